@@ -1,0 +1,340 @@
+package dev.bucketguard.exposure;
+
+import dev.bucketguard.model.AccessPoint;
+import dev.bucketguard.model.BlockPublicAccess;
+import dev.bucketguard.model.Channel;
+import dev.bucketguard.model.Fact;
+import dev.bucketguard.model.Grant;
+import dev.bucketguard.model.GranteeKind;
+import dev.bucketguard.model.Permission;
+import dev.bucketguard.model.PolicyFacts;
+import dev.bucketguard.model.Resource;
+import dev.bucketguard.model.Unknown;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * SEMANTICS.md 5.1, per S3 bucket.
+ *
+ * <p>Deviations, each towards "more exposed": public grants on sampled objects (object ACLs in force and not
+ * ignored) make the bucket PUBLIC with the tag OBJECT_PUBLIC, and so does a public access-point policy on an
+ * internet-origin access point that no RestrictPublicBuckets covers (tag ACCESS_POINT), since either one lets anyone
+ * read data. Where GetBucketPolicyStatus was read, its IsPublic decides whether the policy is public, as 5.1 says;
+ * the rule {@code aws.s3.policy-status-disagrees} reports when bucketguard's own evaluator disagrees.
+ */
+final class AwsExposure extends Verdicts {
+    private Boolean ipa;
+    private Boolean rpb;
+    private Boolean aclsOn;
+    private Boolean policyPublic;
+    private boolean policyPublicFromStatus;
+    private BlockPublicAccess bucketBpa;
+    private BlockPublicAccess accountBpa;
+
+    AwsExposure(Resource resource, TrustZone trust) {
+        super(resource, trust);
+    }
+
+    @Override
+    Assessment assess() {
+        readGuardrails();
+        readPolicyVerdict();
+        Map<String, AccessPoint> accessPoints = resource.accessPoints().stream()
+                .collect(Collectors.toMap(AccessPoint::name, Function.identity(), (a, b) -> a));
+        for (Grant g : resource.grants()) {
+            effects.add(effectOf(g, accessPoints.get(g.accessPoint())));
+        }
+        if (resource.knows(Fact.WEBSITE) && resource.website() != null && resource.website().enabled()) {
+            tags.add(ExposureTag.WEBSITE);
+        }
+
+        // Step 1: IgnorePublicAcls and RestrictPublicBuckets both on: not public, whatever the policy and ACL say.
+        if (Tri.isTrue(ipa) && Tri.isTrue(rpb)) {
+            reasons.add("IgnorePublicAcls and RestrictPublicBuckets are on ("
+                    + state("IgnorePublicAcls", flag(bucketBpa, true), flag(accountBpa, true), "bucket", "account")
+                    + "; " + state("RestrictPublicBuckets", flag(bucketBpa, false), flag(accountBpa, false),
+                    "bucket", "account") + "): public ACLs and public policies are ignored");
+        } else {
+            // Steps 2 and 3.
+            Boolean policyTerm = Tri.and(policyPublic, Tri.not(rpb));
+            Boolean aclTerm = Tri.and(Tri.and(aclsOn, aclGrantsPublic()), Tri.not(ipa));
+            Boolean otherTerm = publicGrantsThrough(Channel.OBJECT_ACL, Channel.ACCESS_POINT_POLICY);
+            Boolean isPublic = Tri.or(Tri.or(policyTerm, aclTerm), otherTerm);
+            if (Tri.isTrue(isPublic)) {
+                explainPublic(policyTerm, aclTerm);
+                return done(Exposure.PUBLIC);
+            }
+            if (isPublic == null) {
+                explainUndecided(policyTerm, aclTerm, otherTerm);
+                return done(Exposure.UNKNOWN);
+            }
+        }
+
+        // Step 4: cross-account.
+        List<Fact> holders = new ArrayList<>(List.of(Fact.POLICY));
+        if (!Tri.isFalse(aclsOn)) {
+            holders.add(Fact.ACL);
+        }
+        if (resource.collected().contains(Fact.ACCESS_POINTS)) {
+            holders.add(Fact.ACCESS_POINTS);
+        }
+        Exposure cross = crossAccountStep(holders);
+        boolean foreignAccessPoint = false;
+        for (AccessPoint ap : resource.accessPoints()) {
+            if (ap.ownerAccount() != null && !trust.trustsAccount(resource.account(), ap.ownerAccount())) {
+                reasons.add("access point '" + ap.name() + "' belongs to account " + ap.ownerAccount()
+                        + " (outside the owner account and the trusted set)");
+                foreignAccessPoint = true;
+            }
+        }
+        if (cross == Exposure.CROSS_ACCOUNT || (cross == null && foreignAccessPoint)) {
+            return done(Exposure.CROSS_ACCOUNT);
+        }
+        if (cross == Exposure.UNKNOWN) {
+            return done(foreignAccessPoint ? Exposure.CROSS_ACCOUNT : Exposure.UNKNOWN);
+        }
+
+        // Step 5: private.
+        reasons.add("no policy statement, ACL grant or access point reaches anyone outside the owner account"
+                + (trust.accounts().isEmpty() && trust.organizations().isEmpty() ? "" : " and the trusted set"));
+        if (!Tri.isFalse(aclsOn) && !Tri.isTrue(ipa)) {
+            tags.add(ExposureTag.OBJECT_ACLS_MAY_BE_PUBLIC);
+            reasons.add("ACLs are in force and IgnorePublicAcls is not on: single objects may still be public");
+        }
+        return done(Exposure.PRIVATE);
+    }
+
+    private void readGuardrails() {
+        accountBpa = resource.knows(Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT)
+                ? orNone(resource.guardrails().s3AccountBlockPublicAccess()) : null;
+        bucketBpa = resource.knows(Fact.BLOCK_PUBLIC_ACCESS_BUCKET)
+                ? orNone(resource.guardrails().s3BucketBlockPublicAccess()) : null;
+        ipa = Tri.or(flag(bucketBpa, true), flag(accountBpa, true));
+        rpb = Tri.or(flag(bucketBpa, false), flag(accountBpa, false));
+        if (resource.knows(Fact.OBJECT_OWNERSHIP)) {
+            aclsOn = resource.guardrails().s3ObjectOwnership() == null
+                    || resource.guardrails().s3ObjectOwnership().aclsEnabled();
+        }
+    }
+
+    private static BlockPublicAccess orNone(BlockPublicAccess b) {
+        return b == null ? BlockPublicAccess.NONE : b;
+    }
+
+    /** IgnorePublicAcls when {@code ignoreAcls}, else RestrictPublicBuckets; null when the level is unread. */
+    private static Boolean flag(BlockPublicAccess level, boolean ignoreAcls) {
+        if (level == null) {
+            return null;
+        }
+        return ignoreAcls ? level.ignorePublicAcls() : level.restrictPublicBuckets();
+    }
+
+    private void readPolicyVerdict() {
+        PolicyFacts p = resource.policy() == null ? PolicyFacts.NONE : resource.policy();
+        if (resource.knows(Fact.POLICY_STATUS) && p.statusPublic() != null) {
+            policyPublic = p.statusPublic();
+            policyPublicFromStatus = true;
+            return;
+        }
+        if (resource.knows(Fact.POLICY)) {
+            policyPublic = !p.undecided().isEmpty() ? null
+                    : resource.grants().stream().anyMatch(g -> g.via() == Channel.POLICY && g.grantee().isPublic());
+        }
+    }
+
+    private Boolean aclGrantsPublic() {
+        if (!resource.knows(Fact.ACL)) {
+            return null;
+        }
+        return resource.grants().stream().anyMatch(g -> g.via() == Channel.ACL && g.grantee().isPublic());
+    }
+
+    private Boolean publicGrantsThrough(Channel... channels) {
+        Boolean any = false;
+        for (GrantEffect e : effects) {
+            if (List.of(channels).contains(e.grant().via()) && e.grant().grantee().isPublic()) {
+                any = Tri.or(any, e.inForce() ? Boolean.TRUE : e.effect() == GrantEffect.Effect.UNDECIDED ? null : false);
+            }
+        }
+        return any;
+    }
+
+    private GrantEffect effectOf(Grant g, AccessPoint ap) {
+        GranteeKind kind = g.grantee().kind();
+        if (kind == GranteeKind.OWNER || kind == GranteeKind.SERVICE) {
+            return new GrantEffect(g, GrantEffect.Effect.IN_FORCE, null);
+        }
+        return switch (g.via()) {
+            case ACL, OBJECT_ACL -> aclEffect(g);
+            case POLICY -> policyEffect(g);
+            case ACCESS_POINT_POLICY -> accessPointEffect(g, ap);
+            default -> new GrantEffect(g, GrantEffect.Effect.IN_FORCE, null);
+        };
+    }
+
+    private GrantEffect aclEffect(Grant g) {
+        if (Tri.isFalse(aclsOn)) {
+            return neutralised(g, "ACLs are disabled (Object Ownership is BucketOwnerEnforced)");
+        }
+        if (g.grantee().isPublic()) {
+            if (Tri.isTrue(ipa)) {
+                return neutralised(g, state("IgnorePublicAcls", flag(bucketBpa, true), flag(accountBpa, true),
+                        "bucket", "account"));
+            }
+            if (ipa == null) {
+                return undecided(g, "Block Public Access (IgnorePublicAcls) could not be read");
+            }
+        }
+        if (aclsOn == null) {
+            return undecided(g, "Object Ownership could not be read, so whether ACLs are in force is unknown");
+        }
+        return new GrantEffect(g, GrantEffect.Effect.IN_FORCE, null);
+    }
+
+    private GrantEffect policyEffect(Grant g) {
+        boolean publicGrant = g.grantee().isPublic();
+        if (Tri.isFalse(policyPublic)) {
+            return publicGrant
+                    ? neutralised(g, "GetBucketPolicyStatus reports that the policy is not public")
+                    : new GrantEffect(g, GrantEffect.Effect.IN_FORCE, null);
+        }
+        String rpbText = state("RestrictPublicBuckets", flag(bucketBpa, false), flag(accountBpa, false),
+                "bucket", "account");
+        if (Tri.isTrue(policyPublic) || publicGrant) {
+            // RestrictPublicBuckets cuts a public policy's grants, named accounts included, down to owner and services.
+            if (Tri.isTrue(rpb)) {
+                if (publicGrant || Tri.isTrue(policyPublic)) {
+                    return neutralised(g, rpbText + " and the policy is public: only the owner and AWS services"
+                            + " keep access");
+                }
+            }
+            if (rpb == null) {
+                return undecided(g, "Block Public Access (RestrictPublicBuckets) could not be read");
+            }
+            if (policyPublic == null) {
+                return undecided(g, "whether the policy is public could not be decided: "
+                        + String.join("; ", policyUndecided()));
+            }
+            return new GrantEffect(g, GrantEffect.Effect.IN_FORCE, null);
+        }
+        // A named-account grant in a policy whose publicness is unknown: RestrictPublicBuckets may or may not cut it.
+        if (policyPublic == null && !Tri.isFalse(rpb)) {
+            return undecided(g, "RestrictPublicBuckets cuts this grant only if the policy is public, which could not"
+                    + " be decided");
+        }
+        return new GrantEffect(g, GrantEffect.Effect.IN_FORCE, null);
+    }
+
+    private List<String> policyUndecided() {
+        PolicyFacts p = resource.policy();
+        if (p != null && !p.undecided().isEmpty()) {
+            return p.undecided();
+        }
+        return resource.whyUnknown(Fact.POLICY).map(Unknown::describe).map(List::of).orElse(List.of("unknown"));
+    }
+
+    private GrantEffect accessPointEffect(Grant g, AccessPoint ap) {
+        if (!g.grantee().isPublic()) {
+            return new GrantEffect(g, GrantEffect.Effect.IN_FORCE, null);
+        }
+        if (ap != null && ap.vpcOnly()) {
+            return neutralised(g, "access point '" + ap.name() + "' accepts requests only from a VPC");
+        }
+        Boolean apRpb = ap == null ? null : flag(ap.blockPublicAccess(), false);
+        Boolean effective = Tri.or(apRpb, rpb);
+        if (Tri.isTrue(effective)) {
+            return neutralised(g, "RestrictPublicBuckets is on for the access point, bucket or account");
+        }
+        if (effective == null) {
+            return undecided(g, "Block Public Access of the access point, bucket or account could not be read");
+        }
+        return new GrantEffect(g, GrantEffect.Effect.IN_FORCE, null);
+    }
+
+    private static GrantEffect neutralised(Grant g, String why) {
+        return new GrantEffect(g, GrantEffect.Effect.NEUTRALISED, why);
+    }
+
+    private static GrantEffect undecided(Grant g, String why) {
+        return new GrantEffect(g, GrantEffect.Effect.UNDECIDED, why);
+    }
+
+    private void explainPublic(Boolean policyTerm, Boolean aclTerm) {
+        List<Grant> publicInForce = effects.stream().filter(GrantEffect::inForce).map(GrantEffect::grant)
+                .filter(g -> g.grantee().isPublic()).toList();
+        for (Grant g : publicInForce) {
+            String why = describe(g);
+            if (g.via() == Channel.POLICY) {
+                why += g.conditions().isEmpty() ? "; no condition restricts it" : "";
+            }
+            reasons.add(why);
+        }
+        if (Tri.isTrue(policyTerm)) {
+            if (policyPublicFromStatus && publicInForce.stream().noneMatch(g -> g.via() == Channel.POLICY)) {
+                reasons.add("GetBucketPolicyStatus reports that the bucket policy is public");
+            }
+            reasons.add(state("RestrictPublicBuckets", flag(bucketBpa, false), flag(accountBpa, false),
+                    "bucket", "account"));
+        }
+        if (Tri.isTrue(aclTerm)) {
+            reasons.add(state("IgnorePublicAcls", flag(bucketBpa, true), flag(accountBpa, true), "bucket", "account")
+                    + "; ACLs are in force (Object Ownership is not BucketOwnerEnforced)");
+        }
+        if (!publicInForce.isEmpty() && publicInForce.stream()
+                .allMatch(g -> g.grantee().kind() == GranteeKind.ANY_AUTHENTICATED)) {
+            tags.add(ExposureTag.AUTH_USERS_ONLY);
+        }
+        if (publicInForce.stream().anyMatch(g -> g.allows(Permission.LIST))) {
+            tags.add(ExposureTag.LISTABLE);
+        }
+        if (publicInForce.stream().anyMatch(g -> g.via() == Channel.OBJECT_ACL)) {
+            tags.add(ExposureTag.OBJECT_PUBLIC);
+        }
+        if (publicInForce.stream().anyMatch(g -> g.via() == Channel.ACCESS_POINT_POLICY)) {
+            tags.add(ExposureTag.ACCESS_POINT);
+        }
+    }
+
+    private void explainUndecided(Boolean policyTerm, Boolean aclTerm, Boolean otherTerm) {
+        if (policyTerm == null) {
+            if (policyPublic == null) {
+                reasons.add("whether the bucket policy is public could not be decided: "
+                        + String.join("; ", policyUndecided()));
+            }
+            if (rpb == null) {
+                reasons.add(state("RestrictPublicBuckets", flag(bucketBpa, false), flag(accountBpa, false),
+                        "bucket", "account"));
+                unknownReason(Fact.BLOCK_PUBLIC_ACCESS_BUCKET);
+                unknownReason(Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT);
+            }
+        }
+        if (aclTerm == null) {
+            if (!resource.knows(Fact.ACL)) {
+                unknownReason(Fact.ACL);
+            }
+            if (aclsOn == null) {
+                unknownReason(Fact.OBJECT_OWNERSHIP);
+            }
+            if (ipa == null) {
+                reasons.add(state("IgnorePublicAcls", flag(bucketBpa, true), flag(accountBpa, true),
+                        "bucket", "account"));
+                unknownReason(Fact.BLOCK_PUBLIC_ACCESS_BUCKET);
+                unknownReason(Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT);
+            }
+        }
+        if (otherTerm == null) {
+            for (GrantEffect e : effects) {
+                if (e.effect() == GrantEffect.Effect.UNDECIDED && e.grant().grantee().isPublic()) {
+                    reasons.add(describe(e.grant()) + ", but whether it is in force is unknown: " + e.why());
+                }
+            }
+        }
+    }
+
+    private void unknownReason(Fact f) {
+        resource.whyUnknown(f).map(Unknown::describe).filter(r -> !reasons.contains(r)).ifPresent(reasons::add);
+    }
+}

@@ -1,0 +1,103 @@
+package dev.bucketguard.scan;
+
+import dev.bucketguard.model.Fact;
+import dev.bucketguard.rule.Rule;
+import dev.bucketguard.rule.RuleMetadata;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** An ordered, duplicate-free set of rules, found with {@link ServiceLoader} or given. */
+public final class RuleSet {
+    private final Map<String, Rule> byId;
+
+    private RuleSet(Collection<Rule> rules) {
+        Map<String, Rule> map = new LinkedHashMap<>();
+        rules.stream().sorted(Comparator.comparing(r -> r.metadata().id())).forEach(r -> {
+            Rule previous = map.putIfAbsent(r.metadata().id(), r);
+            if (previous != null && previous.getClass() != r.getClass()) {
+                throw new IllegalStateException("two rules share the id " + r.metadata().id() + ": "
+                        + previous.getClass().getName() + " and " + r.getClass().getName());
+            }
+        });
+        this.byId = map;
+    }
+
+    public static RuleSet of(Collection<Rule> rules) {
+        return new RuleSet(rules);
+    }
+
+    /** Every rule on the class path of the given loader (the built-in ones and any an embedding tool adds). */
+    public static RuleSet discover(ClassLoader loader) {
+        List<Rule> rules = new ArrayList<>();
+        ServiceLoader.load(Rule.class, loader).forEach(rules::add);
+        return new RuleSet(rules);
+    }
+
+    public static RuleSet discover() {
+        return discover(Thread.currentThread().getContextClassLoader());
+    }
+
+    public List<Rule> rules() {
+        return List.copyOf(byId.values());
+    }
+
+    public List<RuleMetadata> metadata() {
+        return byId.values().stream().map(Rule::metadata).toList();
+    }
+
+    public Rule get(String id) {
+        return byId.get(id);
+    }
+
+    /**
+     * Keeps the rules matching any of {@code include} (all when empty) and none of {@code exclude}. Patterns are rule
+     * ids or globs ({@code aws.s3.*}); a pattern that matches no rule is an input error, so a typo never silently
+     * switches a check off.
+     */
+    public RuleSet select(List<String> include, List<String> exclude) {
+        for (String p : include) {
+            requireMatch(p, "--rules");
+        }
+        for (String p : exclude) {
+            requireMatch(p, "--exclude-rules");
+        }
+        List<Rule> kept = byId.values().stream()
+                .filter(r -> include.isEmpty() || include.stream().anyMatch(p -> matches(p, r.metadata().id())))
+                .filter(r -> exclude.stream().noneMatch(p -> matches(p, r.metadata().id())))
+                .toList();
+        return new RuleSet(kept);
+    }
+
+    private void requireMatch(String pattern, String option) {
+        if (byId.keySet().stream().noneMatch(id -> matches(pattern, id))) {
+            throw new InputException(option + ": no rule matches '" + pattern + "' (see 'bucketguard rules list')");
+        }
+    }
+
+    static boolean matches(String pattern, String id) {
+        return Pattern.compile(Pattern.quote(pattern).replace("*", "\\E.*\\Q")).matcher(id).matches();
+    }
+
+    /** The facts these rules read, for the given provider id (or all providers when null). */
+    public Set<Fact> requiredFacts(String provider) {
+        Set<Fact> facts = EnumSet.noneOf(Fact.class);
+        for (Rule r : byId.values()) {
+            if (provider == null || r.metadata().appliesTo(provider)) {
+                facts.addAll(r.metadata().requires());
+            }
+        }
+        return facts;
+    }
+
+    public int size() {
+        return byId.size();
+    }
+}

@@ -1,0 +1,180 @@
+package dev.bucketguard.scan;
+
+import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.ExposureAnalyzer;
+import dev.bucketguard.exposure.TrustZone;
+import dev.bucketguard.model.Fact;
+import dev.bucketguard.model.Resource;
+import dev.bucketguard.provider.Inventory;
+import dev.bucketguard.provider.Progress;
+import dev.bucketguard.provider.Provider;
+import dev.bucketguard.provider.ScanError;
+import dev.bucketguard.rule.Outcome;
+import dev.bucketguard.rule.Rule;
+import dev.bucketguard.rule.RuleMetadata;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Runs providers and rules and builds a report. Immutable once built; {@link #scan()} may be called again.
+ *
+ * <pre>{@code
+ * ScanReport report = Scanner.builder()
+ *         .provider(new SnapshotProvider(Path.of("examples/account-opening.snapshot.json")))
+ *         .rules(RuleSet.discover())
+ *         .build()
+ *         .scan();
+ * }</pre>
+ */
+public final class Scanner {
+    /** The facts the exposure verdict itself reads, whatever rules are selected (SEMANTICS.md section 5). */
+    public static final Set<Fact> VERDICT_FACTS = Set.copyOf(EnumSet.of(
+            Fact.ACL, Fact.POLICY, Fact.POLICY_STATUS, Fact.BLOCK_PUBLIC_ACCESS_BUCKET,
+            Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT, Fact.OBJECT_OWNERSHIP,
+            Fact.ACCOUNT_SETTINGS, Fact.CONTAINER_ACCESS, Fact.NETWORK_RULES,
+            Fact.IAM_POLICY, Fact.PUBLIC_ACCESS_PREVENTION, Fact.DEFAULT_OBJECT_ACL));
+
+    private final List<Provider> providers;
+    private final RuleSet rules;
+    private final ExposureAnalyzer analyzer;
+    private final List<Suppression> suppressions;
+    private final Baseline baseline;
+    private final Clock clock;
+    private final Progress progress;
+    private final String toolVersion;
+
+    private Scanner(Builder b) {
+        this.providers = List.copyOf(b.providers);
+        this.rules = b.rules == null ? RuleSet.discover() : b.rules;
+        this.analyzer = new ExposureAnalyzer(b.trust);
+        this.suppressions = List.copyOf(b.suppressions);
+        this.baseline = b.baseline;
+        this.clock = b.clock;
+        this.progress = b.progress;
+        this.toolVersion = b.toolVersion;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The facts a provider is asked for: the verdict's and the selected rules'. */
+    public Set<Fact> factsFor(String providerId) {
+        Set<Fact> facts = EnumSet.copyOf(VERDICT_FACTS);
+        facts.addAll(rules.requiredFacts(null));
+        return facts;
+    }
+
+    public ScanReport scan() {
+        List<ResourceReport> reports = new ArrayList<>();
+        List<ScanError> errors = new ArrayList<>();
+        Set<String> warnings = new LinkedHashSet<>();
+        LocalDate today = LocalDate.now(clock);
+        for (Suppression s : suppressions) {
+            if (s.expiredOn(today)) {
+                warnings.add("suppression expired on " + s.expires() + " and no longer applies: " + s.describe());
+            }
+        }
+        for (Provider provider : providers) {
+            Inventory inventory = provider.collect(factsFor(provider.id()), progress);
+            errors.addAll(inventory.errors());
+            for (Resource resource : inventory.resources()) {
+                reports.add(evaluate(resource, today, errors));
+            }
+        }
+        return new ScanReport(toolVersion, rules.metadata(), reports, errors, List.copyOf(warnings));
+    }
+
+    /** Assesses one resource and runs every applicable rule on it. */
+    public ResourceReport evaluate(Resource resource, LocalDate today, List<ScanError> errors) {
+        Assessment assessment = analyzer.assess(resource);
+        List<Finding> findings = new ArrayList<>();
+        for (Rule rule : rules.rules()) {
+            RuleMetadata m = rule.metadata();
+            if (!m.appliesTo(resource.provider())) {
+                continue;
+            }
+            Outcome outcome;
+            try {
+                outcome = Objects.requireNonNull(rule.evaluate(resource, assessment), "rule returned null");
+            } catch (RuntimeException e) {
+                errors.add(new ScanError(resource.provider(), resource.ref(), ScanError.Kind.INTERNAL,
+                        "rule " + m.id() + " failed: " + e.getClass().getSimpleName()));
+                outcome = Outcome.unknown("rule " + m.id() + " failed with an internal error", List.of());
+            }
+            Finding f = new Finding(m.id(), m.title(), m.severity(), toStatus(outcome.status()), outcome.message(),
+                    outcome.evidence(), null, false);
+            findings.add(suppress(f, resource, today));
+        }
+        return new ResourceReport(resource, assessment, findings);
+    }
+
+    private Finding suppress(Finding f, Resource resource, LocalDate today) {
+        if (f.status() == FindingStatus.PASS) {
+            return f;
+        }
+        Finding out = f;
+        if (baseline.contains(f.ruleId(), resource.ref())) {
+            out = out.asBaselined();
+        }
+        for (Suppression s : suppressions) {
+            if (s.covers(f.ruleId(), resource.ref(), resource.id())) {
+                if (s.expiredOn(today)) {
+                    List<String> evidence = new ArrayList<>(out.evidence());
+                    evidence.add("suppression expired on " + s.expires() + ": " + s.reason());
+                    out = new Finding(out.ruleId(), out.title(), out.severity(), out.status(), out.message(),
+                            evidence, null, out.baselined());
+                } else {
+                    return out.withSuppression(s);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static FindingStatus toStatus(Outcome.Status s) {
+        return switch (s) {
+            case PASS -> FindingStatus.PASS;
+            case FAIL -> FindingStatus.FAIL;
+            case UNKNOWN -> FindingStatus.UNKNOWN;
+        };
+    }
+
+    /** Builds a {@link Scanner}. */
+    public static final class Builder {
+        private final List<Provider> providers = new ArrayList<>();
+        private RuleSet rules;
+        private TrustZone trust = TrustZone.OWNER_ONLY;
+        private final List<Suppression> suppressions = new ArrayList<>();
+        private Baseline baseline = Baseline.EMPTY;
+        private Clock clock = Clock.systemUTC();
+        private Progress progress = Progress.NONE;
+        private String toolVersion = Version.current();
+
+        private Builder() {
+        }
+
+        public Builder provider(Provider p) { providers.add(Objects.requireNonNull(p)); return this; }
+        public Builder rules(RuleSet r) { this.rules = Objects.requireNonNull(r); return this; }
+        public Builder trust(TrustZone t) { this.trust = Objects.requireNonNull(t); return this; }
+        public Builder suppressions(List<Suppression> s) { suppressions.addAll(s); return this; }
+        public Builder baseline(Baseline b) { this.baseline = Objects.requireNonNull(b); return this; }
+        /** The clock that decides whether a suppression has expired. */
+        public Builder clock(Clock c) { this.clock = Objects.requireNonNull(c); return this; }
+        public Builder progress(Progress p) { this.progress = Objects.requireNonNull(p); return this; }
+        public Builder toolVersion(String v) { this.toolVersion = Objects.requireNonNull(v); return this; }
+
+        public Scanner build() {
+            if (providers.isEmpty()) {
+                throw new IllegalStateException("a scanner needs at least one provider");
+            }
+            return new Scanner(this);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.bucketguard.scan;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Loads a suppressions file (YAML, or JSON, which is YAML too):
+ *
+ * <pre>
+ * suppressions:
+ *   - rule: aws.s3.versioning
+ *     resource: "aws:111122223333:app-logs"
+ *     reason: "access logs only; history is kept by the log pipeline"
+ *     expires: 2027-06-30
+ * </pre>
+ */
+public final class Suppressions {
+    private Suppressions() {
+    }
+
+    private record File(@JsonProperty(value = "suppressions", required = true) List<Entry> suppressions) {
+    }
+
+    private record Entry(@JsonProperty(value = "rule", required = true) String rule,
+                         @JsonProperty(value = "resource", required = true) String resource,
+                         @JsonProperty(value = "reason", required = true) String reason,
+                         @JsonProperty("expires") LocalDate expires) {
+    }
+
+    public static List<Suppression> load(Path path) {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                .registerModule(new JavaTimeModule())
+                .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+        try {
+            byte[] bytes = Files.readAllBytes(path);
+            File file = yaml.readValue(bytes, File.class);
+            List<Suppression> out = new ArrayList<>();
+            int i = 0;
+            for (Entry e : file.suppressions()) {
+                try {
+                    out.add(new Suppression(e.rule(), e.resource(), e.reason(), e.expires()));
+                } catch (IllegalArgumentException bad) {
+                    throw new InputException(path + " at $.suppressions[" + i + "]: " + bad.getMessage());
+                }
+                i++;
+            }
+            return List.copyOf(out);
+        } catch (ValueInstantiationException e) {
+            throw JsonInput.error(path, e);
+        } catch (JsonProcessingException e) {
+            throw JsonInput.error(path, e);
+        } catch (NoSuchFileException e) {
+            throw new InputException(path + ": no such file");
+        } catch (IOException e) {
+            throw new InputException(path + ": cannot read: " + e.getClass().getSimpleName());
+        }
+    }
+}
