@@ -1,0 +1,54 @@
+package dev.bucketguard.cli;
+
+import dev.bucketguard.provider.ProviderException;
+import dev.bucketguard.scan.InputException;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/** Maps every failure to one line on stderr and an {@link ExitCode}. */
+final class Errors implements CommandLine.IExecutionExceptionHandler {
+    private final Environment environment;
+
+    Errors(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
+        if (e instanceof ParameterException p) {
+            return onParameterError(p, new String[0]);
+        }
+        if (e instanceof InputException) {
+            environment.error(e.getMessage());
+            return ExitCode.USAGE.code();
+        }
+        if (e instanceof ProviderException p) {
+            environment.error(p.getMessage());
+            return p.inputError() ? ExitCode.USAGE.code() : ExitCode.INCOMPLETE.code();
+        }
+        if (e instanceof IllegalArgumentException) {
+            environment.error(e.getMessage());
+            return ExitCode.USAGE.code();
+        }
+        environment.error("internal error: " + e.getClass().getName()
+                + (e.getMessage() == null ? "" : ": " + Environment.oneLine(e.getMessage()))
+                + " (please report this; run with BUCKETGUARD_DEBUG=1 for a stack trace)");
+        if (environment.env().containsKey("BUCKETGUARD_DEBUG")) {
+            e.printStackTrace(environment.err());
+        }
+        return ExitCode.INTERNAL.code();
+    }
+
+    static int onParameterError(ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        cmd.getErr().println("bucketguard: error: " + Environment.oneLine(e.getMessage()));
+        cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        cmd.getErr().flush();
+        return ExitCode.USAGE.code();
+    }
+
+    static int exitCode(Throwable t) {
+        return t instanceof ParameterException ? ExitCode.USAGE.code() : ExitCode.INTERNAL.code();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.bucketguard.cli;
+
+/** Every exit code bucketguard uses; documented in {@code --help} and the README. */
+public enum ExitCode {
+    /** Nothing failed at or above the --fail-on threshold, and the scan read everything it needed. */
+    OK(0, "nothing failed at or above the --fail-on threshold"),
+    /** A bug in bucketguard. */
+    INTERNAL(1, "internal error (a bug: please report it)"),
+    /** A bad flag, a malformed file (snapshot, suppressions, baseline, policy), missing credentials. */
+    USAGE(2, "usage or input error: a bad flag or a malformed file"),
+    /** Failing findings at or above the threshold. */
+    FAILED(4, "failing findings at or above the --fail-on threshold"),
+    /** The scan could not read everything it needed, and nothing else failed. */
+    INCOMPLETE(5, "the scan could not read everything it needed (see UNKNOWN); off with --no-fail-on-unknown");
+
+    private final int code;
+    private final String meaning;
+
+    ExitCode(int code, String meaning) {
+        this.code = code;
+        this.meaning = meaning;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+}

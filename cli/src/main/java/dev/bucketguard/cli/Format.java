@@ -1,0 +1,6 @@
+package dev.bucketguard.cli;
+
+/** The report formats. */
+enum Format {
+    TEXT, JSON, SARIF, JUNIT
+}

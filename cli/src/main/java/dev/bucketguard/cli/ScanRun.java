@@ -1,0 +1,166 @@
+package dev.bucketguard.cli;
+
+import dev.bucketguard.exposure.TrustZone;
+import dev.bucketguard.model.Fact;
+import dev.bucketguard.provider.Inventory;
+import dev.bucketguard.provider.Progress;
+import dev.bucketguard.provider.Provider;
+import dev.bucketguard.provider.ScanError;
+import dev.bucketguard.report.Reporter;
+import dev.bucketguard.scan.Baseline;
+import dev.bucketguard.scan.Gate;
+import dev.bucketguard.scan.InputException;
+import dev.bucketguard.scan.RuleSet;
+import dev.bucketguard.scan.ScanReport;
+import dev.bucketguard.scan.Scanner;
+import dev.bucketguard.scan.Suppression;
+import dev.bucketguard.scan.Suppressions;
+import dev.bucketguard.snapshot.Snapshot;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Runs one scan for a command: reads the options, scans, writes the reports, and decides the exit code. */
+final class ScanRun {
+    private final Environment environment;
+    private final ScanOptions options;
+
+    ScanRun(Environment environment, ScanOptions options) {
+        this.environment = environment;
+        this.options = options;
+    }
+
+    /** The rules the options select; input errors surface before any cloud call. */
+    RuleSet rules() {
+        return RuleSet.discover(ScanRun.class.getClassLoader()).select(options.rules, options.excludeRules);
+    }
+
+    int execute(Provider provider, String sarifArtifact) {
+        List<Output> outputs = outputs(sarifArtifact);
+        RuleSet rules = rules();
+        List<Suppression> suppressions = options.suppressions == null
+                ? List.of() : Suppressions.load(options.suppressions);
+        Baseline baseline = options.baseline == null ? Baseline.EMPTY : Baseline.load(options.baseline);
+        Provider source = options.saveSnapshot == null ? provider : new SavingProvider(provider, options.saveSnapshot);
+
+        ScanReport report = Scanner.builder()
+                .provider(source)
+                .rules(rules)
+                .trust(new TrustZone(new HashSet<>(options.trustedAccounts), new HashSet<>(options.trustedOrgs)))
+                .suppressions(suppressions)
+                .baseline(baseline)
+                .progress(progress())
+                .build()
+                .scan();
+
+        for (Output o : outputs) {
+            write(o, report);
+        }
+        report.warnings().forEach(environment::warn);
+        for (ScanError e : report.errors()) {
+            environment.err().println("bucketguard: " + e.kind().name().toLowerCase(java.util.Locale.ROOT)
+                    .replace('_', ' ') + ": " + Environment.oneLine(e.message()));
+        }
+        environment.err().flush();
+
+        Gate.Outcome outcome = new Gate(options.failOn.severity, options.failOnUnknown).evaluate(report);
+        if (outcome == Gate.Outcome.FAILED) {
+            return ExitCode.FAILED.code();
+        }
+        if (report.errors().stream().anyMatch(e -> e.kind() == ScanError.Kind.INPUT)) {
+            return ExitCode.USAGE.code();
+        }
+        return outcome == Gate.Outcome.INCOMPLETE ? ExitCode.INCOMPLETE.code() : ExitCode.OK.code();
+    }
+
+    private Progress progress() {
+        if (options.quiet || !environment.tty()) {
+            return Progress.NONE;
+        }
+        return message -> {
+            synchronized (environment.err()) {
+                environment.err().println("bucketguard: " + Environment.oneLine(message));
+                environment.err().flush();
+            }
+        };
+    }
+
+    /** A report format with where it goes (null path: stdout). */
+    private record Output(Format format, Path path, Reporter reporter) {
+    }
+
+    private List<Output> outputs(String sarifArtifact) {
+        List<Format> formats = options.formats.isEmpty() ? List.of(Format.TEXT) : options.formats;
+        if (options.outputs.size() > formats.size()) {
+            throw new InputException("--output: " + options.outputs.size() + " outputs for " + formats.size()
+                    + " formats; give one --format per --output");
+        }
+        Set<Path> seen = new LinkedHashSet<>();
+        List<Output> out = new ArrayList<>();
+        int toStdout = 0;
+        for (int i = 0; i < formats.size(); i++) {
+            String target = i < options.outputs.size() ? options.outputs.get(i) : "-";
+            Path path = target.equals("-") ? null : Path.of(target);
+            if (path == null) {
+                toStdout++;
+            } else if (!seen.add(path.toAbsolutePath().normalize())) {
+                throw new InputException("--output: " + target + " is given twice");
+            }
+            out.add(new Output(formats.get(i), path, Reporters.create(formats.get(i),
+                    path == null && environment.colour(), options.verbose, sarifArtifact)));
+        }
+        if (toStdout > 1) {
+            throw new InputException("--format: only one report can go to stdout; give the others an --output");
+        }
+        return out;
+    }
+
+    private void write(Output o, ScanReport report) {
+        try {
+            if (o.path() == null) {
+                StringWriter buffer = new StringWriter();
+                o.reporter().write(report, buffer);
+                environment.out().print(buffer);
+                environment.out().flush();
+            } else {
+                Path parent = o.path().toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                try (Writer w = Files.newBufferedWriter(o.path(), StandardCharsets.UTF_8)) {
+                    o.reporter().write(report, w);
+                }
+            }
+        } catch (IOException e) {
+            throw new InputException("--output " + o.path() + ": cannot write: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** Saves what the wrapped provider read as a snapshot, then passes it on. */
+    private record SavingProvider(Provider inner, Path file) implements Provider {
+        @Override
+        public String id() {
+            return inner.id();
+        }
+
+        @Override
+        public Inventory collect(Set<Fact> facts, Progress progress) {
+            Inventory inventory = inner.collect(facts, progress);
+            try {
+                Snapshot.write(inventory.resources(), file);
+            } catch (IOException e) {
+                throw new InputException("--save-snapshot " + file + ": cannot write: "
+                        + e.getClass().getSimpleName());
+            }
+            return inventory;
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.bucketguard.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScanSnapshotCliTest {
+    private final ObjectMapper json = new ObjectMapper();
+
+    private Map<String, String> exposures(String jsonReport) throws Exception {
+        Map<String, String> out = new HashMap<>();
+        for (JsonNode r : json.readTree(jsonReport).get("resources")) {
+            out.put(r.get("id").asText(), r.get("exposure").asText());
+        }
+        return out;
+    }
+
+    @Test
+    void theBundledExampleFailsTheGateAndShowsEachBucketsVerdict() throws Exception {
+        Cli.Result r = Cli.run("scan", "snapshot", Cli.EXAMPLE.toString(), "--format", "json");
+        assertEquals(4, r.code(), r.err());
+        Map<String, String> exposure = exposures(r.out());
+        assertEquals("PUBLIC", exposure.get("acct-open-applicant-uploads"), "readable through a policy");
+        assertEquals("PUBLIC", exposure.get("acct-open-id-scans"), "readable through an ACL");
+        assertEquals("CROSS_ACCOUNT", exposure.get("acct-open-exports"), "shared with an outside account");
+        assertEquals("PRIVATE", exposure.get("acct-open-applications"), "private, but access logs are off");
+        assertEquals("PRIVATE", exposure.get("acct-open-prod-archive"), "the one that is fine");
+        assertEquals("PUBLIC", exposure.get("acctopenstatements"), "Azure container at Blob level");
+        assertEquals("PUBLIC", exposure.get("acct-open-kyc-documents"), "GCS allUsers binding");
+        assertEquals("PRIVATE", exposure.get("acct-open-backups"));
+    }
+
+    @Test
+    void theTextReportNamesThePublicBucketAndWhy() {
+        Cli.Result r = Cli.run("scan", "snapshot", Cli.EXAMPLE.toString());
+        assertEquals(4, r.code());
+        assertTrue(r.out().contains("acct-open-applicant-uploads"), r.out());
+        assertTrue(r.out().contains("PartnerPortalRead"), "the reason names the policy statement");
+        assertTrue(r.out().contains("RestrictPublicBuckets is off at bucket and account"), r.out());
+        assertFalse(r.out().contains("\u001b["), "no colour when NO_COLOR is set");
+    }
+
+    @Test
+    void trustingTheVendorAccountMakesTheExportBucketPrivate() throws Exception {
+        Cli.Result r = Cli.run("scan", "snapshot", Cli.EXAMPLE.toString(), "--format", "json",
+                "--trusted-accounts", "444455556666");
+        assertEquals("PRIVATE", exposures(r.out()).get("acct-open-exports"));
+    }
+
+    @Test
+    void failOnThresholdDecidesTheExitCode() {
+        assertEquals(4, Cli.run("scan", "snapshot", Cli.EXAMPLE.toString(), "--fail-on", "critical").code());
+        assertEquals(0, Cli.run("scan", "snapshot", Cli.EXAMPLE.toString(), "--fail-on", "none").code());
+    }
+
+    @Test
+    void anUnreadablePolicyIsUnknownAndExitsFiveUnlessSwitchedOff() {
+        Path file = Cli.snapshot("unreadable-policy.snapshot.json");
+        Cli.Result r = Cli.run("scan", "snapshot", file.toString(), "--format", "json");
+        assertEquals(5, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("\"exposure\" : \"UNKNOWN\"") || r.out().contains("\"exposure\":\"UNKNOWN\""),
+                r.out());
+        assertTrue(r.out().contains("s3:GetBucketPolicy"), "the missing permission is named");
+        assertEquals(0, Cli.run("scan", "snapshot", file.toString(), "--no-fail-on-unknown").code());
+    }
+
+    @Test
+    void invalidJsonIsOneLineNamingTheLineAndExitTwo() {
+        Cli.Result r = Cli.run("scan", "snapshot", Cli.snapshot("invalid-json.snapshot.json").toString());
+        assertEquals(2, r.code());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("bucketguard: error: "), r.err());
+        assertTrue(r.err().contains("invalid-json.snapshot.json:4:"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace");
+    }
+
+    @Test
+    void oneMalformedResourceIsReportedAndTheOthersAreStillScanned() {
+        Cli.Result r = Cli.run("scan", "snapshot", Cli.snapshot("one-bad-resource.snapshot.json").toString(),
+                "--fail-on", "none");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("$.resources[0].colour"), r.err());
+        assertTrue(r.err().contains("unknown field"), r.err());
+        assertTrue(r.out().contains("acct-open-public"), "the good resource is still in the report");
+        assertEquals(4, Cli.run("scan", "snapshot", Cli.snapshot("one-bad-resource.snapshot.json").toString())
+                .code(), "a failing finding still gates");
+    }
+
+    @Test
+    void aMissingSnapshotFileIsOneLine() {
+        Cli.Result r = Cli.run("scan", "snapshot", "no/such/file.json");
+        assertEquals(2, r.code());
+        assertEquals("bucketguard: error: no/such/file.json: no such file", r.err().strip());
+    }
+
+    @Test
+    void severalFormatsGoToTheirOwnOutputs(@TempDir Path dir) throws Exception {
+        Path j = dir.resolve("r.json");
+        Path s = dir.resolve("r.sarif");
+        Path x = dir.resolve("r.xml");
+        Cli.Result r = Cli.run("scan", "snapshot", Cli.EXAMPLE.toString(), "--format", "text,json,sarif,junit",
+                "--output", "-", "--output", j.toString(), "--output", s.toString(), "--output", x.toString());
+        assertEquals(4, r.code(), r.err());
+        assertTrue(r.out().contains("acct-open-applicant-uploads"));
+        assertEquals("1.0", json.readTree(j.toFile()).get("formatVersion").asText());
+        assertEquals("2.1.0", json.readTree(s.toFile()).get("version").asText());
+        assertTrue(Files.readString(x).contains("<testsuite"));
+    }
+
+    @Test
+    void twoReportsToStdoutIsAUsageError() {
+        Cli.Result r = Cli.run("scan", "snapshot", Cli.EXAMPLE.toString(), "--format", "json,sarif");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("only one report can go to stdout"), r.err());
+    }
+
+    @Test
+    void theSameInputGivesTheSameBytes(@TempDir Path dir) throws Exception {
+        for (String format : new String[] {"text", "json", "sarif", "junit"}) {
+            Path a = dir.resolve("a." + format);
+            Path b = dir.resolve("b." + format);
+            Cli.run("scan", "snapshot", Cli.EXAMPLE.toString(), "--format", format, "--output", a.toString());
+            Cli.run("scan", "snapshot", Cli.EXAMPLE.toString(), "--format", format, "--output", b.toString());
+            assertEquals(Files.readString(a), Files.readString(b), format);
+            assertTrue(Files.size(a) > 100, format);
+        }
+    }
+
+    @Test
+    void colourOnlyOnATerminalAndNeverWithNoColor() {
+        Cli.Result plain = Cli.run(Map.of(), false, "scan", "snapshot", Cli.EXAMPLE.toString());
+        Cli.Result tty = Cli.run(Map.of(), true, "scan", "snapshot", Cli.EXAMPLE.toString(), "--quiet");
+        Cli.Result noColor = Cli.run(Map.of("NO_COLOR", ""), true, "scan", "snapshot", Cli.EXAMPLE.toString());
+        assertFalse(plain.out().contains("\u001b["));
+        assertTrue(tty.out().contains("\u001b["));
+        assertFalse(noColor.out().contains("\u001b["));
+    }
+
+    @Test
+    void aHostileBucketNameCannotDriveTheTerminal() {
+        Cli.Result r = Cli.run("scan", "snapshot", Cli.snapshot("hostile-name.snapshot.json").toString());
+        assertEquals(4, r.code(), r.err());
+        assertFalse(r.out().contains("\u001b"), "control characters from the input are escaped");
+        assertFalse(r.out().contains("red\nsecond-line"), "a newline in a name cannot forge a report line");
+    }
+
+    @Test
+    void savedSnapshotRescansToTheSameReport(@TempDir Path dir) throws Exception {
+        Path saved = dir.resolve("saved.json");
+        Cli.Result first = Cli.run("scan", "snapshot", Cli.EXAMPLE.toString(), "--format", "json",
+                "--save-snapshot", saved.toString());
+        Cli.Result again = Cli.run("scan", "snapshot", saved.toString(), "--format", "json");
+        assertEquals(first.out(), again.out());
+    }
+}
