@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.ModelJson;
 import dev.bucketguard.model.Resource;
@@ -35,6 +37,8 @@ public final class SnapshotProvider implements Provider {
 
     private final Path file;
     private final ObjectMapper json = ModelJson.mapper();
+    /** Reads one element of the resources array: more tokens follow it, so trailing tokens are expected here. */
+    private final ObjectReader elements = json.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public SnapshotProvider(Path file) {
         this.file = file;
@@ -108,7 +112,7 @@ public final class SnapshotProvider implements Provider {
         int index = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
             JsonLocation start = p.currentTokenLocation();
-            JsonNode node = json.readTree(p);
+            JsonNode node = elements.readTree(p);
             String path = "$.resources[" + index + "]";
             try {
                 out.add(json.treeToValue(node, Resource.class));
