@@ -1,5 +1,6 @@
 package dev.bucketguard.cli;
 
+import dev.bucketguard.report.Reporters;
 import dev.bucketguard.rule.Severity;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ final class ScanOptions {
     @Option(names = "--format", split = ",", paramLabel = "FORMAT",
             description = "Report formats: text, json, sarif, junit (several with commas or repeated; each goes to"
                     + " the --output at the same position, or to stdout). Default: text.")
-    List<Format> formats = new ArrayList<>();
+    List<Reporters> formats = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Where the report of the --format at the same position goes; '-' for stdout.")

@@ -7,6 +7,8 @@ import dev.bucketguard.provider.Progress;
 import dev.bucketguard.provider.Provider;
 import dev.bucketguard.provider.ScanError;
 import dev.bucketguard.report.Reporter;
+import dev.bucketguard.report.ReporterOptions;
+import dev.bucketguard.report.Reporters;
 import dev.bucketguard.scan.Baseline;
 import dev.bucketguard.scan.Gate;
 import dev.bucketguard.scan.InputException;
@@ -94,11 +96,11 @@ final class ScanRun {
     }
 
     /** A report format with where it goes (null path: stdout). */
-    private record Output(Format format, Path path, Reporter reporter) {
+    private record Output(Reporters format, Path path, Reporter reporter) {
     }
 
     private List<Output> outputs(String sarifArtifact) {
-        List<Format> formats = options.formats.isEmpty() ? List.of(Format.TEXT) : options.formats;
+        List<Reporters> formats = options.formats.isEmpty() ? List.of(Reporters.TEXT) : options.formats;
         if (options.outputs.size() > formats.size()) {
             throw new InputException("--output: " + options.outputs.size() + " outputs for " + formats.size()
                     + " formats; give one --format per --output");
@@ -114,8 +116,8 @@ final class ScanRun {
             } else if (!seen.add(path.toAbsolutePath().normalize())) {
                 throw new InputException("--output: " + target + " is given twice");
             }
-            out.add(new Output(formats.get(i), path, Reporters.create(formats.get(i),
-                    path == null && environment.colour(), options.verbose, sarifArtifact)));
+            out.add(new Output(formats.get(i), path, formats.get(i).create(
+                    new ReporterOptions(path == null && environment.colour(), options.verbose, sarifArtifact))));
         }
         if (toStdout > 1) {
             throw new InputException("--format: only one report can go to stdout; give the others an --output");
