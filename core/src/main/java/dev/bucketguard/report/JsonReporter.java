@@ -41,7 +41,7 @@ public final class JsonReporter implements Reporter {
     }
 
     /** The report as a JSON tree, in the documented key order. */
-    public ObjectNode tree(ScanReport report) {
+    ObjectNode tree(ScanReport report) {
         ObjectNode root = JsonOutput.MAPPER.createObjectNode();
         root.put("formatVersion", ScanReport.FORMAT_VERSION);
         ObjectNode tool = root.putObject("tool");

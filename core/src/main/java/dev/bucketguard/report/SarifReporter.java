@@ -70,7 +70,7 @@ public final class SarifReporter implements Reporter {
     }
 
     /** The report as a SARIF log. */
-    public ObjectNode tree(ScanReport report) {
+    ObjectNode tree(ScanReport report) {
         Map<String, RuleMetadata> rules = rulesOf(report);
         List<String> ruleIds = new ArrayList<>(rules.keySet());
 
