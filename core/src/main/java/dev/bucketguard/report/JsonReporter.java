@@ -1,0 +1,165 @@
+package dev.bucketguard.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Exposure;
+import dev.bucketguard.exposure.ExposureTag;
+import dev.bucketguard.model.Encryption;
+import dev.bucketguard.model.Resource;
+import dev.bucketguard.model.Unknown;
+import dev.bucketguard.provider.ScanError;
+import dev.bucketguard.rule.RuleMetadata;
+import dev.bucketguard.rule.Severity;
+import dev.bucketguard.scan.Finding;
+import dev.bucketguard.scan.FindingStatus;
+import dev.bucketguard.scan.ResourceReport;
+import dev.bucketguard.scan.ScanReport;
+import dev.bucketguard.scan.Suppression;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Collection;
+
+/**
+ * The machine-readable report, described field by field in docs/report-format.md and by docs/report-schema.json.
+ * {@link dev.bucketguard.scan.Baseline#load} reads it back, so the names it relies on (formatVersion,
+ * resources[].provider/account/id, findings[].ruleId/status) never change within a major version.
+ *
+ * <p>Resources keep the report's order (provider, account, id), so that two reports diff line by line.
+ */
+public final class JsonReporter implements Reporter {
+    public static final String TOOL_NAME = "bucketguard";
+
+    @Override
+    public String format() {
+        return "json";
+    }
+
+    @Override
+    public void write(ScanReport report, Writer out) throws IOException {
+        JsonOutput.write(tree(report), out);
+    }
+
+    /** The report as a JSON tree, in the documented key order. */
+    ObjectNode tree(ScanReport report) {
+        ObjectNode root = JsonOutput.MAPPER.createObjectNode();
+        root.put("formatVersion", ScanReport.FORMAT_VERSION);
+        ObjectNode tool = root.putObject("tool");
+        tool.put("name", TOOL_NAME);
+        tool.put("version", report.toolVersion());
+        summary(root.putObject("summary"), report.summary());
+        ArrayNode rules = root.putArray("rules");
+        for (RuleMetadata m : report.rules()) {
+            ObjectNode r = rules.addObject();
+            r.put("id", m.id());
+            putIfPresent(r, "title", m.title());
+            r.put("severity", m.severity().name());
+            putIfPresent(r, "provider", m.provider());
+        }
+        ArrayNode resources = root.putArray("resources");
+        for (ResourceReport r : report.resources()) {
+            resource(resources.addObject(), r);
+        }
+        ArrayNode errors = root.putArray("errors");
+        for (ScanError e : report.errors()) {
+            ObjectNode o = errors.addObject();
+            o.put("provider", e.provider());
+            o.put("scope", e.scope());
+            o.put("kind", e.kind().name());
+            o.put("message", e.message());
+        }
+        strings(root.putArray("warnings"), report.warnings());
+        return root;
+    }
+
+    private static void summary(ObjectNode o, ScanReport.Summary s) {
+        o.put("resources", s.resources());
+        ObjectNode exposure = o.putObject("exposure");
+        for (Exposure e : Exposure.values()) {
+            exposure.put(e.name(), s.exposure().getOrDefault(e, 0));
+        }
+        ObjectNode findings = o.putObject("findings");
+        for (FindingStatus st : FindingStatus.values()) {
+            findings.put(st.name(), s.findings().getOrDefault(st, 0));
+        }
+        ObjectNode failing = o.putObject("failuresBySeverity");
+        for (Severity sev : Severity.values()) {
+            failing.put(sev.name(), s.failuresBySeverity().getOrDefault(sev, 0));
+        }
+        o.put("errors", s.errors());
+    }
+
+    private static void resource(ObjectNode o, ResourceReport report) {
+        Resource r = report.resource();
+        Assessment a = report.assessment();
+        o.put("provider", r.provider());
+        o.put("account", r.account());
+        o.put("id", r.id());
+        o.put("ref", r.ref());
+        o.put("kind", r.kind().name());
+        putIfPresent(o, "region", r.region());
+        o.put("exposure", a.exposure().name());
+        strings(o.putArray("exposureReasons"), a.reasons());
+        ArrayNode tags = o.putArray("exposureTags");
+        for (ExposureTag t : a.tags()) {
+            tags.add(t.name());
+        }
+        strings(o.putArray("outsiders"), a.outsiders());
+        o.put("encryption", ReportOrder.encryption(r).name());
+        Encryption e = r.encryption();
+        if (e != null) {
+            ObjectNode d = o.putObject("encryptionDetail");
+            if (e.encrypted() != null) {
+                d.put("encrypted", e.encrypted());
+            }
+            putIfPresent(d, "algorithm", e.algorithm());
+            putIfPresent(d, "keyId", e.keyId());
+            d.put("legacyObjectsMayBeUnencrypted", e.legacyObjectsMayBeUnencrypted());
+            d.put("doubleEncrypted", e.doubleEncrypted());
+        }
+        ArrayNode unknowns = o.putArray("unknowns");
+        for (Unknown u : r.unknowns()) {
+            ObjectNode n = unknowns.addObject();
+            n.put("fact", u.fact().name());
+            putIfPresent(n, "call", u.call());
+            putIfPresent(n, "permission", u.permission());
+            n.put("error", u.error());
+        }
+        ArrayNode findings = o.putArray("findings");
+        for (Finding f : report.findings()) {
+            finding(findings.addObject(), f);
+        }
+    }
+
+    private static void finding(ObjectNode o, Finding f) {
+        o.put("ruleId", f.ruleId());
+        o.put("status", f.status().name());
+        o.put("severity", f.severity().name());
+        putIfPresent(o, "title", f.title());
+        o.put("message", f.message());
+        strings(o.putArray("evidence"), f.evidence());
+        Suppression s = f.suppression();
+        if (s != null) {
+            ObjectNode n = o.putObject("suppression");
+            n.put("rule", s.rule());
+            n.put("resource", s.resource());
+            n.put("reason", s.reason());
+            if (s.expires() != null) {
+                n.put("expires", s.expires().toString());
+            }
+        }
+        if (f.baselined()) {
+            o.put("baselined", true);
+        }
+    }
+
+    private static void strings(ArrayNode a, Collection<String> values) {
+        values.forEach(a::add);
+    }
+
+    private static void putIfPresent(ObjectNode o, String key, String value) {
+        if (value != null) {
+            o.put(key, value);
+        }
+    }
+}
