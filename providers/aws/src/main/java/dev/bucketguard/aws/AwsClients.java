@@ -75,7 +75,7 @@ final class AwsClients implements AutoCloseable {
             var b = S3ControlClient.builder().region(Region.of(r)).credentialsProvider(credentials).httpClient(http)
                     .overrideConfiguration(endpoint == null ? overrides() : overrides(new EmulatorHostRewrite(endpoint)));
             if (endpoint != null) {
-                b.endpointOverride(endpoint);
+                b.endpointOverride(EmulatorHostRewrite.prefixable(endpoint));
             }
             return b.build();
         });

@@ -29,10 +29,14 @@ final class CallCounter implements ExecutionInterceptor {
 
     private static void count(Map<String, LongAdder> counts, ExecutionAttributes attributes) {
         String op = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-        counts.computeIfAbsent(op == null ? "?" : op, k -> new LongAdder()).increment();
+        String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
+        // S3 operations keep their bare names; the other services' are prefixed ("S3Control:GetPublicAccessBlock"),
+        // since S3 and S3 Control share operation names.
+        String name = (service == null || "S3".equals(service) ? "" : service + ":") + (op == null ? "?" : op);
+        counts.computeIfAbsent(name, k -> new LongAdder()).increment();
     }
 
-    /** API calls per operation name (retries not counted), sorted by name. */
+    /** API calls per operation name (retries not counted), sorted by name; non-S3 services prefixed. */
     Map<String, Long> calls() {
         return snapshot(calls);
     }
