@@ -1,0 +1,116 @@
+package dev.bucketguard.aws;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3control.S3ControlClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * The SDK clients of one account: one per service and region, built once and cached. Every client refuses mutating
+ * operations ({@link ReadOnlyGuard}), counts its calls ({@link CallCounter}), retries throttling with backoff (the
+ * SDK's adaptive mode handles SlowDown and 503) and gives up after fixed timeouts. Thread-safe.
+ */
+final class AwsClients implements AutoCloseable {
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(15);
+
+    private final AwsCredentialsProvider credentials;
+    private final Endpoints endpoints;
+    private final SdkHttpClient http;
+    private final CallCounter counter;
+    private final Map<String, S3Client> s3 = new ConcurrentHashMap<>();
+    private final Map<String, S3ControlClient> s3Control = new ConcurrentHashMap<>();
+    private final Map<String, KmsClient> kms = new ConcurrentHashMap<>();
+    private final Map<String, StsClient> sts = new ConcurrentHashMap<>();
+
+    AwsClients(AwsCredentialsProvider credentials, Endpoints endpoints, SdkHttpClient http, CallCounter counter) {
+        this.credentials = credentials;
+        this.endpoints = endpoints;
+        this.http = http;
+        this.counter = counter;
+    }
+
+    AwsCredentialsProvider credentials() {
+        return credentials;
+    }
+
+    private ClientOverrideConfiguration overrides(ExecutionInterceptor... extra) {
+        ClientOverrideConfiguration.Builder b = ClientOverrideConfiguration.builder()
+                .retryStrategy(RetryMode.ADAPTIVE_V2)
+                .apiCallTimeout(CALL_TIMEOUT)
+                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                .addExecutionInterceptor(new ReadOnlyGuard())
+                .addExecutionInterceptor(counter);
+        for (ExecutionInterceptor i : List.of(extra)) {
+            b.addExecutionInterceptor(i);
+        }
+        return b.build();
+    }
+
+    S3Client s3(String region) {
+        return s3.computeIfAbsent(region, r -> {
+            var b = S3Client.builder().region(Region.of(r)).credentialsProvider(credentials).httpClient(http)
+                    .overrideConfiguration(overrides());
+            if (endpoints.s3() != null) {
+                b.endpointOverride(endpoints.s3()).forcePathStyle(true);
+            }
+            return b.build();
+        });
+    }
+
+    S3ControlClient s3Control(String region) {
+        return s3Control.computeIfAbsent(region, r -> {
+            URI endpoint = endpoints.s3Control();
+            var b = S3ControlClient.builder().region(Region.of(r)).credentialsProvider(credentials).httpClient(http)
+                    .overrideConfiguration(endpoint == null ? overrides() : overrides(new EmulatorHostRewrite(endpoint)));
+            if (endpoint != null) {
+                b.endpointOverride(EmulatorHostRewrite.prefixable(endpoint));
+            }
+            return b.build();
+        });
+    }
+
+    KmsClient kms(String region) {
+        return kms.computeIfAbsent(region, r -> {
+            var b = KmsClient.builder().region(Region.of(r)).credentialsProvider(credentials).httpClient(http)
+                    .overrideConfiguration(overrides());
+            if (endpoints.kms() != null) {
+                b.endpointOverride(endpoints.kms());
+            }
+            return b.build();
+        });
+    }
+
+    StsClient sts(String region) {
+        return sts.computeIfAbsent(region, r -> stsClient(r, credentials, endpoints, http, counter));
+    }
+
+    static StsClient stsClient(String region, AwsCredentialsProvider credentials, Endpoints endpoints,
+                               SdkHttpClient http, CallCounter counter) {
+        var b = StsClient.builder().region(Region.of(region)).credentialsProvider(credentials).httpClient(http)
+                .overrideConfiguration(new AwsClients(credentials, endpoints, http, counter).overrides());
+        if (endpoints.sts() != null) {
+            b.endpointOverride(endpoints.sts());
+        }
+        return b.build();
+    }
+
+    @Override
+    public void close() {
+        s3.values().forEach(S3Client::close);
+        s3Control.values().forEach(S3ControlClient::close);
+        kms.values().forEach(KmsClient::close);
+        sts.values().forEach(StsClient::close);
+    }
+}

@@ -1,0 +1,296 @@
+package dev.bucketguard.aws;
+
+import dev.bucketguard.model.BlockPublicAccess;
+import dev.bucketguard.model.Fact;
+import dev.bucketguard.model.Resource;
+import dev.bucketguard.model.Unknown;
+import dev.bucketguard.provider.Inventory;
+import dev.bucketguard.provider.Progress;
+import dev.bucketguard.provider.Provider;
+import dev.bucketguard.provider.ProviderException;
+import dev.bucketguard.provider.ScanError;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Bucket;
+import software.amazon.awssdk.services.s3control.model.PublicAccessBlockConfiguration;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+
+/**
+ * Reads S3 buckets through aws-sdk-java-v2: every bucket of the caller's account, or of each role's account in turn.
+ *
+ * <p>Only the requested facts are read, with at most {@code concurrency} buckets at once. Every client is read-only
+ * ({@link ReadOnlyGuard}) and counted ({@link #apiCalls()}). A bucket that cannot be read never stops the others.
+ */
+public final class AwsProvider implements Provider {
+    static final String ID = "aws";
+    static final String DEFAULT_REGION = "us-east-1";
+
+    private final AwsOptions options;
+    private final AwsCredentialsProvider baseCredentials;
+    private final Endpoints endpoints;
+    private final CallCounter counter = new CallCounter();
+
+    public AwsProvider(AwsOptions options) {
+        this(options, null, System.getenv());
+    }
+
+    /** For tests and emulators: fixed credentials instead of the default chain, and a given environment. */
+    AwsProvider(AwsOptions options, AwsCredentialsProvider credentials, Map<String, String> env) {
+        this.options = options;
+        this.baseCredentials = credentials;
+        this.endpoints = Endpoints.resolve(options.endpoint(), env);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    /** API calls made so far per operation (retries not counted), sorted by name. */
+    public Map<String, Long> apiCalls() {
+        return counter.calls();
+    }
+
+    /** HTTP attempts made so far per operation (retries counted), sorted by name. */
+    public Map<String, Long> apiAttempts() {
+        return counter.attempts();
+    }
+
+    String globalRegion() {
+        if (options.region() != null && !options.region().isBlank()) {
+            return options.region();
+        }
+        try {
+            var chain = options.profile() == null ? new DefaultAwsRegionProviderChain()
+                    : DefaultAwsRegionProviderChain.builder()
+                    .profileName(options.profile()).build();
+            return chain.getRegion().id();
+        } catch (SdkClientException e) {
+            return DEFAULT_REGION;
+        }
+    }
+
+    SdkHttpClient httpClient() {
+        return ApacheHttpClient.builder()
+                .maxConnections(Math.max(50, options.concurrency() * 2))
+                .connectionTimeout(Duration.ofSeconds(10))
+                .socketTimeout(Duration.ofSeconds(30))
+                .build();
+    }
+
+    private AwsCredentialsProvider baseCredentials() {
+        if (baseCredentials != null) {
+            return baseCredentials;
+        }
+        return options.profile() == null ? DefaultCredentialsProvider.builder().build()
+                : ProfileCredentialsProvider.create(options.profile());
+    }
+
+    @Override
+    public Inventory collect(Set<Fact> requested, Progress progress) {
+        Set<Fact> facts = requested.isEmpty() ? EnumSet.noneOf(Fact.class) : EnumSet.copyOf(requested);
+        facts.retainAll(BucketReader.S3_FACTS);
+        String region = globalRegion();
+        List<Resource> resources = new ArrayList<>();
+        List<ScanError> errors = new ArrayList<>();
+        try (SdkHttpClient http = httpClient()) {
+            AwsCredentialsProvider base = baseCredentials();
+            List<AwsClients> accounts = new ArrayList<>();
+            List<String> scopes = new ArrayList<>();
+            if (options.roleArns().isEmpty()) {
+                accounts.add(new AwsClients(base, endpoints, http, counter));
+                scopes.add("caller");
+            } else {
+                StsClient sts = AwsClients.stsClient(region, base, endpoints, http, counter);
+                for (String role : options.roleArns()) {
+                    var assumed = StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
+                            .refreshRequest(r -> r.roleArn(role).roleSessionName("bucketguard")).build();
+                    accounts.add(new AwsClients(assumed, endpoints, http, counter));
+                    scopes.add(role);
+                }
+            }
+            for (int i = 0; i < accounts.size(); i++) {
+                try (AwsClients clients = accounts.get(i)) {
+                    scanAccount(clients, scopes.get(i), region, facts, progress, resources, errors);
+                }
+            }
+        }
+        resources.sort(Comparator.comparing(Resource::account).thenComparing(Resource::id));
+        return new Inventory(resources, errors);
+    }
+
+    private void scanAccount(AwsClients clients, String scope, String region, Set<Fact> facts, Progress progress,
+                             List<Resource> resources, List<ScanError> errors) {
+        String accountId;
+        try {
+            accountId = clients.sts(region).getCallerIdentity().account();
+        } catch (SdkClientException e) {
+            if ("caller".equals(scope)) {
+                throw new ProviderException("no usable AWS credentials: " + ErrorCodes.of(e)
+                        + " (configure a profile, environment variables or an instance role)", false);
+            }
+            errors.add(new ScanError(ID, scope, ScanError.Kind.ACCESS_DENIED,
+                    "could not assume " + scope + ": " + ErrorCodes.of(e.getCause() == null ? e : e.getCause())));
+            return;
+        } catch (RuntimeException e) {
+            errors.add(new ScanError(ID, scope, ErrorCodes.denied(e) ? ScanError.Kind.ACCESS_DENIED
+                    : ScanError.Kind.SERVICE, "could not identify the account (" + scope + "): GetCallerIdentity"
+                    + " failed with " + ErrorCodes.of(e)));
+            return;
+        }
+        S3Client global = clients.s3(region);
+        List<Bucket> buckets = new ArrayList<>();
+        try {
+            global.listBucketsPaginator(r -> r.maxBuckets(1000)).buckets().forEach(buckets::add);
+        } catch (RuntimeException e) {
+            boolean denied = ErrorCodes.denied(e);
+            errors.add(new ScanError(ID, ID + ":" + accountId, denied ? ScanError.Kind.ACCESS_DENIED
+                    : ScanError.Kind.SERVICE, "could not list the buckets of account " + accountId + ": ListBuckets"
+                    + " failed with " + ErrorCodes.of(e) + (denied ? " (needs s3:ListAllMyBuckets)" : "")));
+            return;
+        }
+        buckets.sort(Comparator.comparing(Bucket::name));
+        BucketReader.Account account = new BucketReader.Account(accountId, clients, region, options.objectSample());
+        if (facts.contains(Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT)) {
+            readAccountBpa(account);
+        }
+        ProgressMeter meter = new ProgressMeter(progress, buckets.size(), accountId);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.concurrency(),
+                Math.max(1, buckets.size())), daemonThreads());
+        try {
+            List<Future<BucketReader.Result>> futures = new ArrayList<>();
+            for (Bucket b : buckets) {
+                futures.add(pool.submit(() -> {
+                    try {
+                        return new BucketReader(account, facts, b.name(), regionOf(global, b)).read();
+                    } finally {
+                        meter.done();
+                    }
+                }));
+            }
+            for (int i = 0; i < buckets.size(); i++) {
+                String name = buckets.get(i).name();
+                try {
+                    BucketReader.Result result = futures.get(i).get();
+                    resources.add(result.resource());
+                    errors.addAll(result.errors());
+                } catch (ExecutionException e) {
+                    resources.add(unreadable(accountId, name, facts, e.getCause()));
+                    errors.add(new ScanError(ID, ID + ":" + accountId + ":" + name, ScanError.Kind.INTERNAL,
+                            "could not read bucket " + name + ": " + ErrorCodes.of(e.getCause())));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ProviderException("interrupted while scanning account " + accountId, false, e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A bucket whose reading failed as a whole: every requested fact is unknown, none is assumed. */
+    private static Resource unreadable(String account, String bucket, Set<Fact> facts, Throwable cause) {
+        Resource.Builder b = Resource.builder(ID, account, bucket);
+        for (Fact f : facts) {
+            b.unknown(f, null, null, ErrorCodes.of(cause));
+        }
+        return b.build();
+    }
+
+    private static void readAccountBpa(BucketReader.Account account) {
+        try {
+            PublicAccessBlockConfiguration c = account.clients.s3Control(account.globalRegion)
+                    .getPublicAccessBlock(r -> r.accountId(account.id)).publicAccessBlockConfiguration();
+            account.accountBpa = c == null ? BlockPublicAccess.NONE : new BlockPublicAccess(
+                    Boolean.TRUE.equals(c.blockPublicAcls()), Boolean.TRUE.equals(c.ignorePublicAcls()),
+                    Boolean.TRUE.equals(c.blockPublicPolicy()), Boolean.TRUE.equals(c.restrictPublicBuckets()));
+        } catch (RuntimeException e) {
+            if (ErrorCodes.is(e, "NoSuchPublicAccessBlockConfiguration")) {
+                account.accountBpa = BlockPublicAccess.NONE;
+            } else {
+                account.accountBpaUnknown = new Unknown(Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT, "GetPublicAccessBlock",
+                        "s3:GetAccountPublicAccessBlock", ErrorCodes.of(e));
+            }
+        }
+    }
+
+    /**
+     * The bucket's region: from ListBuckets when it says, else GetBucketLocation (an empty constraint is us-east-1,
+     * and "EU" is eu-west-1), else the x-amz-bucket-region of HeadBucket; null when none answers.
+     */
+    static String regionOf(S3Client global, Bucket bucket) {
+        if (bucket.bucketRegion() != null && !bucket.bucketRegion().isBlank()) {
+            return bucket.bucketRegion();
+        }
+        try {
+            String constraint = global.getBucketLocation(r -> r.bucket(bucket.name())).locationConstraintAsString();
+            if (constraint == null || constraint.isBlank() || "null".equals(constraint)) {
+                return DEFAULT_REGION;
+            }
+            return "EU".equals(constraint) ? "eu-west-1" : constraint;
+        } catch (RuntimeException e) {
+            try {
+                return global.headBucket(r -> r.bucket(bucket.name())).bucketRegion();
+            } catch (RuntimeException e2) {
+                if (e2 instanceof software.amazon.awssdk.awscore.exception.AwsServiceException a
+                        && a.awsErrorDetails() != null && a.awsErrorDetails().sdkHttpResponse() != null) {
+                    return a.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("x-amz-bucket-region")
+                            .orElse(null);
+                }
+                return null;
+            }
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "bucketguard-aws-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Reports "scanned 120/1000 buckets" about every 5 % and at the end, never per bucket. */
+    private static final class ProgressMeter {
+        private final Progress progress;
+        private final int total;
+        private final String account;
+        private final int step;
+        private final AtomicInteger done = new AtomicInteger();
+
+        ProgressMeter(Progress progress, int total, String account) {
+            this.progress = progress;
+            this.total = total;
+            this.account = account;
+            this.step = Math.max(1, total / 20);
+        }
+
+        void done() {
+            int n = done.incrementAndGet();
+            if (n % step == 0 || n == total) {
+                progress.report("scanned " + n + "/" + total + " buckets of account " + account);
+            }
+        }
+    }
+}

@@ -1,0 +1,492 @@
+package dev.bucketguard.aws;
+
+import dev.bucketguard.aws.policy.MalformedPolicyException;
+import dev.bucketguard.aws.policy.PolicyAnalysis;
+import dev.bucketguard.aws.policy.PolicyEvaluator;
+import dev.bucketguard.model.AccessPoint;
+import dev.bucketguard.model.BlockPublicAccess;
+import dev.bucketguard.model.Channel;
+import dev.bucketguard.model.Encryption;
+import dev.bucketguard.model.EncryptionState;
+import dev.bucketguard.model.Fact;
+import dev.bucketguard.model.Grant;
+import dev.bucketguard.model.Guardrails;
+import dev.bucketguard.model.Logging;
+import dev.bucketguard.model.ObjectOwnership;
+import dev.bucketguard.model.PolicyFacts;
+import dev.bucketguard.model.Resource;
+import dev.bucketguard.model.Unknown;
+import dev.bucketguard.model.Versioning;
+import dev.bucketguard.model.Website;
+import dev.bucketguard.provider.ScanError;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.services.kms.model.KeyManagerType;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetBucketAclResponse;
+import software.amazon.awssdk.services.s3.model.GetBucketEncryptionResponse;
+import software.amazon.awssdk.services.s3.model.GetBucketLoggingResponse;
+import software.amazon.awssdk.services.s3.model.GetBucketPolicyStatusResponse;
+import software.amazon.awssdk.services.s3.model.GetBucketVersioningResponse;
+import software.amazon.awssdk.services.s3.model.GetObjectAclResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryptionByDefault;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
+import software.amazon.awssdk.services.s3control.S3ControlClient;
+
+/**
+ * Reads the requested facts of one bucket. Every call that fails turns the facts it would have given into
+ * {@link Unknown}s naming the call, the permission and the AWS error code; nothing that could not be read is ever
+ * taken as absent.
+ */
+final class BucketReader {
+    static final String POLICY_STATUS_NOT_IMPLEMENTED =
+            "the endpoint returned no IsPublic (not implemented by this endpoint)";
+    /** How many object keys the object-ACL sample draws from: the first pages of the listing. */
+    static final int SAMPLE_KEY_WINDOW = 5000;
+
+    /** What one account shares between its buckets. Thread-safe. */
+    static final class Account {
+        final String id;
+        final AwsClients clients;
+        final String globalRegion;
+        final PolicyEvaluator evaluator;
+        final int objectSample;
+        /** Account-level Block Public Access, or null with {@link #accountBpaUnknown} set. */
+        BlockPublicAccess accountBpa;
+        Unknown accountBpaUnknown;
+        final Map<String, KeyManager> keys = new ConcurrentHashMap<>();
+
+        Account(String id, AwsClients clients, String globalRegion, int objectSample) {
+            this.id = id;
+            this.clients = clients;
+            this.globalRegion = globalRegion;
+            this.evaluator = new PolicyEvaluator(id);
+            this.objectSample = objectSample;
+        }
+    }
+
+    /** Who manages a KMS key, or the error code that kept DescribeKey from saying. */
+    record KeyManager(String manager, String error) {
+    }
+
+    /** A bucket's resource, and the errors worth reporting beside it. */
+    record Result(Resource resource, List<ScanError> errors) {
+    }
+
+    private final Account account;
+    private final Set<Fact> facts;
+    private final String bucket;
+    private final String region;
+    private final S3Client s3;
+    private final Resource.Builder out;
+    private final List<ScanError> errors = new ArrayList<>();
+    private BlockPublicAccess bucketBpa;
+    private ObjectOwnership ownership;
+
+    BucketReader(Account account, Set<Fact> facts, String bucket, String region) {
+        this.account = account;
+        this.facts = facts;
+        this.bucket = bucket;
+        this.region = region;
+        this.s3 = account.clients.s3(region == null ? account.globalRegion : region);
+        this.out = Resource.builder(AwsProvider.ID, account.id, bucket).region(region);
+    }
+
+    private String ref() {
+        return AwsProvider.ID + ":" + account.id + ":" + bucket;
+    }
+
+    Result read() {
+        if (region == null) {
+            out.property("region", "unresolved");
+        }
+        step(Fact.ACL, "GetBucketAcl", "s3:GetBucketAcl", this::readAcl);
+        readPolicyAndStatus();
+        step(Fact.BLOCK_PUBLIC_ACCESS_BUCKET, "GetPublicAccessBlock", "s3:GetBucketPublicAccessBlock",
+                this::readBucketBpa);
+        if (facts.contains(Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT)) {
+            out.collected(Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT);
+            if (account.accountBpaUnknown != null) {
+                out.unknown(account.accountBpaUnknown);
+            }
+        }
+        step(Fact.OBJECT_OWNERSHIP, "GetBucketOwnershipControls", "s3:GetBucketOwnershipControls",
+                this::readOwnership);
+        out.guardrails(Guardrails.s3(facts.contains(Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT) ? account.accountBpa : null,
+                bucketBpa, ownership));
+        if (facts.contains(Fact.ENCRYPTION) || facts.contains(Fact.ENCRYPTION_KEY)) {
+            readEncryption();
+        }
+        step(Fact.WEBSITE, "GetBucketWebsite", "s3:GetBucketWebsite", this::readWebsite);
+        step(Fact.LOGGING, "GetBucketLogging", "s3:GetBucketLogging", this::readLogging);
+        step(Fact.VERSIONING, "GetBucketVersioning", "s3:GetBucketVersioning", this::readVersioning);
+        step(Fact.ACCESS_POINTS, "ListAccessPoints", "s3:ListAccessPoints", this::readAccessPoints);
+        if (facts.contains(Fact.OBJECT_ACLS) && account.objectSample > 0) {
+            step(Fact.OBJECT_ACLS, "ListObjectsV2", "s3:ListBucket", this::readObjectAcls);
+        }
+        return new Result(out.build(), errors);
+    }
+
+    /** Runs one fact's reading; any failure, expected or not, makes that fact unknown and nothing else. */
+    private void step(Fact fact, String call, String permission, Runnable reading) {
+        if (!facts.contains(fact)) {
+            return;
+        }
+        out.collected(fact);
+        try {
+            reading.run();
+        } catch (RuntimeException e) {
+            unknown(fact, call, permission, e);
+        }
+    }
+
+    /** Records a failed call; a failure that is not the cloud's (a bug here) names no permission and is reported. */
+    private void unknown(Fact fact, String call, String permission, RuntimeException e) {
+        boolean sdk = e instanceof software.amazon.awssdk.core.exception.SdkException;
+        out.unknown(fact, call, sdk ? permission : null, ErrorCodes.of(e));
+        if (!sdk) {
+            errors.add(new ScanError(AwsProvider.ID, ref(), ScanError.Kind.INTERNAL, "reading " + fact + " of "
+                    + ref() + " failed: " + ErrorCodes.of(e)));
+        }
+    }
+
+    private void readAcl() {
+        GetBucketAclResponse acl = s3.getBucketAcl(r -> r.bucket(bucket));
+        String owner = acl.owner() == null ? null : acl.owner().id();
+        out.grants(AclGrants.bucket(acl.grants(), owner));
+    }
+
+    private void readPolicyAndStatus() {
+        boolean wantPolicy = facts.contains(Fact.POLICY);
+        boolean wantStatus = facts.contains(Fact.POLICY_STATUS);
+        if (!wantPolicy && !wantStatus) {
+            return;
+        }
+        Boolean present = null;
+        Boolean statusPublic = null;
+        List<String> undecided = List.of();
+        Boolean tls = null;
+        if (wantPolicy) {
+            out.collected(Fact.POLICY);
+            try {
+                String json = s3.getBucketPolicy(r -> r.bucket(bucket)).policy();
+                present = true;
+                PolicyAnalysis analysis = account.evaluator.evaluate(json, Channel.POLICY, null);
+                out.grants(analysis.grants());
+                undecided = analysis.undecided();
+                tls = analysis.tlsEnforced();
+            } catch (MalformedPolicyException e) {
+                present = true;
+                out.unknown(Fact.POLICY, "GetBucketPolicy", null, "malformed policy: " + e.getMessage());
+                errors.add(new ScanError(AwsProvider.ID, ref(), ScanError.Kind.INPUT,
+                        "the bucket policy of " + ref() + " is malformed: " + e.getMessage()));
+            } catch (RuntimeException e) {
+                if (ErrorCodes.is(e, "NoSuchBucketPolicy")) {
+                    present = false;
+                    tls = false;
+                } else {
+                    unknown(Fact.POLICY, "GetBucketPolicy", "s3:GetBucketPolicy", e);
+                }
+            }
+        }
+        if (wantStatus) {
+            out.collected(Fact.POLICY_STATUS);
+            try {
+                GetBucketPolicyStatusResponse status = s3.getBucketPolicyStatus(r -> r.bucket(bucket));
+                if (status.policyStatus() == null || status.policyStatus().isPublic() == null) {
+                    // moto answers ?policyStatus with a listing the SDK reads as an empty status: never take it as
+                    // "not public".
+                    out.unknown(Fact.POLICY_STATUS, "GetBucketPolicyStatus", "s3:GetBucketPolicyStatus",
+                            POLICY_STATUS_NOT_IMPLEMENTED);
+                } else {
+                    statusPublic = status.policyStatus().isPublic();
+                    if (present == null) {
+                        present = true;
+                    }
+                }
+            } catch (RuntimeException e) {
+                if (ErrorCodes.is(e, "NoSuchBucketPolicy")) {
+                    statusPublic = false;
+                    present = false;
+                } else {
+                    out.unknown(Fact.POLICY_STATUS, "GetBucketPolicyStatus", "s3:GetBucketPolicyStatus",
+                            ErrorCodes.of(e));
+                }
+            }
+        }
+        if (present != null) {
+            out.policy(new PolicyFacts(present, statusPublic, undecided, Boolean.TRUE.equals(tls)));
+        }
+        out.tlsEnforced(tls);
+    }
+
+    private void readBucketBpa() {
+        try {
+            PublicAccessBlockConfiguration c = s3.getPublicAccessBlock(r -> r.bucket(bucket))
+                    .publicAccessBlockConfiguration();
+            bucketBpa = c == null ? BlockPublicAccess.NONE : new BlockPublicAccess(isTrue(c.blockPublicAcls()),
+                    isTrue(c.ignorePublicAcls()), isTrue(c.blockPublicPolicy()), isTrue(c.restrictPublicBuckets()));
+        } catch (RuntimeException e) {
+            if (!ErrorCodes.is(e, "NoSuchPublicAccessBlockConfiguration")) {
+                throw e;
+            }
+            bucketBpa = BlockPublicAccess.NONE;
+        }
+    }
+
+    private void readOwnership() {
+        ownership = ownershipOf(s3, bucket);
+    }
+
+    /** Object Ownership; NOT_CONFIGURED when the bucket has no setting (ACLs in force). */
+    static ObjectOwnership ownershipOf(S3Client s3, String bucket) {
+        try {
+            var rules = s3.getBucketOwnershipControls(r -> r.bucket(bucket)).ownershipControls().rules();
+            if (rules.isEmpty()) {
+                return ObjectOwnership.NOT_CONFIGURED;
+            }
+            return switch (rules.get(0).objectOwnershipAsString()) {
+                case "BucketOwnerEnforced" -> ObjectOwnership.BUCKET_OWNER_ENFORCED;
+                case "BucketOwnerPreferred" -> ObjectOwnership.BUCKET_OWNER_PREFERRED;
+                case "ObjectWriter" -> ObjectOwnership.OBJECT_WRITER;
+                // A value this version does not know: ACLs may well be in force.
+                default -> ObjectOwnership.NOT_CONFIGURED;
+            };
+        } catch (RuntimeException e) {
+            if (ErrorCodes.is(e, "OwnershipControlsNotFoundError")) {
+                return ObjectOwnership.NOT_CONFIGURED;
+            }
+            throw e;
+        }
+    }
+
+    private void readEncryption() {
+        boolean wantKey = facts.contains(Fact.ENCRYPTION_KEY);
+        out.collected(facts.contains(Fact.ENCRYPTION) ? Fact.ENCRYPTION : Fact.ENCRYPTION_KEY);
+        if (wantKey) {
+            out.collected(Fact.ENCRYPTION_KEY);
+        }
+        GetBucketEncryptionResponse response;
+        try {
+            response = s3.getBucketEncryption(r -> r.bucket(bucket));
+        } catch (RuntimeException e) {
+            if (ErrorCodes.is(e, "ServerSideEncryptionConfigurationNotFoundError")) {
+                out.encryption(legacyDefault());
+                return;
+            }
+            String code = ErrorCodes.of(e);
+            for (Fact f : List.of(Fact.ENCRYPTION, Fact.ENCRYPTION_KEY)) {
+                if (facts.contains(f)) {
+                    out.unknown(f, "GetBucketEncryption", "s3:GetEncryptionConfiguration", code);
+                }
+            }
+            return;
+        }
+        ServerSideEncryptionByDefault rule = null;
+        if (response.serverSideEncryptionConfiguration() != null) {
+            for (ServerSideEncryptionRule r : response.serverSideEncryptionConfiguration().rules()) {
+                if (r.applyServerSideEncryptionByDefault() != null) {
+                    rule = r.applyServerSideEncryptionByDefault();
+                    break;
+                }
+            }
+        }
+        if (rule == null) {
+            // A rule holding only BucketKeyEnabled is no default rule either.
+            out.encryption(legacyDefault());
+            return;
+        }
+        String algorithm = rule.sseAlgorithmAsString();
+        String key = rule.kmsMasterKeyID() == null || rule.kmsMasterKeyID().isBlank() ? null : rule.kmsMasterKeyID();
+        if ("AES256".equals(algorithm)) {
+            out.encryption(Encryption.providerManaged(algorithm));
+        } else if ("aws:kms".equals(algorithm) || "aws:kms:dsse".equals(algorithm)) {
+            if (key == null || key.endsWith("alias/aws/s3")) {
+                out.encryption(new Encryption(EncryptionState.PROVIDER_MANAGED, true, algorithm, key, false, false));
+            } else if (!wantKey) {
+                out.encryption(new Encryption(EncryptionState.UNKNOWN, true, algorithm, key, false, false));
+            } else {
+                KeyManager manager = account.keys.computeIfAbsent(key, this::describeKey);
+                if ("CUSTOMER".equals(manager.manager())) {
+                    out.encryption(Encryption.customerManaged(algorithm, key));
+                } else if ("AWS".equals(manager.manager())) {
+                    out.encryption(new Encryption(EncryptionState.PROVIDER_MANAGED, true, algorithm, key, false, false));
+                } else {
+                    out.encryption(new Encryption(EncryptionState.UNKNOWN, true, algorithm, key, false, false));
+                    out.unknown(Fact.ENCRYPTION_KEY, "DescribeKey", "kms:DescribeKey",
+                            manager.error() == null ? "unknown KeyManager " + manager.manager() : manager.error());
+                }
+            }
+        } else {
+            out.encryption(new Encryption(EncryptionState.UNKNOWN, null, algorithm, key, false, false));
+            if (facts.contains(Fact.ENCRYPTION)) {
+                out.unknown(Fact.ENCRYPTION, "GetBucketEncryption", null, "unknown SSEAlgorithm " + algorithm);
+            }
+        }
+    }
+
+    private static Encryption legacyDefault() {
+        return new Encryption(EncryptionState.PROVIDER_MANAGED, true, null, null, true, false);
+    }
+
+    private KeyManager describeKey(String key) {
+        String keyRegion = key.startsWith("arn:") && key.split(":").length > 3 ? key.split(":")[3] : null;
+        if (keyRegion == null || keyRegion.isBlank()) {
+            keyRegion = region == null ? account.globalRegion : region;
+        }
+        try {
+            KeyManagerType type = account.clients.kms(keyRegion).describeKey(r -> r.keyId(key)).keyMetadata()
+                    .keyManager();
+            return new KeyManager(type == null ? null : type.toString(), type == null ? "no KeyManager" : null);
+        } catch (RuntimeException e) {
+            return new KeyManager(null, ErrorCodes.of(e));
+        }
+    }
+
+    private void readWebsite() {
+        try {
+            s3.getBucketWebsite(r -> r.bucket(bucket));
+            out.website(new Website(true, websiteEndpoint(bucket, region == null ? account.globalRegion : region)));
+        } catch (RuntimeException e) {
+            if (!ErrorCodes.is(e, "NoSuchWebsiteConfiguration")) {
+                throw e;
+            }
+            out.website(Website.OFF);
+        }
+    }
+
+    /** Older regions use {@code s3-website-<region>}, newer ones {@code s3-website.<region>}. */
+    static String websiteEndpoint(String bucket, String region) {
+        Set<String> dash = Set.of("us-east-1", "us-west-1", "us-west-2", "ap-southeast-1", "ap-southeast-2",
+                "ap-northeast-1", "eu-west-1", "sa-east-1", "us-gov-west-1");
+        return "http://" + bucket + ".s3-website" + (dash.contains(region) ? "-" : ".") + region + ".amazonaws.com";
+    }
+
+    private void readLogging() {
+        GetBucketLoggingResponse logging = s3.getBucketLogging(r -> r.bucket(bucket));
+        if (logging.loggingEnabled() == null || logging.loggingEnabled().targetBucket() == null) {
+            out.logging(Logging.OFF);
+        } else {
+            String prefix = logging.loggingEnabled().targetPrefix();
+            out.logging(new Logging(true, logging.loggingEnabled().targetBucket() + "/"
+                    + (prefix == null ? "" : prefix)));
+        }
+    }
+
+    private void readVersioning() {
+        GetBucketVersioningResponse v = s3.getBucketVersioning(r -> r.bucket(bucket));
+        String status = v.status() == null ? null : v.statusAsString();
+        Boolean mfa = v.mfaDelete() == null ? null : "Enabled".equals(v.mfaDeleteAsString());
+        out.versioning(new Versioning(status, mfa, null, null));
+    }
+
+    private void readAccessPoints() {
+        S3ControlClient control = account.clients.s3Control(region == null ? account.globalRegion : region);
+        var listed = new ArrayList<software.amazon.awssdk.services.s3control.model.AccessPoint>();
+        control.listAccessPointsPaginator(r -> r.accountId(account.id).bucket(bucket))
+                .forEach(page -> listed.addAll(page.accessPointList()));
+        listed.sort((a, b) -> a.name().compareTo(b.name()));
+        for (var ap : listed) {
+            BlockPublicAccess bpa = null;
+            String origin = ap.networkOriginAsString();
+            try {
+                var got = control.getAccessPoint(r -> r.accountId(account.id).name(ap.name()));
+                var c = got.publicAccessBlockConfiguration();
+                bpa = c == null ? BlockPublicAccess.NONE : new BlockPublicAccess(isTrue(c.blockPublicAcls()),
+                        isTrue(c.ignorePublicAcls()), isTrue(c.blockPublicPolicy()), isTrue(c.restrictPublicBuckets()));
+                if (got.networkOriginAsString() != null) {
+                    origin = got.networkOriginAsString();
+                }
+            } catch (RuntimeException e) {
+                out.unknown(Fact.ACCESS_POINTS, "GetAccessPoint", "s3:GetAccessPoint", ErrorCodes.of(e));
+            }
+            boolean policyRead = true;
+            try {
+                String json = control.getAccessPointPolicy(r -> r.accountId(account.id).name(ap.name())).policy();
+                out.grants(account.evaluator.evaluate(json, Channel.ACCESS_POINT_POLICY, ap.name()).grants());
+            } catch (MalformedPolicyException e) {
+                policyRead = false;
+                out.unknown(Fact.ACCESS_POINTS, "GetAccessPointPolicy", null, "malformed policy: " + e.getMessage());
+                errors.add(new ScanError(AwsProvider.ID, ref(), ScanError.Kind.INPUT, "the policy of access point '"
+                        + ap.name() + "' of " + ref() + " is malformed: " + e.getMessage()));
+            } catch (RuntimeException e) {
+                if (!ErrorCodes.is(e, "NoSuchAccessPointPolicy")) {
+                    policyRead = false;
+                    unknown(Fact.ACCESS_POINTS, "GetAccessPointPolicy", "s3:GetAccessPointPolicy", e);
+                }
+            }
+            out.accessPoint(new AccessPoint(ap.name(), account.id, origin, bpa, policyRead));
+        }
+    }
+
+    /**
+     * Samples object ACLs: lists up to {@link #SAMPLE_KEY_WINDOW} keys (the first pages, in key order) and reads the
+     * ACLs of N keys evenly spaced across them, so that a sample is not just the first few keys of one prefix.
+     */
+    private void readObjectAcls() {
+        ObjectOwnership own = ownership;
+        if (own == null) {
+            try {
+                own = ownershipOf(s3, bucket);
+            } catch (RuntimeException e) {
+                // Unknown ownership: ACLs may be in force, so sample them.
+                own = ObjectOwnership.NOT_CONFIGURED;
+            }
+        }
+        if (!own.aclsEnabled()) {
+            return;
+        }
+        List<String> keys = new ArrayList<>();
+        String token = null;
+        do {
+            String t = token;
+            ListObjectsV2Response page = s3.listObjectsV2(r -> r.bucket(bucket).maxKeys(1000).continuationToken(t));
+            for (S3Object o : page.contents()) {
+                keys.add(o.key());
+            }
+            token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+        } while (token != null && keys.size() < SAMPLE_KEY_WINDOW);
+        for (String key : spread(keys, account.objectSample)) {
+            try {
+                GetObjectAclResponse acl = s3.getObjectAcl(r -> r.bucket(bucket).key(key));
+                String owner = acl.owner() == null ? null : acl.owner().id();
+                for (Grant g : AclGrants.object(acl.grants(), owner, key)) {
+                    if (g.grantee().isPublic()) {
+                        out.grant(g);
+                    }
+                }
+            } catch (RuntimeException e) {
+                out.unknown(Fact.OBJECT_ACLS, "GetObjectAcl", "s3:GetObjectAcl", ErrorCodes.of(e));
+                return;
+            }
+        }
+    }
+
+    /** Up to n items evenly spaced over the list, the first one included. */
+    static List<String> spread(List<String> items, int n) {
+        if (items.size() <= n) {
+            return List.copyOf(items);
+        }
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(items.get((int) ((long) i * items.size() / n)));
+        }
+        return out;
+    }
+
+    private static boolean isTrue(Boolean b) {
+        return Boolean.TRUE.equals(b);
+    }
+
+    /** The facts this reader knows how to read; the rest are other clouds'. */
+    static final Set<Fact> S3_FACTS = EnumSet.of(Fact.ACL, Fact.POLICY, Fact.POLICY_STATUS,
+            Fact.BLOCK_PUBLIC_ACCESS_BUCKET, Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT, Fact.OBJECT_OWNERSHIP, Fact.ENCRYPTION,
+            Fact.ENCRYPTION_KEY, Fact.WEBSITE, Fact.LOGGING, Fact.VERSIONING, Fact.ACCESS_POINTS, Fact.OBJECT_ACLS);
+}

@@ -1,0 +1,69 @@
+package dev.bucketguard.aws;
+
+import dev.bucketguard.model.Fact;
+import dev.bucketguard.model.Resource;
+import dev.bucketguard.provider.Inventory;
+import dev.bucketguard.provider.Progress;
+import java.net.URI;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3control.S3ControlClient;
+
+/**
+ * Plain SDK clients that set buckets up on moto (mutations allowed, unlike the provider's), and a provider pointed at
+ * the same server.
+ */
+final class MotoFixture {
+    static final String ACCOUNT = "123456789012";
+    static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+    static final Set<Fact> S3_FACTS = EnumSet.copyOf(BucketReader.S3_FACTS);
+
+    private MotoFixture() {
+    }
+
+    static URI endpoint() {
+        return MotoServer.endpoint();
+    }
+
+    static S3Client s3() {
+        return S3Client.builder().endpointOverride(endpoint()).forcePathStyle(true).region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS).build();
+    }
+
+    static S3ControlClient s3Control() {
+        return S3ControlClient.builder().endpointOverride(EmulatorHostRewrite.prefixable(endpoint())).region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS)
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .addExecutionInterceptor(new EmulatorHostRewrite(endpoint())).build())
+                .build();
+    }
+
+    static KmsClient kms() {
+        return KmsClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS).build();
+    }
+
+    static AwsProvider provider(int objectSample) {
+        return new AwsProvider(new AwsOptions(null, "us-east-1", List.of(), endpoint(), objectSample, 4),
+                CREDENTIALS, Map.of());
+    }
+
+    static Inventory scan(AwsProvider provider, Set<Fact> facts) {
+        return provider.collect(facts, Progress.NONE);
+    }
+
+    static Resource bucket(Inventory inventory, String name) {
+        return inventory.resources().stream().filter(r -> r.id().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("bucket " + name + " not in inventory: "
+                        + inventory.resources().stream().map(Resource::id).toList()));
+    }
+}
