@@ -139,7 +139,9 @@ public final class SnapshotProvider implements Provider {
             int q = m.indexOf('"', m.indexOf('"') + 1);
             return "unknown field " + (q > 0 ? m.substring(m.indexOf('"'), q + 1) : m);
         }
-        return m.replaceAll("`[\\w.$]+`", "").replaceAll("\\s+", " ").trim();
+        // Jackson's hints name Java types and features; people need the field and the problem.
+        return m.replaceAll("\\(set [^)]*\\)", "").replaceAll("\\(through reference chain[^)]*\\)", "")
+                .replaceAll("`[\\w.$]+`", "").replaceAll("\\s+", " ").trim();
     }
 
     private ProviderException error(JsonLocation at, String path, String message) {
