@@ -17,6 +17,8 @@ import dev.bucketguard.model.Resource;
 import dev.bucketguard.provider.ScanError;
 import dev.bucketguard.rule.Outcome;
 import dev.bucketguard.rule.Severity;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +26,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ScannerTest {
     static final Clock MARCH_1 = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
@@ -279,5 +282,21 @@ class ScannerTest {
                 .build();
 
         assertEquals(s.scan(), s.scan());
+    }
+
+    @Test
+    void anExpiredSuppressionGatesEvenWhenTheBaselineWasTakenWhileItHeld(@TempDir
+            Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("baseline.json"), """
+                {"formatVersion": "1.0", "resources": [{"provider": "aws", "account": "111122223333",
+                  "id": "app-logs", "findings": [{"ruleId": "aws.s3.versioning", "status": "SUPPRESSED"}]}]}
+                """);
+        Suppression expired = new Suppression("aws.s3.versioning", "app-logs", "logs", LocalDate.of(2026, 2, 28));
+        RuleSet rules = RuleSet.of(List.of(FakeRule.failing("aws.s3.versioning", Severity.MEDIUM, "aws")));
+        ScanReport report = scanner(rules, new FakeProvider("aws", s3("111122223333", "app-logs")))
+                .suppressions(List.of(expired)).baseline(Baseline.load(file)).build().scan();
+
+        assertFalse(finding(report, "aws:111122223333:app-logs", "aws.s3.versioning").baselined());
+        assertEquals(Gate.Outcome.FAILED, new Gate(Severity.LOW, true).evaluate(report));
     }
 }
