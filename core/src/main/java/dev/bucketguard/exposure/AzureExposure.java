@@ -53,11 +53,7 @@ final class AzureExposure extends Verdicts {
                 .toList();
 
         if (!networkDisabled) {
-            if (abpa && !resource.knows(Fact.CONTAINER_ACCESS)) {
-                reasons.add("allowBlobPublicAccess is " + (allow == null ? "not set (treated as true)" : "true"));
-                resource.whyUnknown(Fact.CONTAINER_ACCESS).map(Unknown::describe).ifPresent(reasons::add);
-                return done(Exposure.UNKNOWN);
-            }
+            // A container known to be public decides before unread ones: they could only add to it.
             if (!publicContainers.isEmpty()) {
                 publicContainers.forEach(g -> reasons.add(describe(g)));
                 reasons.add("allowBlobPublicAccess is " + (allow == null ? "not set (treated as true)" : "true"));
@@ -79,10 +75,24 @@ final class AzureExposure extends Verdicts {
                 reasons.add("the firewall admits only selected networks: anonymous access is scoped to them");
                 return done(Exposure.CROSS_ACCOUNT);
             }
+            boolean containersUnread = abpa && !resource.knows(Fact.CONTAINER_ACCESS);
+            // $web is public whatever allowBlobPublicAccess says, so an unread website setting may hide it.
+            boolean websiteUnread = resource.collected().contains(Fact.WEBSITE) && !resource.knows(Fact.WEBSITE);
+            if (containersUnread || websiteUnread) {
+                if (containersUnread) {
+                    reasons.add("allowBlobPublicAccess is " + (allow == null ? "not set (treated as true)" : "true"));
+                    resource.whyUnknown(Fact.CONTAINER_ACCESS).map(Unknown::describe).ifPresent(reasons::add);
+                }
+                if (websiteUnread) {
+                    resource.whyUnknown(Fact.WEBSITE).map(Unknown::describe).ifPresent(reasons::add);
+                }
+                return done(Exposure.UNKNOWN);
+            }
         } else {
             reasons.add("publicNetworkAccess is Disabled: no request reaches the account from the internet");
         }
-        Exposure cross = crossAccountStep(List.of());
+        // resourceAccessRules that admit other tenants live in the network rule set.
+        Exposure cross = crossAccountStep(List.of(Fact.NETWORK_RULES));
         if (cross != null) {
             return done(cross);
         }

@@ -55,7 +55,8 @@ final class GcsExposure extends Verdicts {
             }
             if (!Tri.isTrue(ubla)) {
                 for (Fact f : List.of(Fact.ACL, Fact.DEFAULT_OBJECT_ACL)) {
-                    if (resource.collected().contains(f) && !resource.knows(f)) {
+                    // Not collected is as unknown as denied: in fine-grained mode the ACL may grant allUsers.
+                    if (!resource.knows(f)) {
                         resource.whyUnknown(f).map(Unknown::describe).ifPresent(unknowns::add);
                     }
                 }
@@ -72,7 +73,14 @@ final class GcsExposure extends Verdicts {
             }
         }
         // Step 4.
-        Exposure cross = crossAccountStep(List.of());
+        // Public access prevention stops allUsers, not other projects' members, so the facts that could name
+        // those must be read even when step 1 skipped steps 2 and 3.
+        List<Fact> holders = new ArrayList<>(List.of(Fact.IAM_POLICY));
+        if (!Tri.isTrue(ubla)) {
+            holders.add(Fact.ACL);
+            holders.add(Fact.DEFAULT_OBJECT_ACL);
+        }
+        Exposure cross = crossAccountStep(holders);
         if (cross != null) {
             return done(cross);
         }

@@ -40,16 +40,24 @@ public final class Suppressions {
     }
 
     public static List<Suppression> load(Path path) {
+        // Required fields are checked on the records and by Suppression itself; failing on every missing or null
+        // creator property would make the optional 'expires' required too.
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .registerModule(new JavaTimeModule())
-                .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try {
             byte[] bytes = Files.readAllBytes(path);
             File file = yaml.readValue(bytes, File.class);
+            if (file == null || file.suppressions() == null) {
+                throw new InputException(path + " at $.suppressions: missing (needs a list of suppressions)");
+            }
             List<Suppression> out = new ArrayList<>();
             int i = 0;
             for (Entry e : file.suppressions()) {
+                if (e == null) {
+                    throw new InputException(path + " at $.suppressions[" + i + "]: empty entry (needs rule,"
+                            + " resource and reason)");
+                }
                 try {
                     out.add(new Suppression(e.rule(), e.resource(), e.reason(), e.expires()));
                 } catch (IllegalArgumentException bad) {

@@ -1,0 +1,605 @@
+package dev.bucketguard.exposure;
+
+import static dev.bucketguard.exposure.Fixtures.CANONICAL;
+import static dev.bucketguard.exposure.Fixtures.OUTSIDER;
+import static dev.bucketguard.exposure.Fixtures.OWNER;
+import static dev.bucketguard.exposure.Fixtures.TRUSTED;
+import static dev.bucketguard.exposure.Fixtures.aclAllUsers;
+import static dev.bucketguard.exposure.Fixtures.aclAuthenticatedUsers;
+import static dev.bucketguard.exposure.Fixtures.aclCanonicalUser;
+import static dev.bucketguard.exposure.Fixtures.aclLogDelivery;
+import static dev.bucketguard.exposure.Fixtures.aclOwner;
+import static dev.bucketguard.exposure.Fixtures.assertEffect;
+import static dev.bucketguard.exposure.Fixtures.assertNoReason;
+import static dev.bucketguard.exposure.Fixtures.assertReason;
+import static dev.bucketguard.exposure.Fixtures.assertVerdict;
+import static dev.bucketguard.exposure.Fixtures.denied;
+import static dev.bucketguard.exposure.Fixtures.grant;
+import static dev.bucketguard.exposure.Fixtures.policyAccount;
+import static dev.bucketguard.exposure.Fixtures.policyPublicRead;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bucketguard.exposure.GrantEffect.Effect;
+import dev.bucketguard.model.AccessPoint;
+import dev.bucketguard.model.BlockPublicAccess;
+import dev.bucketguard.model.Channel;
+import dev.bucketguard.model.Fact;
+import dev.bucketguard.model.Grant;
+import dev.bucketguard.model.Grantee;
+import dev.bucketguard.model.Guardrails;
+import dev.bucketguard.model.ObjectOwnership;
+import dev.bucketguard.model.Permission;
+import dev.bucketguard.model.PolicyFacts;
+import dev.bucketguard.model.Resource;
+import dev.bucketguard.model.Website;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** SEMANTICS.md 5.1, one test per branch. */
+class AwsExposureTest {
+    private static final BlockPublicAccess IPA_ONLY = new BlockPublicAccess(false, true, false, false);
+    private static final BlockPublicAccess RPB_ONLY = new BlockPublicAccess(false, false, false, true);
+    /** The two flags that only block future changes: they must not change today's verdict. */
+    private static final BlockPublicAccess FUTURE_ONLY = new BlockPublicAccess(true, false, true, false);
+
+    private final ExposureAnalyzer analyzer = new ExposureAnalyzer();
+
+    /** Every verdict fact read; account and bucket BPA as given; ACLs in force (ObjectWriter). */
+    private static Resource.Builder bucket(BlockPublicAccess account, BlockPublicAccess bucket) {
+        return Resource.builder("aws", OWNER, "applicants")
+                .collected(Fact.ACL, Fact.POLICY, Fact.POLICY_STATUS, Fact.BLOCK_PUBLIC_ACCESS_BUCKET,
+                        Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT, Fact.OBJECT_OWNERSHIP)
+                .guardrails(Guardrails.s3(account, bucket, ObjectOwnership.OBJECT_WRITER))
+                .policy(PolicyFacts.NONE);
+    }
+
+    private static PolicyFacts status(boolean isPublic) {
+        return new PolicyFacts(true, isPublic, List.of(), false);
+    }
+
+    private static Guardrails ownership(BlockPublicAccess account, BlockPublicAccess bucket, ObjectOwnership o) {
+        return Guardrails.s3(account, bucket, o);
+    }
+
+    // ---- step 1 ----
+
+    @Test
+    void aws_step1_ignorePublicAclsAndRestrictPublicBucketsHideAPublicPolicyAndAcl() {
+        Grant acl = aclAllUsers();
+        Grant policy = policyPublicRead();
+        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.ALL)
+                .grant(acl).grant(policy).policy(status(true)).build());
+
+        assertVerdict(a, Exposure.PRIVATE);
+        assertReason(a, "IgnorePublicAcls and RestrictPublicBuckets are on");
+        assertReason(a, "IgnorePublicAcls is on at bucket");
+        assertReason(a, "RestrictPublicBuckets is on at bucket");
+        assertEffect(a, acl, Effect.NEUTRALISED, "IgnorePublicAcls is on at bucket");
+        assertEffect(a, policy, Effect.NEUTRALISED, "only the owner and AWS services keep access");
+        assertFalse(a.tags().contains(ExposureTag.OBJECT_ACLS_MAY_BE_PUBLIC), "IPA hides object ACLs too");
+    }
+
+    @Test
+    void aws_step1_flagsMayComeFromDifferentLevels() {
+        Assessment a = analyzer.assess(bucket(IPA_ONLY, RPB_ONLY)
+                .grant(aclAllUsers()).grant(policyPublicRead()).policy(status(true)).build());
+
+        assertVerdict(a, Exposure.PRIVATE);
+        assertReason(a, "IgnorePublicAcls is on at account");
+        assertReason(a, "RestrictPublicBuckets is on at bucket");
+    }
+
+    @Test
+    void aws_step1_holdsWhenPolicyAndAclAreUnreadable_butStep4StillNeedsThePolicy() {
+        Assessment a = analyzer.assess(bucket(BlockPublicAccess.ALL, BlockPublicAccess.NONE)
+                .unknown(denied(Fact.POLICY)).unknown(denied(Fact.POLICY_STATUS)).unknown(denied(Fact.ACL))
+                .policy(null).build());
+
+        // Not public whatever the policy says, but a non-public policy may still name another account.
+        assertVerdict(a, Exposure.UNKNOWN);
+        assertReason(a, "IgnorePublicAcls and RestrictPublicBuckets are on");
+        assertReason(a, "s3:GetBucketPolicy");
+        assertReason(a, "s3:GetBucketAcl");
+    }
+
+    @Test
+    void aws_step1_futureOnlyFlagsDoNotHideAnything() {
+        Assessment a = analyzer.assess(bucket(FUTURE_ONLY, FUTURE_ONLY).grant(aclAllUsers()).build());
+
+        assertVerdict(a, Exposure.PUBLIC);
+        assertReason(a, "IgnorePublicAcls is off at bucket and account");
+    }
+
+    // ---- step 2 ----
+
+    @Test
+    void aws_step2_publicPolicyWithRestrictPublicBucketsOffIsPublic() {
+        Grant policy = policyPublicRead();
+        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+                .grant(policy).policy(status(true)).build());
+
+        assertVerdict(a, Exposure.PUBLIC);
+        assertReason(a, "policy statement 'PublicRead' grants read to anyone; no condition restricts it");
+        assertReason(a, "RestrictPublicBuckets is off at bucket and account");
+        assertEffect(a, policy, Effect.IN_FORCE, null);
+        assertEquals(Set.of(), a.tags());
+    }
+
+    @Test
+    void aws_step2_publicAclWithIgnorePublicAclsOffIsPublic() {
+        Grant acl = aclAllUsers();
+        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, RPB_ONLY).grant(acl).build());
+
+        assertVerdict(a, Exposure.PUBLIC);
+        assertReason(a, "bucket ACL grants list, read to anyone");
+        assertReason(a, "IgnorePublicAcls is off at bucket and account; ACLs are in force");
+        assertEquals(Set.of(ExposureTag.LISTABLE), a.tags());
+    }
+
+    @Test
+    void aws_step2_authenticatedUsersOnlyIsTaggedAuthUsersOnly() {
+        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+                .grant(aclAuthenticatedUsers()).build());
+
+        assertVerdict(a, Exposure.PUBLIC);
+        assertReason(a, "to any authenticated identity");
+        assertTrue(a.tags().contains(ExposureTag.AUTH_USERS_ONLY), a.tags()::toString);
+    }
+
+    @Test
+    void aws_step2_allUsersBesideAuthenticatedUsersIsNotAuthUsersOnly() {
+        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+                .grant(aclAuthenticatedUsers()).grant(policyPublicRead()).policy(status(true)).build());
+
+        assertVerdict(a, Exposure.PUBLIC);
+        assertFalse(a.tags().contains(ExposureTag.AUTH_USERS_ONLY));
+    }
+
+    @Test
+    void aws_step2_websiteHostingIsTaggedWebsite() {
+        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+                .collected(Fact.WEBSITE).website(new Website(true, "http://applicants.s3-website.eu-west-1.amazonaws.com"))
+                .grant(policyPublicRead()).policy(status(true)).build());
+
+        assertVerdict(a, Exposure.PUBLIC);
+        assertTrue(a.tags().contains(ExposureTag.WEBSITE), a.tags()::toString);
+    }
+
+    @Test
+    void aws_step2_ignorePublicAclsAloneLeavesAPublicPolicyInForce() {
+        Grant acl = aclAllUsers();
+        Grant policy = policyPublicRead();
+        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, IPA_ONLY)
+                .grant(acl).grant(policy).policy(status(true)).build());
+
+        assertVerdict(a, Exposure.PUBLIC);
+        assertEffect(a, acl, Effect.NEUTRALISED, "IgnorePublicAcls is on at bucket");
+        assertEffect(a, policy, Effect.IN_FORCE, null);
+        assertNoReason(a, "bucket ACL grants");
+    }
+
+    @Test
+    void aws_step2_restrictPublicBucketsAloneLeavesAPublicAclInForce() {
+        Grant acl = aclAllUsers();
+        Grant policy = policyPublicRead();
+        Assessment a = analyzer.assess(bucket(RPB_ONLY, BlockPublicAccess.NONE)
+                .grant(acl).grant(policy).policy(status(true)).build());
+
+        assertVerdict(a, Exposure.PUBLIC);
+        assertEffect(a, acl, Effect.IN_FORCE, null);
+        assertEffect(a, policy, Effect.NEUTRALISED, "RestrictPublicBuckets is on at account");
+    }
+
+    @Test
+    void aws_step2_bucketOwnerEnforcedDisablesAPublicAcl() {
+        Grant acl = aclAllUsers();
+        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+                .guardrails(ownership(BlockPublicAccess.NONE, BlockPublicAccess.NONE,
+                        ObjectOwnership.BUCKET_OWNER_ENFORCED))
+                .grant(acl).build());
+
+        assertVerdict(a, Exposure.PRIVATE);
+        assertEffect(a, acl, Effect.NEUTRALISED, "BucketOwnerEnforced");
+        assertFalse(a.tags().contains(ExposureTag.OBJECT_ACLS_MAY_BE_PUBLIC), "ACLs are off, objects included");
+    }
+
+    @Test
+    void aws_step2_ownershipNotConfiguredKeepsAclsOn() {
+        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+                .guardrails(ownership(BlockPublicAccess.NONE, BlockPublicAccess.NONE, ObjectOwnership.NOT_CONFIGURED))
+                .grant(aclAllUsers()).build());
+
+        assertVerdict(a, Exposure.PUBLIC);
+    }
+
+    @Test
+    void aws_step2_bpaReadButNotConfiguredMeansAllOff() {
+        // NoSuchPublicAccessBlockConfiguration: the fact is known, the record is absent.
+        Assessment a = analyzer.assess(bucket(null, null).grant(policyPublicRead()).policy(status(true)).build());
+
+        assertVerdict(a, Exposure.PUBLIC);
+        assertReason(a, "RestrictPublicBuckets is off at bucket and account");
+    }
+
+    // ---- step 3 ----
+
+    @Test
+    void aws_step3_unreadableBucketBpaWithPublicPolicyIsUnknownNotPrivate() {
+        Grant policy = policyPublicRead();
+        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, null)
+                .unknown(denied(Fact.BLOCK_PUBLIC_ACCESS_BUCKET))
+                .grant(policy).policy(status(true)).build());
+
+        assertVerdict(a, Exposure.UNKNOWN);
+        assertReason(a, "RestrictPublicBuckets is off at account; could not be read at bucket");
+        assertReason(a, "GetPublicAccessBlock failed with AccessDenied (needs s3:GetBucketPublicAccessBlock)");
+        assertEffect(a, policy, Effect.UNDECIDED, "RestrictPublicBuckets");
+    }
+
+    @Test
+    void aws_step3_unreadableAccountBpaWithPublicAclIsUnknown() {
+        Grant acl = aclAllUsers();
+        Assessment a = analyzer.assess(bucket(null, BlockPublicAccess.NONE)
+                .unknown(denied(Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT)).grant(acl).build());
+
+        assertVerdict(a, Exposure.UNKNOWN);
+        assertReason(a, "s3:GetAccountPublicAccessBlock");
+        assertEffect(a, acl, Effect.UNDECIDED, "IgnorePublicAcls");
+    }
+
+    @Test
+    void aws_step3_unreadableAclWhileAclsMayBeOnIsUnknown() {
+        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+                .unknown(denied(Fact.ACL)).build());
+
+        assertVerdict(a, Exposure.UNKNOWN);
+        assertReason(a, "could not read ACL: GetBucketAcl failed with AccessDenied (needs s3:GetBucketAcl)");
+    }
+
+    @Test
+    void aws_step3_unreadableAclIsIrrelevantWhenAclsAreOff() {
+        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+                .guardrails(ownership(BlockPublicAccess.NONE, BlockPublicAccess.NONE,
+                        ObjectOwnership.BUCKET_OWNER_ENFORCED))
+                .unknown(denied(Fact.ACL)).build());
+
+        assertVerdict(a, Exposure.PRIVATE);
+    }
+
+    @Test
+    void aws_step3_unreadableOwnershipWithAPublicAclIsUnknown() {
+        Grant acl = aclAllUsers();
+        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+                .guardrails(ownership(BlockPublicAccess.NONE, BlockPublicAccess.NONE, null))
+                .unknown(denied(Fact.OBJECT_OWNERSHIP)).grant(acl).build());
+
+        assertVerdict(a, Exposure.UNKNOWN);
+        assertReason(a, "s3:GetBucketOwnershipControls");
+        assertEffect(a, acl, Effect.UNDECIDED, "Object Ownership could not be read");
+    }
+
+    @Test
+    void aws_step3_unreadablePolicyAndStatusIsUnknown() {
+        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+                .unknown(denied(Fact.POLICY)).unknown(denied(Fact.POLICY_STATUS)).policy(null).build());
+
+        assertVerdict(a, Exposure.UNKNOWN);
+        assertReason(a, "whether the bucket policy is public could not be decided");
+        assertReason(a, "s3:GetBucketPolicy");
+    }
+
+    @Test
+    void aws_step3_policyTheEvaluatorCannotDecideIsUnknownWithoutStatus() {
+        Grant policy = policyPublicRead();
+        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+                .unknown(denied(Fact.POLICY_STATUS))
+                .policy(new PolicyFacts(true, null, List.of("a Deny on aws:SourceVpce may strip untrusted access"),
+                        false))
+                .grant(policy).build());
+
+        assertVerdict(a, Exposure.UNKNOWN);
+        assertReason(a, "a Deny on aws:SourceVpce may strip untrusted access");
+        assertEffect(a, policy, Effect.UNDECIDED, "could not be decided");
+    }
+
+    @Test
+    void aws_step3_unreadableBpaIsIrrelevantWhenNothingIsPublic() {
+        Assessment a = analyzer.assess(bucket(null, null)
+                .unknown(denied(Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT)).unknown(denied(Fact.BLOCK_PUBLIC_ACCESS_BUCKET))
+                .grant(aclOwner()).build());
+
+        assertVerdict(a, Exposure.PRIVATE);
+        assertTrue(a.tags().contains(ExposureTag.OBJECT_ACLS_MAY_BE_PUBLIC), "IPA is not known to be on");
+    }
+
+    // ---- three-valued IPA/RPB ----
+
+    @Test
+    void aws_threeValued_accountLevelOnCoversUnreadBucketLevel() {
+        Grant acl = aclAllUsers();
+        Grant policy = policyPublicRead();
+        Assessment a = analyzer.assess(bucket(BlockPublicAccess.ALL, null)
+                .unknown(denied(Fact.BLOCK_PUBLIC_ACCESS_BUCKET))
+                .grant(acl).grant(policy).policy(status(true)).build());
+
+        assertVerdict(a, Exposure.PRIVATE);
+        assertReason(a, "IgnorePublicAcls is on at account; could not be read at bucket");
+        assertEffect(a, acl, Effect.NEUTRALISED, null);
+        assertEffect(a, policy, Effect.NEUTRALISED, null);
+    }
+
+    @Test
+    void aws_threeValued_bucketLevelOnCoversUnreadAccountLevel() {
+        Assessment a = analyzer.assess(bucket(null, BlockPublicAccess.ALL)
+                .unknown(denied(Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT))
+                .grant(aclAllUsers()).grant(policyPublicRead()).policy(status(true)).build());
+
+        assertVerdict(a, Exposure.PRIVATE);
+    }
+
+    @Test
+    void aws_threeValued_offAtOneLevelAndUnreadAtTheOtherIsUnknown() {
+        Assessment a = analyzer.assess(bucket(null, BlockPublicAccess.NONE)
+                .unknown(denied(Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT))
+                .grant(policyPublicRead()).policy(status(true)).build());
+
+        assertVerdict(a, Exposure.UNKNOWN);
+        assertReason(a, "RestrictPublicBuckets is off at bucket; could not be read at account");
+    }
+
+    // ---- RestrictPublicBuckets and named accounts ----
+
+    @Test
+    void aws_rpbCutsNamedAccountGrantsInAPublicPolicy() {
+        Grant pub = policyPublicRead();
+        Grant partner = policyAccount(OUTSIDER);
+        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, RPB_ONLY)
+                .grant(pub).grant(partner).policy(status(true)).build());
+
+        assertVerdict(a, Exposure.PRIVATE);
+        assertEffect(a, partner, Effect.NEUTRALISED, "the policy is public: only the owner and AWS services");
+        assertEquals(List.of(), a.outsiders());
+    }
+
+    @Test
+    void aws_rpbLeavesNamedAccountGrantsOfANonPublicPolicy() {
+        Grant partner = policyAccount(OUTSIDER);
+        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.ALL)
+                .grant(partner).policy(status(false)).build());
+
+        assertVerdict(a, Exposure.CROSS_ACCOUNT);
+        assertEffect(a, partner, Effect.IN_FORCE, null);
+        assertEquals(List.of(OUTSIDER), a.outsiders());
+        assertReason(a, "policy statement 'Partner' grants read to account " + OUTSIDER
+                + " (outside the owner account and the trusted set)");
+    }
+
+    @Test
+    void aws_rpbOnWithUndecidablePolicyLeavesNamedAccountGrantsUndecided() {
+        Grant partner = policyAccount(OUTSIDER);
+        Assessment a = analyzer.assess(bucket(BlockPublicAccess.ALL, BlockPublicAccess.ALL)
+                .unknown(denied(Fact.POLICY_STATUS))
+                .policy(new PolicyFacts(true, null, List.of("NotPrincipal with a Deny"), false))
+                .grant(partner).build());
+
+        assertVerdict(a, Exposure.UNKNOWN);
+        assertEffect(a, partner, Effect.UNDECIDED, "only if the policy is public");
+        assertReason(a, "account " + OUTSIDER);
+    }
+
+    @Test
+    void aws_unreadableRpbWithPublicPolicyLeavesNamedGrantsUndecided() {
+        Grant partner = policyAccount(OUTSIDER);
+        Assessment a = analyzer.assess(bucket(IPA_ONLY, null).unknown(denied(Fact.BLOCK_PUBLIC_ACCESS_BUCKET))
+                .grant(policyPublicRead()).grant(partner).policy(status(true)).build());
+
+        assertVerdict(a, Exposure.UNKNOWN);
+        assertEffect(a, partner, Effect.UNDECIDED, "RestrictPublicBuckets");
+    }
+
+    // ---- GetBucketPolicyStatus ----
+
+    @Test
+    void aws_policyStatusDecidesWhenRead() {
+        // The local evaluator saw a "*" grant, but S3's own verdict (a Deny strips untrusted callers) is "not public".
+        Grant pub = policyPublicRead();
+        Assessment notPublic = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+                .guardrails(ownership(BlockPublicAccess.NONE, BlockPublicAccess.NONE,
+                        ObjectOwnership.BUCKET_OWNER_ENFORCED))
+                .grant(pub).policy(status(false)).build());
+        assertVerdict(notPublic, Exposure.PRIVATE);
+        assertEffect(notPublic, pub, Effect.NEUTRALISED, "GetBucketPolicyStatus reports that the policy is not public");
+
+        // And the other way: S3 says public although no grant the evaluator modelled is public.
+        Assessment isPublic = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+                .grant(policyAccount(OUTSIDER)).policy(status(true)).build());
+        assertVerdict(isPublic, Exposure.PUBLIC);
+        assertReason(isPublic, "GetBucketPolicyStatus reports that the bucket policy is public");
+        assertReason(isPublic, "RestrictPublicBuckets is off at bucket and account");
+    }
+
+    @Test
+    void aws_policyStatusUnreadFallsBackToTheLocalProof() {
+        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+                .unknown(denied(Fact.POLICY_STATUS)).policy(new PolicyFacts(true, null, List.of(), false))
+                .grant(policyPublicRead()).build());
+
+        assertVerdict(a, Exposure.PUBLIC);
+        assertNoReason(a, "GetBucketPolicyStatus");
+    }
+
+    @Test
+    void aws_policyStatusDecidesEvenWhenThePolicyItselfIsUnreadable() {
+        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+                .unknown(denied(Fact.POLICY)).policy(new PolicyFacts(true, true, List.of(), false)).build());
+
+        assertVerdict(a, Exposure.PUBLIC);
+        assertReason(a, "GetBucketPolicyStatus reports that the bucket policy is public");
+    }
+
+    // ---- step 4 ----
+
+    @Test
+    void aws_step4_canonicalUserGrantIsCrossAccount_logDeliveryIsNot() {
+        Grant canonical = aclCanonicalUser();
+        Assessment cross = analyzer.assess(bucket(BlockPublicAccess.ALL, BlockPublicAccess.ALL)
+                .grant(aclOwner()).grant(canonical).grant(aclLogDelivery()).build());
+        assertVerdict(cross, Exposure.CROSS_ACCOUNT);
+        assertEquals(List.of(CANONICAL), cross.outsiders());
+        assertReason(cross, "bucket ACL grants read to account " + CANONICAL);
+
+        Assessment logs = analyzer.assess(bucket(BlockPublicAccess.ALL, BlockPublicAccess.ALL)
+                .grant(aclOwner()).grant(aclLogDelivery()).build());
+        assertVerdict(logs, Exposure.PRIVATE);
+        assertEquals(List.of(), logs.outsiders());
+    }
+
+    @Test
+    void aws_step4_canonicalUserGrantDoesNotCountWhenAclsAreOff() {
+        Grant canonical = aclCanonicalUser();
+        Assessment a = analyzer.assess(bucket(BlockPublicAccess.ALL, BlockPublicAccess.ALL)
+                .guardrails(ownership(BlockPublicAccess.ALL, BlockPublicAccess.ALL,
+                        ObjectOwnership.BUCKET_OWNER_ENFORCED))
+                .grant(canonical).build());
+
+        assertVerdict(a, Exposure.PRIVATE);
+        assertEffect(a, canonical, Effect.NEUTRALISED, "ACLs are disabled");
+    }
+
+    @Test
+    void aws_step4_canonicalUserGrantWithUnreadOwnershipIsUnknown() {
+        Grant canonical = aclCanonicalUser();
+        Assessment a = analyzer.assess(bucket(BlockPublicAccess.ALL, BlockPublicAccess.ALL)
+                .guardrails(ownership(BlockPublicAccess.ALL, BlockPublicAccess.ALL, null))
+                .unknown(denied(Fact.OBJECT_OWNERSHIP)).grant(canonical).build());
+
+        assertVerdict(a, Exposure.UNKNOWN);
+        assertReason(a, "but whether it is in force is unknown: Object Ownership could not be read");
+    }
+
+    @Test
+    void aws_step4_trustedAccountsAndOrganisationsAreNotCrossAccount() {
+        ExposureAnalyzer trusting = new ExposureAnalyzer(new TrustZone(Set.of(TRUSTED), Set.of("o-ours")));
+        Resource r = bucket(BlockPublicAccess.ALL, BlockPublicAccess.ALL)
+                .grant(policyAccount(TRUSTED))
+                .grant(policyAccount(OWNER))
+                .grant(grant(Grantee.organization("o-ours"), Channel.POLICY, "policy statement 'Org'", Permission.READ))
+                .grant(grant(Grantee.network("10.0.0.0/8"), Channel.POLICY, "policy statement 'Office'",
+                        Permission.READ))
+                .grant(grant(Grantee.service("cloudtrail.amazonaws.com"), Channel.POLICY, "policy statement 'Trail'",
+                        Permission.WRITE))
+                .policy(status(false)).build();
+
+        Assessment trusted = trusting.assess(r);
+        assertVerdict(trusted, Exposure.PRIVATE);
+        assertReason(trusted, "and the trusted set");
+
+        Assessment ownerOnly = analyzer.assess(r);
+        assertVerdict(ownerOnly, Exposure.CROSS_ACCOUNT);
+        assertEquals(List.of(TRUSTED, "o-ours"), ownerOnly.outsiders());
+    }
+
+    @Test
+    void aws_step4_unreadablePolicyIsUnknownEvenWhenNothingIsPublic() {
+        Assessment a = analyzer.assess(bucket(BlockPublicAccess.ALL, BlockPublicAccess.ALL)
+                .unknown(denied(Fact.POLICY)).policy(new PolicyFacts(true, false, List.of(), false)).build());
+
+        assertVerdict(a, Exposure.UNKNOWN);
+        assertReason(a, "could not read POLICY: GetBucketPolicy failed with AccessDenied (needs s3:GetBucketPolicy)");
+    }
+
+    @Test
+    void aws_step4_foreignAccessPointIsCrossAccount() {
+        Assessment a = analyzer.assess(bucket(BlockPublicAccess.ALL, BlockPublicAccess.ALL)
+                .collected(Fact.ACCESS_POINTS)
+                .accessPoint(new AccessPoint("partner-ap", OUTSIDER, "Internet", BlockPublicAccess.ALL, true))
+                .build());
+
+        assertVerdict(a, Exposure.CROSS_ACCOUNT);
+        assertReason(a, "access point 'partner-ap' belongs to account " + OUTSIDER);
+    }
+
+    @Test
+    void aws_step4_foreignAccessPointIsCrossAccountEvenWhenThePolicyIsUnreadable() {
+        Assessment a = analyzer.assess(bucket(BlockPublicAccess.ALL, BlockPublicAccess.ALL)
+                .unknown(denied(Fact.POLICY)).collected(Fact.ACCESS_POINTS)
+                .accessPoint(new AccessPoint("partner-ap", OUTSIDER, "Internet", BlockPublicAccess.ALL, true))
+                .build());
+
+        assertVerdict(a, Exposure.CROSS_ACCOUNT);
+    }
+
+    // ---- step 5 ----
+
+    @Test
+    void aws_step5_privateWithAclsOnAndIpaOffMayHavePublicObjects() {
+        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, RPB_ONLY).grant(aclOwner()).build());
+
+        assertVerdict(a, Exposure.PRIVATE);
+        assertEquals(Set.of(ExposureTag.OBJECT_ACLS_MAY_BE_PUBLIC), a.tags());
+        assertReason(a, "single objects may still be public");
+        assertReason(a, "no policy statement, ACL grant or access point reaches anyone outside the owner account");
+    }
+
+    @Test
+    void aws_step5_privateWithIpaOnHasNoObjectAclTag() {
+        Assessment a = analyzer.assess(bucket(IPA_ONLY, BlockPublicAccess.NONE).grant(aclOwner()).build());
+
+        assertVerdict(a, Exposure.PRIVATE);
+        assertEquals(Set.of(), a.tags());
+    }
+
+    // ---- deviations towards "more exposed" (AwsExposure javadoc) ----
+
+    @Test
+    void aws_publicObjectAclIsPublicWithObjectPublicTag() {
+        Grant object = new Grant(Grantee.anonymous(), Set.of(Permission.READ), Channel.OBJECT_ACL,
+                "object ACL of 'cv/jane.pdf'", null, List.of(), "cv/jane.pdf", null);
+        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+                .collected(Fact.OBJECT_ACLS).grant(object).build());
+        assertVerdict(a, Exposure.PUBLIC);
+        assertTrue(a.tags().contains(ExposureTag.OBJECT_PUBLIC), a.tags()::toString);
+
+        Assessment ignored = analyzer.assess(bucket(IPA_ONLY, BlockPublicAccess.NONE)
+                .collected(Fact.OBJECT_ACLS).grant(object).build());
+        assertVerdict(ignored, Exposure.PRIVATE);
+        assertEffect(ignored, object, Effect.NEUTRALISED, "IgnorePublicAcls");
+    }
+
+    @Test
+    void aws_publicAccessPointPolicyOnInternetAccessPointIsPublic_vpcAccessPointIsNot() {
+        Grant viaAp = new Grant(Grantee.anonymous(), Set.of(Permission.READ), Channel.ACCESS_POINT_POLICY,
+                "access point 'web' policy statement 'Any'", null, List.of(), null, "web");
+        Assessment internet = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+                .collected(Fact.ACCESS_POINTS)
+                .accessPoint(new AccessPoint("web", OWNER, "Internet", BlockPublicAccess.NONE, true))
+                .grant(viaAp).build());
+        assertVerdict(internet, Exposure.PUBLIC);
+        assertTrue(internet.tags().contains(ExposureTag.ACCESS_POINT), internet.tags()::toString);
+
+        Assessment vpc = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+                .collected(Fact.ACCESS_POINTS)
+                .accessPoint(new AccessPoint("web", OWNER, "VPC", BlockPublicAccess.NONE, true))
+                .grant(viaAp).build());
+        assertEffect(vpc, viaAp, Effect.NEUTRALISED, "accepts requests only from a VPC");
+        assertVerdict(vpc, Exposure.PRIVATE);
+
+        Assessment apRpb = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+                .collected(Fact.ACCESS_POINTS)
+                .accessPoint(new AccessPoint("web", OWNER, "Internet", RPB_ONLY, true))
+                .grant(viaAp).build());
+        assertEffect(apRpb, viaAp, Effect.NEUTRALISED, "RestrictPublicBuckets");
+        assertVerdict(apRpb, Exposure.PRIVATE);
+    }
+
+    @Test
+    void unsupportedProviderIsUnknownNeverPrivate() {
+        Assessment a = analyzer.assess(Resource.builder("oci", "tenancy", "b").build());
+
+        assertVerdict(a, Exposure.UNKNOWN);
+        assertReason(a, "no exposure rules are defined for provider 'oci'");
+    }
+}

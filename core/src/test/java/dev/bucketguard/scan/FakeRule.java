@@ -1,0 +1,49 @@
+package dev.bucketguard.scan;
+
+import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.model.Fact;
+import dev.bucketguard.model.Resource;
+import dev.bucketguard.rule.Outcome;
+import dev.bucketguard.rule.Remediation;
+import dev.bucketguard.rule.Rule;
+import dev.bucketguard.rule.RuleMetadata;
+import dev.bucketguard.rule.Severity;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/** A rule whose decision a test supplies. */
+final class FakeRule implements Rule {
+    private final RuleMetadata metadata;
+    private final BiFunction<Resource, Assessment, Outcome> decide;
+
+    FakeRule(String id, Severity severity, String provider, Set<Fact> requires,
+             BiFunction<Resource, Assessment, Outcome> decide) {
+        this.metadata = new RuleMetadata(id, "title of " + id, severity, provider, "checks " + id, "risk of " + id,
+                new Remediation("console", "cli", "terraform"), List.of(), requires);
+        this.decide = decide;
+    }
+
+    static FakeRule failing(String id, Severity severity, String provider) {
+        return new FakeRule(id, severity, provider, Set.of(), (r, a) -> Outcome.fail(id + " fails on " + r.id()));
+    }
+
+    static FakeRule passing(String id, Severity severity, String provider) {
+        return new FakeRule(id, severity, provider, Set.of(), (r, a) -> Outcome.pass(id + " passes on " + r.id()));
+    }
+
+    static FakeRule unknown(String id, Severity severity, String provider) {
+        return new FakeRule(id, severity, provider, Set.of(),
+                (r, a) -> Outcome.unknown(id + " cannot tell on " + r.id(), List.of()));
+    }
+
+    @Override
+    public RuleMetadata metadata() {
+        return metadata;
+    }
+
+    @Override
+    public Outcome evaluate(Resource resource, Assessment assessment) {
+        return decide.apply(resource, assessment);
+    }
+}
