@@ -1,6 +1,7 @@
 package dev.bucketguard.scan;
 
 import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Exposure;
 import dev.bucketguard.exposure.ExposureAnalyzer;
 import dev.bucketguard.exposure.TrustZone;
 import dev.bucketguard.model.Fact;
@@ -93,7 +94,16 @@ public final class Scanner {
 
     /** Assesses one resource and runs every applicable rule on it. */
     public ResourceReport evaluate(Resource resource, LocalDate today, List<ScanError> errors) {
-        Assessment assessment = analyzer.assess(resource);
+        Assessment assessment;
+        try {
+            assessment = analyzer.assess(resource);
+        } catch (RuntimeException e) {
+            // A bug in the verdict for one resource must not stop the scan of the others, nor pass as PRIVATE.
+            errors.add(new ScanError(resource.provider(), resource.ref(), ScanError.Kind.INTERNAL,
+                    "exposure verdict failed: " + e.getClass().getSimpleName()));
+            assessment = new Assessment(Exposure.UNKNOWN, List.of("the exposure verdict failed with an internal"
+                    + " error"), java.util.Set.of(), List.of(), List.of());
+        }
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules.rules()) {
             RuleMetadata m = rule.metadata();
