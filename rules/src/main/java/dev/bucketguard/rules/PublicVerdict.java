@@ -25,7 +25,7 @@ public abstract class PublicVerdict implements Rule {
         return switch (assessment.exposure()) {
             case PUBLIC -> Outcome.fail(capitalised(noun) + " is public" + because, reasons);
             case UNKNOWN -> Outcome.unknown("whether " + noun + " is public could not be decided" + because, reasons);
-            case CROSS_ACCOUNT -> Outcome.pass(capitalised(noun) + " is not public, but reaches named outsiders"
+            case CROSS_ACCOUNT -> Outcome.pass(capitalised(noun) + " is not public to the internet (its verdict is CROSS_ACCOUNT: see the reasons)"
                     + because, reasons.toArray(String[]::new));
             case PRIVATE -> Outcome.pass(capitalised(noun) + " is not public" + because,
                     reasons.toArray(String[]::new));

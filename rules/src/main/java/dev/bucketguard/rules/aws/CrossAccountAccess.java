@@ -100,16 +100,19 @@ public final class CrossAccountAccess implements Rule {
         holders.add(Fact.ACCESS_POINTS);
         List<String> missing = UnknownFacts.lines(resource, holders.toArray(Fact[]::new));
         if (!undecided.isEmpty() || !missing.isEmpty()) {
+            List<String> why = new ArrayList<>(missing);
+            UnknownFacts.lines(resource, Fact.OBJECT_OWNERSHIP, Fact.BLOCK_PUBLIC_ACCESS_BUCKET,
+                    Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT).stream().filter(l -> !why.contains(l)).forEach(why::add);
+            if (why.isEmpty()) {
+                undecided.stream().map(GrantEffect::why).distinct().forEach(why::add);
+            }
             List<String> evidence = new ArrayList<>();
             undecided.forEach(e -> evidence.add(S3Wording.evidence(e.grant()) + "; in force unknown: " + e.why()));
-            evidence.addAll(missing);
-            evidence.addAll(UnknownFacts.lines(resource, Fact.OBJECT_OWNERSHIP, Fact.BLOCK_PUBLIC_ACCESS_BUCKET,
-                    Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT).stream().filter(l -> !evidence.contains(l)).toList());
+            evidence.addAll(why);
             String head = undecided.isEmpty() ? "whether a grant reaches an outside account could not be decided"
                     : undecided.get(0).grant().source() + " would let " + undecided.get(0).grant().grantee().describe()
                     + " in, but whether it is in force is unknown";
-            return Outcome.unknown(head + ": " + String.join("; ", missing.isEmpty()
-                    ? undecided.stream().map(GrantEffect::why).distinct().toList() : missing), evidence);
+            return Outcome.unknown(head + ": " + String.join("; ", why), evidence);
         }
         return Outcome.pass("no grant names an account or organisation outside the owner and the trust zone"
                 + (assessment.exposure() == Exposure.PUBLIC
