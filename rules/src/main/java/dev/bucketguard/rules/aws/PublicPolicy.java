@@ -122,6 +122,11 @@ public final class PublicPolicy implements Rule {
         if (!policy.present()) {
             return Outcome.pass("the bucket has no bucket policy");
         }
+        if (publicGrants.isEmpty() && Boolean.TRUE.equals(status)) {
+            return Outcome.pass("GetBucketPolicyStatus reports that the bucket policy is public, but "
+                    + bpa.state(RESTRICT_PUBLIC_BUCKETS) + ": only the owner and AWS services keep access",
+                    "GetBucketPolicyStatus IsPublic: true", bpa.line(RESTRICT_PUBLIC_BUCKETS));
+        }
         if (publicGrants.isEmpty()) {
             return Outcome.pass("no statement of the bucket policy lets anyone in"
                     + (status == null ? "" : "; GetBucketPolicyStatus IsPublic is " + status),
