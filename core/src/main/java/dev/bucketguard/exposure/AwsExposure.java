@@ -47,6 +47,11 @@ final class AwsExposure extends Verdicts {
         for (Grant g : resource.grants()) {
             effects.add(effectOf(g, accessPoints.get(g.accessPoint())));
         }
+        for (AccessPoint ap : resource.accessPoints()) {
+            if (ap.ownerAccount() != null && !trust.trustsAccount(resource.account(), ap.ownerAccount())) {
+                otherOutsiders.add(ap.ownerAccount());
+            }
+        }
         if (resource.knows(Fact.WEBSITE) && resource.website() != null && resource.website().enabled()) {
             tags.add(ExposureTag.WEBSITE);
         }
@@ -61,7 +66,8 @@ final class AwsExposure extends Verdicts {
             // Steps 2 and 3.
             Boolean policyTerm = Tri.and(policyPublic, Tri.not(rpb));
             Boolean aclTerm = Tri.and(Tri.and(aclsOn, aclGrantsPublic()), Tri.not(ipa));
-            Boolean otherTerm = publicGrantsThrough(Channel.OBJECT_ACL, Channel.ACCESS_POINT_POLICY);
+            Boolean otherTerm = Tri.or(publicGrantsThrough(Channel.OBJECT_ACL, Channel.ACCESS_POINT_POLICY),
+                    unreadInternetAccessPointPolicy());
             Boolean isPublic = Tri.or(Tri.or(policyTerm, aclTerm), otherTerm);
             if (Tri.isTrue(isPublic)) {
                 explainPublic(policyTerm, aclTerm);
@@ -83,18 +89,28 @@ final class AwsExposure extends Verdicts {
         }
         Exposure cross = crossAccountStep(holders);
         boolean foreignAccessPoint = false;
+        boolean unreadAccessPointPolicy = false;
         for (AccessPoint ap : resource.accessPoints()) {
             if (ap.ownerAccount() != null && !trust.trustsAccount(resource.account(), ap.ownerAccount())) {
                 reasons.add("access point '" + ap.name() + "' belongs to account " + ap.ownerAccount()
                         + " (outside the owner account and the trusted set)");
                 foreignAccessPoint = true;
             }
+            if (!ap.policyRead()) {
+                unreadAccessPointPolicy = true;
+            }
         }
-        if (cross == Exposure.CROSS_ACCOUNT || (cross == null && foreignAccessPoint)) {
+        if (cross == Exposure.CROSS_ACCOUNT || foreignAccessPoint) {
             return done(Exposure.CROSS_ACCOUNT);
         }
+        if (cross == null && unreadAccessPointPolicy) {
+            resource.accessPoints().stream().filter(ap -> !ap.policyRead()).forEach(ap -> reasons.add(
+                    "the policy of access point '" + ap.name() + "' could not be read (needs"
+                            + " s3:GetAccessPointPolicy): it may grant other accounts"));
+            return done(Exposure.UNKNOWN);
+        }
         if (cross == Exposure.UNKNOWN) {
-            return done(foreignAccessPoint ? Exposure.CROSS_ACCOUNT : Exposure.UNKNOWN);
+            return done(Exposure.UNKNOWN);
         }
 
         // Step 5: private.
@@ -160,6 +176,20 @@ final class AwsExposure extends Verdicts {
             }
         }
         return any;
+    }
+
+    /**
+     * Null when an internet-origin access point's policy could not be read and no RestrictPublicBuckets covers it: it
+     * may be public. False otherwise.
+     */
+    private Boolean unreadInternetAccessPointPolicy() {
+        for (AccessPoint ap : resource.accessPoints()) {
+            if (!ap.policyRead() && !ap.vpcOnly()
+                    && !Tri.isTrue(Tri.or(flag(ap.blockPublicAccess(), false), rpb))) {
+                return null;
+            }
+        }
+        return false;
     }
 
     private GrantEffect effectOf(Grant g, AccessPoint ap) {
@@ -326,6 +356,9 @@ final class AwsExposure extends Verdicts {
             }
         }
         if (otherTerm == null) {
+            resource.accessPoints().stream().filter(ap -> !ap.policyRead() && !ap.vpcOnly()).forEach(ap ->
+                    reasons.add("the policy of internet access point '" + ap.name() + "' could not be read (needs"
+                            + " s3:GetAccessPointPolicy), and no RestrictPublicBuckets covers it"));
             for (GrantEffect e : effects) {
                 if (e.effect() == GrantEffect.Effect.UNDECIDED && e.grant().grantee().isPublic()) {
                     reasons.add(describe(e.grant()) + ", but whether it is in force is unknown: " + e.why());

@@ -20,6 +20,8 @@ abstract class Verdicts {
     protected final List<String> reasons = new ArrayList<>();
     protected final Set<ExposureTag> tags = EnumSet.noneOf(ExposureTag.class);
     protected final List<GrantEffect> effects = new ArrayList<>();
+    /** Outsiders that reach the data other than through a grant (for example the owner of an access point). */
+    protected final Set<String> otherOutsiders = new TreeSet<>();
 
     Verdicts(Resource resource, TrustZone trust) {
         this.resource = resource;
@@ -35,7 +37,9 @@ abstract class Verdicts {
     }
 
     protected Assessment done(Exposure exposure) {
-        return new Assessment(exposure, reasons, tags, effects, outsiders(true));
+        Set<String> all = new TreeSet<>(outsiders(true));
+        all.addAll(otherOutsiders);
+        return new Assessment(exposure, reasons, tags, effects, List.copyOf(all));
     }
 
     /** True when the grantee lies outside the owner and the trust zone. */

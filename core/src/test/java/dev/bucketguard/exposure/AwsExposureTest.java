@@ -532,6 +532,39 @@ class AwsExposureTest {
         assertVerdict(a, Exposure.CROSS_ACCOUNT);
     }
 
+    @Test
+    void aws_step4_foreignAccessPointOwnerIsListedAmongTheOutsidersEvenOnAPublicBucket() {
+        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+                .grant(policyPublicRead()).collected(Fact.ACCESS_POINTS)
+                .accessPoint(new AccessPoint("partner-ap", OUTSIDER, "Internet", BlockPublicAccess.ALL, true))
+                .build());
+
+        assertVerdict(a, Exposure.PUBLIC);
+        assertEquals(List.of(OUTSIDER), a.outsiders());
+    }
+
+    @Test
+    void aws_unreadableInternetAccessPointPolicyIsUnknownNotPrivate() {
+        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+                .collected(Fact.ACCESS_POINTS)
+                .accessPoint(new AccessPoint("web", OWNER, "Internet", BlockPublicAccess.NONE, false))
+                .build());
+
+        assertVerdict(a, Exposure.UNKNOWN);
+        assertReason(a, "the policy of internet access point 'web' could not be read (needs s3:GetAccessPointPolicy)");
+    }
+
+    @Test
+    void aws_unreadableAccessPointPolicyBehindRestrictPublicBucketsMayStillGrantOtherAccounts() {
+        Assessment a = analyzer.assess(bucket(BlockPublicAccess.ALL, BlockPublicAccess.ALL)
+                .collected(Fact.ACCESS_POINTS)
+                .accessPoint(new AccessPoint("web", OWNER, "Internet", BlockPublicAccess.ALL, false))
+                .build());
+
+        assertVerdict(a, Exposure.UNKNOWN);
+        assertReason(a, "it may grant other accounts");
+    }
+
     // ---- step 5 ----
 
     @Test
