@@ -7,13 +7,14 @@
 #   scripts/moto.sh stop           stop the server started by "start"
 #   scripts/moto.sh endpoint       print the endpoint of the running server
 #
+# BUCKETGUARD_BUILD_DIR moves the pid, endpoint and log files (default .build/); BUCKETGUARD_MOTO_VENV the venv.
 # The version is pinned so that every machine tests against the same emulator behaviour.
 set -euo pipefail
 
 MOTO_VERSION="5.2.5"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="${BUCKETGUARD_BUILD_DIR:-$ROOT/.build}"
-VENV="$BUILD/moto-venv"
+VENV="${BUCKETGUARD_MOTO_VENV:-$ROOT/.build/moto-venv}"
 ENDPOINT_FILE="$BUILD/moto.endpoint"
 PID_FILE="$BUILD/moto.pid"
 LOG_FILE="$BUILD/moto.log"
@@ -30,7 +31,7 @@ install() {
     return 0
   fi
   command -v python3 >/dev/null || die "python3 is needed to run the moto emulator"
-  mkdir -p "$BUILD"
+  mkdir -p "$(dirname "$VENV")"
   echo "moto.sh: installing moto[server]==$MOTO_VERSION into $VENV (one time)" >&2
   python3 -m venv "$VENV" || die "python3 -m venv failed (on Debian/Ubuntu: apt-get install python3-venv)"
   "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "moto[server]==$MOTO_VERSION" >&2 \
@@ -51,6 +52,7 @@ EOF
 
 start() {
   install
+  mkdir -p "$BUILD"
   if [[ -f "$PID_FILE" ]] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null && answers "$(cat "$ENDPOINT_FILE")"; then
     cat "$ENDPOINT_FILE"
     return 0

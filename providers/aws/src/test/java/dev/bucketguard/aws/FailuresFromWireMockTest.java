@@ -1,0 +1,167 @@
+package dev.bucketguard.aws;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.bucketguard.aws.WireMockAws.bucketGet;
+import static dev.bucketguard.aws.WireMockAws.s3Error;
+import static dev.bucketguard.aws.WireMockAws.xml;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.bucketguard.model.Fact;
+import dev.bucketguard.model.Resource;
+import dev.bucketguard.model.Unknown;
+import dev.bucketguard.provider.Inventory;
+import dev.bucketguard.provider.ScanError;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** AccessDenied, throttling and broken buckets, which no emulator produces on demand. */
+class FailuresFromWireMockTest {
+    private static final String VERSIONING_ON =
+            "<VersioningConfiguration><Status>Enabled</Status></VersioningConfiguration>";
+
+    @Test
+    void deniedAclIsUnknownWithThePermissionWhileOtherFactsAreRead() {
+        try (WireMockAws aws = new WireMockAws("b")) {
+            aws.server.stubFor(bucketGet("b", "acl").willReturn(s3Error(403, "AccessDenied")));
+            aws.server.stubFor(bucketGet("b", "versioning").willReturn(xml(200, VERSIONING_ON)));
+            Resource r = aws.scan(aws.provider(), EnumSet.of(Fact.ACL, Fact.VERSIONING)).resources().get(0);
+            assertEquals(List.of(new Unknown(Fact.ACL, "GetBucketAcl", "s3:GetBucketAcl", "AccessDenied")),
+                    r.unknowns());
+            assertFalse(r.knows(Fact.ACL));
+            assertTrue(r.grants().isEmpty());
+            assertTrue(r.knows(Fact.VERSIONING));
+            assertTrue(r.versioning().enabled());
+        }
+    }
+
+    @Test
+    void deniedBlockPublicAccessIsUnknownNeverNone() {
+        try (WireMockAws aws = new WireMockAws("b")) {
+            aws.server.stubFor(bucketGet("b", "publicAccessBlock").willReturn(s3Error(403, "AccessDenied")));
+            Resource r = aws.scan(aws.provider(), EnumSet.of(Fact.BLOCK_PUBLIC_ACCESS_BUCKET)).resources().get(0);
+            assertEquals(new Unknown(Fact.BLOCK_PUBLIC_ACCESS_BUCKET, "GetPublicAccessBlock",
+                    "s3:GetBucketPublicAccessBlock", "AccessDenied"),
+                    r.whyUnknown(Fact.BLOCK_PUBLIC_ACCESS_BUCKET).orElseThrow());
+            assertEquals(null, r.guardrails().s3BucketBlockPublicAccess());
+        }
+    }
+
+    @Test
+    void slowDownIsRetriedAndTheFactRead() {
+        try (WireMockAws aws = new WireMockAws("b")) {
+            aws.server.stubFor(bucketGet("b", "versioning").inScenario("throttle")
+                    .whenScenarioStateIs(Scenario.STARTED).willReturn(s3Error(503, "SlowDown"))
+                    .willSetStateTo("second"));
+            aws.server.stubFor(bucketGet("b", "versioning").inScenario("throttle")
+                    .whenScenarioStateIs("second").willReturn(s3Error(503, "ServiceUnavailable"))
+                    .willSetStateTo("calm"));
+            aws.server.stubFor(bucketGet("b", "versioning").inScenario("throttle")
+                    .whenScenarioStateIs("calm").willReturn(xml(200, VERSIONING_ON)));
+            AwsProvider provider = aws.provider();
+            Resource r = aws.scan(provider, EnumSet.of(Fact.VERSIONING)).resources().get(0);
+            assertTrue(r.knows(Fact.VERSIONING), r.unknowns().toString());
+            assertTrue(r.versioning().enabled());
+            assertEquals(1L, provider.apiCalls().get("GetBucketVersioning"));
+            assertEquals(3L, provider.apiAttempts().get("GetBucketVersioning"));
+            aws.server.verify(3, getRequestedFor(urlPathEqualTo("/b")));
+        }
+    }
+
+    @Test
+    void throttlingThatOutlastsRetriesIsUnknownWithTheCode() {
+        try (WireMockAws aws = new WireMockAws("b")) {
+            aws.server.stubFor(bucketGet("b", "versioning").willReturn(s3Error(503, "SlowDown")));
+            Resource r = aws.scan(aws.provider(), EnumSet.of(Fact.VERSIONING)).resources().get(0);
+            assertEquals(new Unknown(Fact.VERSIONING, "GetBucketVersioning", "s3:GetBucketVersioning", "SlowDown"),
+                    r.whyUnknown(Fact.VERSIONING).orElseThrow());
+        }
+    }
+
+    @Test
+    void oneBrokenBucketDoesNotStopTheOthers() {
+        try (WireMockAws aws = new WireMockAws("a-broken", "b-fine")) {
+            // Not XML at all: the SDK cannot parse it, which no code path expects.
+            aws.server.stubFor(bucketGet("a-broken", "versioning").willReturn(xml(200, "}{ not xml")));
+            aws.server.stubFor(bucketGet("b-fine", "versioning").willReturn(xml(200, VERSIONING_ON)));
+            Inventory inv = aws.scan(aws.provider(), EnumSet.of(Fact.VERSIONING));
+            assertEquals(List.of("a-broken", "b-fine"), inv.resources().stream().map(Resource::id).toList());
+            Resource broken = inv.resources().get(0);
+            assertFalse(broken.knows(Fact.VERSIONING));
+            assertTrue(broken.whyUnknown(Fact.VERSIONING).orElseThrow().error().startsWith("client error"));
+            assertTrue(inv.resources().get(1).versioning().enabled());
+        }
+    }
+
+    @Test
+    void deniedListBucketsIsAnAccessDeniedErrorAndAnEmptyInventory() {
+        try (WireMockAws aws = new WireMockAws()) {
+            aws.server.stubFor(get(urlPathEqualTo("/")).willReturn(s3Error(403, "AccessDenied")));
+            Inventory inv = aws.scan(aws.provider(), EnumSet.of(Fact.ACL));
+            assertTrue(inv.resources().isEmpty());
+            assertEquals(1, inv.errors().size());
+            ScanError e = inv.errors().get(0);
+            assertEquals(ScanError.Kind.ACCESS_DENIED, e.kind());
+            assertEquals("aws:111122223333", e.scope());
+            assertTrue(e.message().contains("s3:ListAllMyBuckets"), e.message());
+            assertTrue(e.message().contains("AccessDenied"), e.message());
+            assertFalse(e.message().contains("R1"), "no request id in messages: " + e.message());
+        }
+    }
+
+    @Test
+    void errorTextNeverCarriesTheRawMessage() {
+        try (WireMockAws aws = new WireMockAws("b")) {
+            aws.server.stubFor(bucketGet("b", "acl").willReturn(xml(403,
+                    "<Error><Code>AccessDenied</Code><Message>User arn:aws:iam::111122223333:user/secret-name with"
+                            + " key AKIAEXAMPLEKEY is not authorized</Message><RequestId>REQ123</RequestId></Error>")));
+            Resource r = aws.scan(aws.provider(), EnumSet.of(Fact.ACL)).resources().get(0);
+            String text = r.toString();
+            assertFalse(text.contains("AKIAEXAMPLEKEY"), text);
+            assertFalse(text.contains("REQ123"), text);
+            assertFalse(text.contains("secret-name"), text);
+        }
+    }
+
+    @Test
+    void mutatingCallsThroughTheProvidersClientsAreRefusedBeforeSending() {
+        try (WireMockAws aws = new WireMockAws("b");
+             var http = software.amazon.awssdk.http.apache.ApacheHttpClient.builder().build();
+             AwsClients clients = new AwsClients(MotoFixture.CREDENTIALS, Endpoints.resolve(aws.endpoint(),
+                     java.util.Map.of()), http, new CallCounter())) {
+            aws.server.resetRequests();
+            var s3 = clients.s3("us-east-1");
+            assertRefused(() -> s3.deleteBucket(r -> r.bucket("b")));
+            assertRefused(() -> s3.putBucketAcl(r -> r.bucket("b").acl("public-read")));
+            assertRefused(() -> s3.putBucketPolicy(r -> r.bucket("b").policy("{}")));
+            assertRefused(() -> clients.s3Control("us-east-1").deletePublicAccessBlock(r -> r.accountId("1")));
+            assertRefused(() -> clients.kms("us-east-1").scheduleKeyDeletion(r -> r.keyId("k")));
+            aws.server.verify(0, anyRequestedFor(anyUrl()));
+            // A read through the same client does reach the server: the guard is not just a dead client.
+            aws.server.stubFor(bucketGet("b", "versioning").willReturn(xml(200, VERSIONING_ON)));
+            assertEquals("Enabled", s3.getBucketVersioning(r -> r.bucket("b")).statusAsString());
+            aws.server.verify(1, anyRequestedFor(anyUrl()));
+        }
+    }
+
+    private static void assertRefused(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            Throwable t = e;
+            while (t != null && !(t instanceof ReadOnlyGuard.MutationRefused)) {
+                t = t.getCause();
+            }
+            assertTrue(t != null || e instanceof ReadOnlyGuard.MutationRefused, "refused by the guard: " + e);
+            return;
+        }
+        throw new AssertionError("a mutating call was not refused");
+    }
+}

@@ -1,0 +1,160 @@
+package dev.bucketguard.aws;
+
+import static dev.bucketguard.aws.MotoFixture.S3_FACTS;
+import static dev.bucketguard.aws.MotoFixture.bucket;
+import static dev.bucketguard.aws.MotoFixture.scan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Exposure;
+import dev.bucketguard.exposure.ExposureAnalyzer;
+import dev.bucketguard.exposure.TrustZone;
+import dev.bucketguard.model.Channel;
+import dev.bucketguard.model.Fact;
+import dev.bucketguard.model.GranteeKind;
+import dev.bucketguard.model.Resource;
+import dev.bucketguard.provider.Inventory;
+import dev.bucketguard.provider.ScanError;
+import java.util.EnumSet;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Bucket policies set on moto, read by the provider, evaluated by PolicyEvaluator, judged by the verdict. */
+@ExtendWith(MotoServer.class)
+class PolicyScenariosAgainstMotoTest {
+    /** The policy facts without GetBucketPolicyStatus, so that bucketguard's own evaluator decides. */
+    private static final Set<Fact> WITHOUT_STATUS = EnumSet.copyOf(S3_FACTS);
+
+    static {
+        WITHOUT_STATUS.remove(Fact.POLICY_STATUS);
+    }
+
+    private final ExposureAnalyzer analyzer = new ExposureAnalyzer();
+    private S3Client s3;
+
+    @BeforeEach
+    void setUp() {
+        MotoServer.reset();
+        s3 = MotoFixture.s3();
+    }
+
+    @AfterEach
+    void tearDown() {
+        s3.close();
+    }
+
+    private Resource withPolicy(String name, String statements) {
+        s3.createBucket(r -> r.bucket(name));
+        s3.putBucketPolicy(r -> r.bucket(name).policy("{\"Version\":\"2012-10-17\",\"Statement\":[" + statements
+                .replace("BUCKET", name) + "]}"));
+        return bucket(scan(MotoFixture.provider(0), WITHOUT_STATUS), name);
+    }
+
+    @Test
+    void publicPolicyIsPublic() {
+        Resource r = withPolicy("pub", """
+                {"Sid":"PublicRead","Effect":"Allow","Principal":"*","Action":"s3:GetObject",
+                 "Resource":"arn:aws:s3:::BUCKET/*"}""");
+        assertTrue(r.policy().present());
+        assertTrue(r.grants().stream().anyMatch(g -> g.via() == Channel.POLICY
+                && g.grantee().kind() == GranteeKind.ANONYMOUS));
+        Assessment a = analyzer.assess(r);
+        assertEquals(Exposure.PUBLIC, a.exposure(), a.reasons().toString());
+    }
+
+    @Test
+    void crossAccountPolicyIsCrossAccount() {
+        Resource r = withPolicy("xacct", """
+                {"Sid":"Partner","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::444455556666:root"},
+                 "Action":"s3:GetObject","Resource":"arn:aws:s3:::BUCKET/*"}""");
+        Assessment a = analyzer.assess(r);
+        assertEquals(Exposure.CROSS_ACCOUNT, a.exposure(), a.reasons().toString());
+        assertTrue(a.outsiders().contains("444455556666"), a.outsiders().toString());
+        // Trusting the partner makes the same bucket private.
+        assertEquals(Exposure.PRIVATE, new ExposureAnalyzer(new TrustZone(Set.of("444455556666"), Set.of()))
+                .assess(r).exposure());
+    }
+
+    @Test
+    void organizationRestrictedPolicyIsNotPublic() {
+        Resource r = withPolicy("org", """
+                {"Sid":"OrgRead","Effect":"Allow","Principal":"*","Action":"s3:GetObject",
+                 "Resource":"arn:aws:s3:::BUCKET/*",
+                 "Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}}""");
+        assertTrue(r.grants().stream().anyMatch(g -> g.grantee().kind() == GranteeKind.ORGANIZATION));
+        Assessment outside = analyzer.assess(r);
+        assertEquals(Exposure.CROSS_ACCOUNT, outside.exposure(), outside.reasons().toString());
+        Assessment trusted = new ExposureAnalyzer(new TrustZone(Set.of(), Set.of("o-a1b2c3d4e5"))).assess(r);
+        assertEquals(Exposure.PRIVATE, trusted.exposure(), trusted.reasons().toString());
+    }
+
+    @Test
+    void tlsDenyPolicyEnforcesTls() {
+        Resource r = withPolicy("tls", """
+                {"Sid":"DenyPlainHttp","Effect":"Deny","Principal":"*","Action":"s3:*",
+                 "Resource":["arn:aws:s3:::BUCKET","arn:aws:s3:::BUCKET/*"],
+                 "Condition":{"Bool":{"aws:SecureTransport":"false"}}}""");
+        assertEquals(Boolean.TRUE, r.tlsEnforced());
+        assertTrue(r.policy().tlsEnforced());
+        assertEquals(Exposure.PRIVATE, analyzer.assess(r).exposure());
+    }
+
+    @Test
+    void restrictPublicBucketsNeutralisesAPublicPolicy() {
+        s3.createBucket(r -> r.bucket("rpb"));
+        s3.putBucketPolicy(r -> r.bucket("rpb").policy("""
+                {"Version":"2012-10-17","Statement":[{"Sid":"PublicRead","Effect":"Allow","Principal":"*",
+                 "Action":"s3:GetObject","Resource":"arn:aws:s3:::rpb/*"}]}"""));
+        s3.putPublicAccessBlock(r -> r.bucket("rpb").publicAccessBlockConfiguration(c -> c
+                .blockPublicAcls(true).ignorePublicAcls(true).blockPublicPolicy(true).restrictPublicBuckets(true)));
+        Resource r = bucket(scan(MotoFixture.provider(0), S3_FACTS), "rpb");
+        Assessment a = analyzer.assess(r);
+        assertEquals(Exposure.PRIVATE, a.exposure(), a.reasons().toString());
+    }
+
+    @Test
+    void malformedPolicyIsUnknownAndAnInputErrorWhileTheScanGoesOn() {
+        // moto stores what it is given; AWS would refuse it, but a scanner must survive whatever it reads.
+        s3.createBucket(r -> r.bucket("bad"));
+        s3.putBucketPolicy(r -> r.bucket("bad").policy("{\"Version\":\"2012-10-17\",\"Statement\":"));
+        s3.createBucket(r -> r.bucket("good"));
+        Inventory inv = scan(MotoFixture.provider(0), WITHOUT_STATUS);
+        Resource bad = bucket(inv, "bad");
+        var u = bad.whyUnknown(Fact.POLICY).orElseThrow();
+        assertEquals("GetBucketPolicy", u.call());
+        assertNull(u.permission());
+        assertTrue(u.error().startsWith("malformed policy: "), u.error());
+        assertNull(bad.tlsEnforced());
+        ScanError e = inv.errors().stream().filter(x -> x.scope().endsWith(":bad")).findFirst().orElseThrow();
+        assertEquals(ScanError.Kind.INPUT, e.kind());
+        assertEquals(Exposure.UNKNOWN, analyzer.assess(bad).exposure());
+        assertTrue(bucket(inv, "good").knows(Fact.POLICY));
+        assertFalse(bucket(inv, "good").policy().present());
+    }
+
+    @Test
+    void accessPointPolicyGrantsAreRead() {
+        s3.createBucket(r -> r.bucket("ap-bucket"));
+        try (var control = MotoFixture.s3Control()) {
+            control.createAccessPoint(r -> r.accountId(MotoFixture.ACCOUNT).name("open-ap").bucket("ap-bucket")
+                    .publicAccessBlockConfiguration(c -> c.blockPublicAcls(false).ignorePublicAcls(false)
+                            .blockPublicPolicy(false).restrictPublicBuckets(false)));
+            control.putAccessPointPolicy(r -> r.accountId(MotoFixture.ACCOUNT).name("open-ap").policy("""
+                    {"Version":"2012-10-17","Statement":[{"Sid":"ApRead","Effect":"Allow","Principal":"*",
+                     "Action":"s3:GetObject",
+                     "Resource":"arn:aws:s3:us-east-1:123456789012:accesspoint/open-ap/object/*"}]}"""));
+        }
+        Resource r = bucket(scan(MotoFixture.provider(0), S3_FACTS), "ap-bucket");
+        assertTrue(r.knows(Fact.ACCESS_POINTS), r.unknowns().toString());
+        assertTrue(r.grants().stream().anyMatch(g -> g.via() == Channel.ACCESS_POINT_POLICY
+                && "open-ap".equals(g.accessPoint()) && g.grantee().isPublic()), r.grants().toString());
+        assertTrue(r.accessPoints().get(0).policyRead());
+    }
+}

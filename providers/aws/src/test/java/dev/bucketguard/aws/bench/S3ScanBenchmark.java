@@ -1,0 +1,163 @@
+package dev.bucketguard.aws.bench;
+
+import dev.bucketguard.aws.AwsOptions;
+import dev.bucketguard.aws.AwsProvider;
+import dev.bucketguard.model.Fact;
+import dev.bucketguard.provider.Inventory;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketCannedACL;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+
+/**
+ * Scans N buckets with mixed settings on a moto server and compares the wall time with a bare client making the
+ * same number of S3 GET calls at the same concurrency against the same server (the floor no scanner can beat).
+ * Run by bench/s3-scan.sh; not part of the test suite.
+ *
+ * <p>Arguments: endpoint, bucket count, concurrency. Credentials come from the environment (default chain).
+ */
+public final class S3ScanBenchmark {
+    private S3ScanBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        URI endpoint = URI.create(args[0]);
+        int buckets = Integer.parseInt(args[1]);
+        int concurrency = Integer.parseInt(args[2]);
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+        try (var http = ApacheHttpClient.builder().maxConnections(Math.max(50, concurrency * 2)).build();
+             S3Client s3 = S3Client.builder().endpointOverride(endpoint).forcePathStyle(true).region(Region.US_EAST_1)
+                     .credentialsProvider(credentials).httpClient(http).build()) {
+            long t0 = System.nanoTime();
+            provision(s3, buckets, concurrency);
+            System.out.printf("provisioned %d buckets in %.1f s%n", buckets, (System.nanoTime() - t0) / 1e9);
+
+            EnumSet<Fact> facts = EnumSet.of(Fact.ACL, Fact.POLICY, Fact.POLICY_STATUS,
+                    Fact.BLOCK_PUBLIC_ACCESS_BUCKET, Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT, Fact.OBJECT_OWNERSHIP,
+                    Fact.ENCRYPTION, Fact.ENCRYPTION_KEY, Fact.WEBSITE, Fact.LOGGING, Fact.VERSIONING);
+            // Warm the JVM (class loading, JIT) on a few buckets, as the bare client below is warm too.
+            new AwsProvider(new AwsOptions(null, "us-east-1", List.of(), endpoint, 0, concurrency))
+                    .collect(facts, m -> { });
+            AwsProvider provider = new AwsProvider(new AwsOptions(null, "us-east-1", List.of(), endpoint, 0,
+                    concurrency));
+            long s0 = System.nanoTime();
+            Inventory inv = provider.collect(facts, m -> { });
+            double scan = (System.nanoTime() - s0) / 1e9;
+            Map<String, Long> calls = provider.apiCalls();
+            long total = calls.values().stream().mapToLong(Long::longValue).sum();
+            long s3Calls = calls.entrySet().stream().filter(e -> !e.getKey().contains(":"))
+                    .mapToLong(Map.Entry::getValue).sum();
+            if (inv.resources().size() != buckets) {
+                throw new IllegalStateException("scanned " + inv.resources().size() + " of " + buckets);
+            }
+            long unknown = inv.resources().stream().mapToLong(r -> r.unknowns().size()).sum();
+
+            // The floor: the same S3 GETs per bucket (so the server does the same work, errors included), no
+            // model, same concurrency, same server, a warm client.
+            long b0 = System.nanoTime();
+            bareGets(s3, buckets, concurrency);
+            double bare = (System.nanoTime() - b0) / 1e9;
+
+            System.out.printf("buckets            %d (concurrency %d)%n", buckets, concurrency);
+            System.out.printf("scan wall time     %.2f s%n", scan);
+            System.out.printf("buckets per second %.1f%n", buckets / scan);
+            System.out.printf("API calls          %d total, %.2f per bucket (%s)%n", total, (double) total / buckets,
+                    calls);
+            System.out.printf("unknown facts      %d%n", unknown);
+            System.out.printf("bare client        %.2f s for the same %d S3 GETs%n", bare, s3Calls);
+            System.out.printf("scan / bare        %.2fx (goal <= 1.5x)%n", scan / bare);
+            System.out.printf("peak heap          %.1f MiB%n", peakHeap() / 1048576.0);
+        }
+    }
+
+    private static void provision(S3Client s3, int buckets, int concurrency) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < buckets; i++) {
+            String name = String.format("bench-%05d", i);
+            int n = i;
+            done.add(pool.submit(() -> {
+                s3.createBucket(r -> r.bucket(name).acl(n % 10 == 0 ? BucketCannedACL.PUBLIC_READ
+                        : BucketCannedACL.PRIVATE));
+                if (n % 5 == 0) {
+                    s3.putBucketEncryption(r -> r.bucket(name).serverSideEncryptionConfiguration(c -> c.rules(x -> x
+                            .applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AES256)))));
+                }
+                if (n % 7 == 0) {
+                    s3.putBucketVersioning(r -> r.bucket(name).versioningConfiguration(v -> v.status("Enabled")));
+                }
+                if (n % 11 == 0) {
+                    s3.putPublicAccessBlock(r -> r.bucket(name).publicAccessBlockConfiguration(c -> c
+                            .blockPublicAcls(true).ignorePublicAcls(true).blockPublicPolicy(true)
+                            .restrictPublicBuckets(true)));
+                }
+                if (n % 13 == 0) {
+                    s3.putBucketPolicy(r -> r.bucket(name).policy("{\"Version\":\"2012-10-17\",\"Statement\":[{"
+                            + "\"Sid\":\"Read\",\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\","
+                            + "\"Resource\":\"arn:aws:s3:::" + name + "/*\"}]}"));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+    }
+
+    private static void bareGets(S3Client s3, int buckets, int concurrency) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < buckets; i++) {
+            String b = String.format("bench-%05d", i);
+            done.add(pool.submit(() -> {
+                List<Runnable> calls = List.of(
+                        () -> s3.getBucketLocation(r -> r.bucket(b)),
+                        () -> s3.getBucketAcl(r -> r.bucket(b)),
+                        () -> s3.getBucketPolicy(r -> r.bucket(b)),
+                        () -> s3.getBucketPolicyStatus(r -> r.bucket(b)),
+                        () -> s3.getPublicAccessBlock(r -> r.bucket(b)),
+                        () -> s3.getBucketOwnershipControls(r -> r.bucket(b)),
+                        () -> s3.getBucketEncryption(r -> r.bucket(b)),
+                        () -> s3.getBucketWebsite(r -> r.bucket(b)),
+                        () -> s3.getBucketLogging(r -> r.bucket(b)),
+                        () -> s3.getBucketVersioning(r -> r.bucket(b)));
+                for (Runnable call : calls) {
+                    try {
+                        call.run();
+                    } catch (RuntimeException e) {
+                        // NoSuch... answers are part of the work, as in the scan.
+                    }
+                }
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+    }
+
+    private static long peakHeap() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+}
