@@ -187,7 +187,7 @@ record PolicyDocument(List<Statement> statements) {
             throw bad(index, sid, "has a Principal that is neither \"*\" nor a non-empty object");
         }
         List<Principal> out = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String type = e.getKey();
             for (String v : strings(index, sid, "Principal " + type, e.getValue())) {
@@ -257,7 +257,7 @@ record PolicyDocument(List<Statement> statements) {
             throw bad(index, sid, "has a Condition that is not an object");
         }
         List<Condition> out = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> ops = node.fields(); ops.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> ops = node.properties().iterator(); ops.hasNext(); ) {
             Map.Entry<String, JsonNode> op = ops.next();
             String operator = op.getKey();
             String rest = operator.toLowerCase(Locale.ROOT);
@@ -277,7 +277,7 @@ record PolicyDocument(List<Statement> statements) {
             if (!op.getValue().isObject() || op.getValue().isEmpty()) {
                 throw bad(index, sid, "has condition operator '" + oneLine(operator) + "' without keys");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> keys = op.getValue().fields(); keys.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> keys = op.getValue().properties().iterator(); keys.hasNext(); ) {
                 Map.Entry<String, JsonNode> k = keys.next();
                 List<String> values = conditionValues(index, sid, operator, k.getKey(), k.getValue());
                 out.add(new Condition(oneLine(operator), qualifier, base, ifExists,
@@ -342,7 +342,7 @@ record PolicyDocument(List<Statement> statements) {
 
     /** IAM element names are case-sensitive in AWS's grammar but its parser accepts any case; so do we. */
     private static JsonNode field(JsonNode obj, String name) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = obj.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (e.getKey().equalsIgnoreCase(name)) {
                 return e.getValue();
