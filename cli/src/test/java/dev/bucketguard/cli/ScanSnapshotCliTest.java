@@ -63,7 +63,7 @@ class ScanSnapshotCliTest {
     }
 
     @Test
-    void anUnreadablePolicyIsUnknownAndExitsFiveUnlessSwitchedOff() {
+    void anUnreadablePolicyIsUnknownAndExitsFiveUnlessSwitchedOff() throws Exception {
         Path file = Cli.snapshot("unreadable-policy.snapshot.json");
         String rules = "aws.s3.public-policy,aws.s3.cross-account-access";
         Cli.Result r = Cli.run("scan", "snapshot", file.toString(), "--format", "json", "--rules", rules);
