@@ -123,6 +123,9 @@ final class ConditionKeys {
         }
         List<Party> parties = new ArrayList<>();
         for (String v : c.values()) {
+            if (v.isBlank()) {
+                return new Admits(0, null, c.keyText() + " has an empty value, which fixes nothing");
+            }
             if (v.contains("${")) {
                 return new Admits(0, null, c.keyText() + " value '" + PolicyDocument.oneLine(v)
                         + "' is a policy variable, not a fixed value");

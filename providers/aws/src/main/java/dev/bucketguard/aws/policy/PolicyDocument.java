@@ -19,6 +19,8 @@ record PolicyDocument(List<Statement> statements) {
     static final int MAX_CHARS = 64 * 1024;
     /** No ARN, account or key in a policy is anywhere near this long; longer values only cost matching time. */
     static final int MAX_VALUE_CHARS = 2048;
+    /** Far more statements than 20 KB can hold; bounds the Allow-by-Deny work. */
+    static final int MAX_STATEMENTS = 500;
 
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
@@ -111,6 +113,10 @@ record PolicyDocument(List<Statement> statements) {
         }
         if (nodes.isEmpty()) {
             throw new MalformedPolicyException("policy has an empty Statement list");
+        }
+        if (nodes.size() > MAX_STATEMENTS) {
+            throw new MalformedPolicyException("policy has " + nodes.size() + " statements, more than the "
+                    + MAX_STATEMENTS + " bucketguard reads (S3 accepts at most 20 KB)");
         }
         List<Statement> out = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {

@@ -16,12 +16,15 @@ import dev.bucketguard.model.GranteeKind;
 import dev.bucketguard.model.Permission;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -35,6 +38,8 @@ import java.util.stream.Collectors;
  * {@link PolicyAnalysis#undecided()}, since S3 itself may find that it strips all untrusted access (SEMANTICS 1.1).
  */
 public final class PolicyEvaluator {
+    /** Enough to show the pattern; a policy with more such Deny statements gets a count instead. */
+    private static final int MAX_UNDECIDED = 20;
     private final String ownerAccount;
 
     /** @param ownerAccount the account that owns the bucket (always trusted) */
@@ -71,7 +76,7 @@ public final class PolicyEvaluator {
         private final String accessPoint;
         private final boolean apPolicy;
         private final String base;
-        private final Set<String> undecided = new LinkedHashSet<>();
+        private final Map<String, Set<String>> unproven = new TreeMap<>();
 
         Run(PolicyDocument doc, Channel via, String accessPoint, String bucket) {
             this.doc = doc;
@@ -107,7 +112,31 @@ public final class PolicyEvaluator {
                     removeForNamed(c, denies);
                 }
             }
-            return new PolicyAnalysis(merge(narrowed), List.copyOf(undecided), tls);
+            // A grant whose public reach no unprovable Deny touches settles the question: the policy is public,
+            // and the doubts about the other actions go into the grants' details instead of leaving it undecided.
+            boolean provenPublic = narrowed.stream().anyMatch(c -> c.grantee.isPublic() && c.actions.stream()
+                    .anyMatch(a -> !c.uncertain.contains(a) && a.permission() != null));
+            for (Candidate c : narrowed) {
+                for (Map.Entry<String, Set<String>> d : c.doubts.entrySet()) {
+                    if (provenPublic) {
+                        c.detail = c.detail + "; " + d.getKey() + " for " + String.join(", ", d.getValue());
+                    } else {
+                        unproven.computeIfAbsent(d.getKey(), k -> new TreeSet<>()).add(c.statement.label());
+                    }
+                }
+            }
+            List<String> undecided = new ArrayList<>();
+            for (Map.Entry<String, Set<String>> e : unproven.entrySet()) {
+                if (undecided.size() == MAX_UNDECIDED) {
+                    undecided.add("and " + (unproven.size() - MAX_UNDECIDED) + " more Deny statements like these");
+                    break;
+                }
+                List<String> grants = e.getValue().stream().limit(3).toList();
+                undecided.add(e.getKey() + "; so whether the public grant of " + String.join(", ", grants)
+                        + (e.getValue().size() > 3 ? " and " + (e.getValue().size() - 3) + " more" : "")
+                        + " survives is undecided");
+            }
+            return new PolicyAnalysis(merge(narrowed), undecided, tls);
         }
 
         // ---- Allow statements -------------------------------------------------------------------------------
@@ -316,57 +345,80 @@ public final class PolicyEvaluator {
 
         /** Applies the Deny statements that reach everyone to a public candidate, action by action. */
         private List<Candidate> narrowPublic(Candidate c, List<DenyRule> denies) {
-            Map<List<Grantee>, Set<Action>> byOutcome = new LinkedHashMap<>();
-            Map<List<Grantee>, String> why = new LinkedHashMap<>();
-            for (Action a : c.actions) {
-                boolean removed = false;
-                DenyRule tightest = null;
-                for (DenyRule d : denies) {
-                    if (!d.anyone || !d.names(a) || d.kind == DenyKind.SIDESTEPPED) {
-                        continue;
-                    }
-                    boolean overlaps = a.level() == Level.BUCKET ? d.scope.bucket() : d.scope.someObjects();
-                    if (!overlaps) {
-                        continue;
-                    }
-                    boolean covers = a.level() == Level.BUCKET || d.scope.coversObjectsOf(c.scope);
-                    if (d.kind == DenyKind.UNPROVEN) {
-                        undecided.add(label(d.statement) + " denies with a condition bucketguard cannot evaluate ("
-                                + d.unproven + "), so whether it removes what " + c.statement.label() + " grants to"
-                                + " the public is undecided");
-                        continue;
-                    }
-                    if (!covers) {
-                        undecided.add(label(d.statement) + " denies part of the objects " + c.statement.label()
-                                + " grants to the public; bucketguard cannot prove what remains");
+            Set<Action> removed = new LinkedHashSet<>();
+            Map<Action, DenyRule> tightest = new LinkedHashMap<>();
+            List<DenyRule> relevant = denies.stream()
+                    .filter(d -> d.anyone && d.kind != DenyKind.SIDESTEPPED).toList();
+            // First what is proven, so that an unprovable Deny is reported only where the grant is still public.
+            for (DenyRule d : relevant) {
+                if (d.kind == DenyKind.UNPROVEN) {
+                    continue;
+                }
+                boolean coversObjects = d.scope.coversObjectsOf(c.scope);
+                boolean stillPublic = d.survivors.stream().anyMatch(p -> p.kind() == PartyKind.PUBLIC);
+                for (Action a : c.actions) {
+                    if (!overlaps(d, a) || (a.level() == Level.OBJECT && !coversObjects)) {
                         continue;
                     }
                     if (d.kind == DenyKind.UNCONDITIONAL) {
-                        removed = true;
-                    } else if (d.survivors.stream().noneMatch(p -> p.kind() == PartyKind.PUBLIC)
-                            && (tightest == null || fenceOrder(d, tightest) < 0)) {
-                        tightest = d;
+                        removed.add(a);
+                    } else if (!stillPublic) {
+                        tightest.merge(a, d, (x, y) -> fenceOrder(x, y) <= 0 ? x : y);
                     }
                 }
-                if (removed) {
+            }
+            Set<Action> uncertain = new LinkedHashSet<>();
+            Map<String, Set<String>> doubts = new TreeMap<>();
+            for (DenyRule d : relevant) {
+                boolean coversObjects = d.scope.coversObjectsOf(c.scope);
+                for (Action a : c.actions) {
+                    if (removed.contains(a) || tightest.containsKey(a) || !overlaps(d, a)) {
+                        continue;
+                    }
+                    String why = d.kind == DenyKind.UNPROVEN
+                            ? "denies with a condition bucketguard cannot evaluate (" + d.unproven + ")"
+                            : a.level() == Level.OBJECT && !coversObjects
+                            ? "denies only part of the objects granted to the public, and bucketguard cannot prove"
+                            + " what remains" : null;
+                    if (why != null) {
+                        uncertain.add(a);
+                        doubts.computeIfAbsent(label(d.statement) + " " + why, k -> new TreeSet<>())
+                                .add(a.name());
+                    }
+                }
+            }
+            Map<List<Grantee>, Set<Action>> byOutcome = new LinkedHashMap<>();
+            Map<List<Grantee>, String> why = new LinkedHashMap<>();
+            for (Action a : c.actions) {
+                if (removed.contains(a)) {
                     continue;
                 }
-                List<Grantee> outcome = tightest == null ? List.of(c.grantee)
-                        : tightest.survivors.stream().map(this::grantee).distinct().toList();
+                DenyRule fence = tightest.get(a);
+                List<Grantee> outcome = fence == null ? List.of(c.grantee)
+                        : fence.survivors.stream().map(this::grantee).distinct().toList();
                 byOutcome.computeIfAbsent(outcome, k -> new LinkedHashSet<>()).add(a);
-                if (tightest != null) {
-                    why.putIfAbsent(outcome, "; " + label(tightest.statement) + " denies everyone else ("
-                            + fenceText(tightest) + ")");
+                if (fence != null) {
+                    why.putIfAbsent(outcome, "; " + label(fence.statement) + " denies everyone else ("
+                            + fenceText(fence) + ")");
                 }
             }
             List<Candidate> out = new ArrayList<>();
             for (Map.Entry<List<Grantee>, Set<Action>> e : byOutcome.entrySet()) {
                 for (Grantee g : e.getKey()) {
-                    out.add(new Candidate(c.statement, g, e.getValue(), c.scope,
-                            c.detail + why.getOrDefault(e.getKey(), "")));
+                    Candidate n = new Candidate(c.statement, g, e.getValue(), c.scope,
+                            c.detail + why.getOrDefault(e.getKey(), ""));
+                    if (g.isPublic()) {
+                        n.uncertain.addAll(uncertain);
+                        doubts.forEach((k, v) -> n.doubts.put(k, v));
+                    }
+                    out.add(n);
                 }
             }
             return out;
+        }
+
+        private boolean overlaps(DenyRule d, Action a) {
+            return (a.level() == Level.BUCKET ? d.scope.bucket() : d.scope.someObjects()) && d.names(a);
         }
 
         /** Order between two fences: the more specific one decides, ties by their text, so order never matters. */
@@ -524,10 +576,16 @@ public final class PolicyEvaluator {
     }
 
     private record DenyRule(Statement statement, ResourceScope scope, boolean anyone, DenyKind kind,
-                            List<Party> survivors, String unproven) {
+                            List<Party> survivors, String unproven, Map<Action, Boolean> named) {
+        DenyRule(Statement statement, ResourceScope scope, boolean anyone, DenyKind kind, List<Party> survivors,
+                 String unproven) {
+            this(statement, scope, anyone, kind, survivors, unproven, new HashMap<>());
+        }
+
+        /** Memoised: the same actions are asked about for every Allow. */
         boolean names(Action a) {
-            boolean listed = statement.actions().stream().anyMatch(p -> S3Actions.names(p, a));
-            return statement.notAction() != listed;
+            return named.computeIfAbsent(a, x -> statement.notAction()
+                    != statement.actions().stream().anyMatch(p -> S3Actions.names(p, x)));
         }
     }
 
@@ -537,6 +595,10 @@ public final class PolicyEvaluator {
         final Grantee grantee;
         final Set<Action> actions;
         final ResourceScope scope;
+        /** Public actions an unprovable Deny may take away. */
+        final Set<Action> uncertain = new LinkedHashSet<>();
+        /** Why, per Deny, with the actions concerned. */
+        final Map<String, Set<String>> doubts = new TreeMap<>();
         String detail;
 
         Candidate(Statement statement, Grantee grantee, Set<Action> actions, ResourceScope scope, String detail) {
