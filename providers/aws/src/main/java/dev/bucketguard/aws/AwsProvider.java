@@ -113,25 +113,44 @@ public final class AwsProvider implements Provider {
         String region = globalRegion();
         List<Resource> resources = new ArrayList<>();
         List<ScanError> errors = new ArrayList<>();
+        StsClient sts = null;
+        // Credential providers built here refresh in the background and must be closed; given ones are the caller's.
+        List<AutoCloseable> owned = new ArrayList<>();
         try (SdkHttpClient http = httpClient()) {
             AwsCredentialsProvider base = baseCredentials();
+            if (baseCredentials == null && base instanceof AutoCloseable c) {
+                owned.add(c);
+            }
             List<AwsClients> accounts = new ArrayList<>();
             List<String> scopes = new ArrayList<>();
             if (options.roleArns().isEmpty()) {
                 accounts.add(new AwsClients(base, endpoints, http, counter));
                 scopes.add("caller");
             } else {
-                StsClient sts = AwsClients.stsClient(region, base, endpoints, http, counter);
+                sts = AwsClients.stsClient(region, base, endpoints, http, counter);
+                StsClient assumer = sts;
                 for (String role : options.roleArns()) {
-                    var assumed = StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
+                    var assumed = StsAssumeRoleCredentialsProvider.builder().stsClient(assumer)
                             .refreshRequest(r -> r.roleArn(role).roleSessionName("bucketguard")).build();
                     accounts.add(new AwsClients(assumed, endpoints, http, counter));
+                    owned.add(assumed);
                     scopes.add(role);
                 }
             }
             for (int i = 0; i < accounts.size(); i++) {
                 try (AwsClients clients = accounts.get(i)) {
                     scanAccount(clients, scopes.get(i), region, facts, progress, resources, errors);
+                }
+            }
+        } finally {
+            if (sts != null) {
+                sts.close();
+            }
+            for (AutoCloseable c : owned) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    // Closing a credential provider cannot change what was read.
                 }
             }
         }

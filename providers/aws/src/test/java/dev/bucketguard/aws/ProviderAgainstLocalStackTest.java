@@ -91,8 +91,8 @@ class ProviderAgainstLocalStackTest {
         try (S3Client s3 = s3()) {
             s3.createBucket(r -> r.bucket("ls-public"));
             s3.deletePublicAccessBlock(r -> r.bucket("ls-public"));
-            s3.putBucketOwnershipControls(r -> r.bucket("ls-public").ownershipControls(o -> o.rules(x -> x
-                    .objectOwnership(ObjectOwnership.OBJECT_WRITER))));
+            s3.putBucketOwnershipControls(r -> r.bucket("ls-public").ownershipControls(o -> o.rules(java.util.List.of(software.amazon.awssdk.services.s3.model.OwnershipControlsRule.builder()
+                .objectOwnership(ObjectOwnership.OBJECT_WRITER).build()))));
             s3.putBucketAcl(r -> r.bucket("ls-public").acl(BucketCannedACL.PUBLIC_READ));
         }
         Set<Fact> facts = EnumSet.copyOf(MotoFixture.S3_FACTS);

@@ -200,8 +200,8 @@ class ProviderAgainstMotoTest {
     @Test
     void bucketOwnerEnforcedSwitchesAclsOff() {
         create("enforced");
-        s3.putBucketOwnershipControls(r -> r.bucket("enforced").ownershipControls(o -> o.rules(x -> x
-                .objectOwnership(software.amazon.awssdk.services.s3.model.ObjectOwnership.BUCKET_OWNER_ENFORCED))));
+        s3.putBucketOwnershipControls(r -> r.bucket("enforced").ownershipControls(o -> o.rules(java.util.List.of(software.amazon.awssdk.services.s3.model.OwnershipControlsRule.builder()
+                .objectOwnership(software.amazon.awssdk.services.s3.model.ObjectOwnership.BUCKET_OWNER_ENFORCED).build()))));
         Resource r = scanOne("enforced");
         assertEquals(ObjectOwnership.BUCKET_OWNER_ENFORCED, r.guardrails().s3ObjectOwnership());
         Assessment a = analyzer.assess(r);
@@ -213,19 +213,22 @@ class ProviderAgainstMotoTest {
     void encryptionStatesFollowSemantics51() {
         create("no-default");
         create("sse-s3");
-        s3.putBucketEncryption(r -> r.bucket("sse-s3").serverSideEncryptionConfiguration(c -> c.rules(x -> x
-                .applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AES256)))));
+        s3.putBucketEncryption(r -> r.bucket("sse-s3").serverSideEncryptionConfiguration(c -> c.rules(java.util.List.of(
+                software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule.builder()
+                        .applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AES256)).build()))));
         create("sse-kms-default");
-        s3.putBucketEncryption(r -> r.bucket("sse-kms-default").serverSideEncryptionConfiguration(c -> c.rules(x -> x
-                .applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AWS_KMS)))));
+        s3.putBucketEncryption(r -> r.bucket("sse-kms-default").serverSideEncryptionConfiguration(c -> c.rules(java.util.List.of(
+                software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule.builder()
+                        .applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AWS_KMS)).build()))));
         String keyArn;
         try (KmsClient kms = MotoFixture.kms()) {
             keyArn = kms.createKey(r -> r.description("bucketguard test")).keyMetadata().arn();
         }
         create("sse-kms-cmk");
-        s3.putBucketEncryption(r -> r.bucket("sse-kms-cmk").serverSideEncryptionConfiguration(c -> c.rules(x -> x
-                .applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AWS_KMS)
-                        .kmsMasterKeyID(keyArn)))));
+        s3.putBucketEncryption(r -> r.bucket("sse-kms-cmk").serverSideEncryptionConfiguration(c -> c.rules(java.util.List.of(
+                software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule.builder()
+                        .applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AWS_KMS)
+                        .kmsMasterKeyID(keyArn)).build()))));
         Inventory inv = scan(MotoFixture.provider(0), S3_FACTS);
 
         var none = bucket(inv, "no-default").encryption();
@@ -249,9 +252,10 @@ class ProviderAgainstMotoTest {
             keyArn = kms.createKey(r -> r.description("bucketguard test")).keyMetadata().arn();
         }
         create("cmk");
-        s3.putBucketEncryption(r -> r.bucket("cmk").serverSideEncryptionConfiguration(c -> c.rules(x -> x
-                .applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AWS_KMS)
-                        .kmsMasterKeyID(keyArn)))));
+        s3.putBucketEncryption(r -> r.bucket("cmk").serverSideEncryptionConfiguration(c -> c.rules(java.util.List.of(
+                software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule.builder()
+                        .applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AWS_KMS)
+                        .kmsMasterKeyID(keyArn)).build()))));
         AwsProvider provider = MotoFixture.provider(0);
         Resource r = bucket(scan(provider, EnumSet.of(Fact.ENCRYPTION)), "cmk");
         assertEquals(EncryptionState.UNKNOWN, r.encryption().state());
@@ -313,8 +317,8 @@ class ProviderAgainstMotoTest {
     void objectSampleSkipsBucketsWhoseAclsAreOff() {
         create("enforced-objects");
         s3.putObject(r -> r.bucket("enforced-objects").key("a"), RequestBody.fromString("x"));
-        s3.putBucketOwnershipControls(r -> r.bucket("enforced-objects").ownershipControls(o -> o.rules(x -> x
-                .objectOwnership(software.amazon.awssdk.services.s3.model.ObjectOwnership.BUCKET_OWNER_ENFORCED))));
+        s3.putBucketOwnershipControls(r -> r.bucket("enforced-objects").ownershipControls(o -> o.rules(java.util.List.of(software.amazon.awssdk.services.s3.model.OwnershipControlsRule.builder()
+                .objectOwnership(software.amazon.awssdk.services.s3.model.ObjectOwnership.BUCKET_OWNER_ENFORCED).build()))));
         AwsProvider provider = MotoFixture.provider(10);
         scan(provider, S3_FACTS);
         assertNull(provider.apiCalls().get("GetObjectAcl"));

@@ -94,8 +94,9 @@ public final class S3ScanBenchmark {
                 s3.createBucket(r -> r.bucket(name).acl(n % 10 == 0 ? BucketCannedACL.PUBLIC_READ
                         : BucketCannedACL.PRIVATE));
                 if (n % 5 == 0) {
-                    s3.putBucketEncryption(r -> r.bucket(name).serverSideEncryptionConfiguration(c -> c.rules(x -> x
-                            .applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AES256)))));
+                    s3.putBucketEncryption(r -> r.bucket(name).serverSideEncryptionConfiguration(c -> c.rules(java.util.List.of(
+                software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule.builder()
+                        .applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AES256)).build()))));
                 }
                 if (n % 7 == 0) {
                     s3.putBucketVersioning(r -> r.bucket(name).versioningConfiguration(v -> v.status("Enabled")));
