@@ -22,8 +22,10 @@ import java.util.stream.Collectors;
  * <p>Deviations, each towards "more exposed": public grants on sampled objects (object ACLs in force and not
  * ignored) make the bucket PUBLIC with the tag OBJECT_PUBLIC, and so does a public access-point policy on an
  * internet-origin access point that no RestrictPublicBuckets covers (tag ACCESS_POINT), since either one lets anyone
- * read data. Where GetBucketPolicyStatus was read, its IsPublic decides whether the policy is public, as 5.1 says;
- * the rule {@code aws.s3.policy-status-disagrees} reports when bucketguard's own evaluator disagrees.
+ * read data. Where GetBucketPolicyStatus was read, its IsPublic decides whether the policy is public, as 5.1 says,
+ * except that when bucketguard's evaluator proves a statement public and the status says "not public", the verdict
+ * takes the more exposed answer (an emulator's crude status, or a gap in either analysis, must never hide a public
+ * bucket); the rule {@code aws.s3.policy-status-disagrees} reports every disagreement.
  */
 final class AwsExposure extends Verdicts {
     private Boolean ipa;
@@ -31,6 +33,7 @@ final class AwsExposure extends Verdicts {
     private Boolean aclsOn;
     private Boolean policyPublic;
     private boolean policyPublicFromStatus;
+    private boolean statusOverruled;
     private BlockPublicAccess bucketBpa;
     private BlockPublicAccess accountBpa;
 
@@ -150,15 +153,21 @@ final class AwsExposure extends Verdicts {
 
     private void readPolicyVerdict() {
         PolicyFacts p = resource.policy() == null ? PolicyFacts.NONE : resource.policy();
-        if (resource.knows(Fact.POLICY_STATUS) && p.statusPublic() != null) {
-            policyPublic = p.statusPublic();
-            policyPublicFromStatus = true;
-            return;
-        }
+        Boolean local = null;
         if (resource.knows(Fact.POLICY)) {
-            policyPublic = !p.undecided().isEmpty() ? null
+            local = !p.undecided().isEmpty() ? null
                     : resource.grants().stream().anyMatch(g -> g.via() == Channel.POLICY && g.grantee().isPublic());
         }
+        Boolean status = resource.knows(Fact.POLICY_STATUS) ? p.statusPublic() : null;
+        if (status == null) {
+            policyPublic = local;
+            return;
+        }
+        policyPublicFromStatus = true;
+        // S3's own answer resolves what the evaluator cannot (a Deny it cannot prove), but when the evaluator proves a
+        // statement public and the status says "not public", the verdict takes the more exposed of the two answers.
+        statusOverruled = !status && Tri.isTrue(local);
+        policyPublic = status || statusOverruled;
     }
 
     private Boolean aclGrantsPublic() {
@@ -305,6 +314,11 @@ final class AwsExposure extends Verdicts {
         if (Tri.isTrue(policyTerm)) {
             if (policyPublicFromStatus && publicInForce.stream().noneMatch(g -> g.via() == Channel.POLICY)) {
                 reasons.add("GetBucketPolicyStatus reports that the bucket policy is public");
+            }
+            if (statusOverruled) {
+                reasons.add("GetBucketPolicyStatus reports that the policy is not public, but bucketguard's evaluator"
+                        + " finds the statements above public: the verdict takes the more exposed answer (see"
+                        + " aws.s3.policy-status-disagrees)");
             }
             reasons.add(state("RestrictPublicBuckets", flag(bucketBpa, false), flag(accountBpa, false),
                     "bucket", "account"));

@@ -404,12 +404,13 @@ class AwsExposureTest {
 
     @Test
     void aws_policyStatusDecidesWhenRead() {
-        // The local evaluator saw a "*" grant, but S3's own verdict (a Deny strips untrusted callers) is "not public".
+        // The evaluator could not decide (a Deny it cannot prove); S3's own verdict says "not public": S3 decides.
         Grant pub = policyPublicRead();
         Assessment notPublic = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
                 .guardrails(ownership(BlockPublicAccess.NONE, BlockPublicAccess.NONE,
                         ObjectOwnership.BUCKET_OWNER_ENFORCED))
-                .grant(pub).policy(status(false)).build());
+                .grant(pub).policy(new PolicyFacts(true, false, List.of("statement 'DenyOthers' denies with a"
+                        + " condition bucketguard cannot evaluate"), false)).build());
         assertVerdict(notPublic, Exposure.PRIVATE);
         assertEffect(notPublic, pub, Effect.NEUTRALISED, "GetBucketPolicyStatus reports that the policy is not public");
 
@@ -419,6 +420,19 @@ class AwsExposureTest {
         assertVerdict(isPublic, Exposure.PUBLIC);
         assertReason(isPublic, "GetBucketPolicyStatus reports that the bucket policy is public");
         assertReason(isPublic, "RestrictPublicBuckets is off at bucket and account");
+    }
+
+    @Test
+    void aws_aProvenPublicStatementOutweighsAStatusThatSaysNotPublic() {
+        // moto answers "not public" for any statement with a Condition, so aws:SourceAccount "*" would pass there.
+        Grant pub = policyPublicRead();
+        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+                .guardrails(ownership(BlockPublicAccess.NONE, BlockPublicAccess.NONE,
+                        ObjectOwnership.BUCKET_OWNER_ENFORCED))
+                .grant(pub).policy(status(false)).build());
+        assertVerdict(a, Exposure.PUBLIC);
+        assertEffect(a, pub, Effect.IN_FORCE, null);
+        assertReason(a, "the verdict takes the more exposed answer");
     }
 
     @Test

@@ -25,7 +25,8 @@ public final class PolicyStatusDisagrees implements Rule {
             "aws",
             "Compares GetBucketPolicyStatus IsPublic, S3's own verdict on the bucket policy, with bucketguard's"
                     + " reading of the statements (a statement open to anyone, with nothing left undecided). Fails"
-                    + " when they differ, with both answers in the evidence; the exposure verdict follows S3's answer."
+                    + " when they differ, with both answers in the evidence; the exposure verdict takes the more exposed"
+                    + " of the two answers."
                     + " UNKNOWN when the policy status could not be read (some S3 emulators do not implement it) or"
                     + " bucketguard could not decide. Peers parse policies themselves and never ask S3.",
             "A disagreement means one of the two readings is wrong about who can reach the data: either a policy"
@@ -107,7 +108,7 @@ public final class PolicyStatusDisagrees implements Rule {
         }
         return Outcome.fail("GetBucketPolicyStatus says the bucket policy is not public, but bucketguard reads "
                 + open.get(0).source() + " as open to " + S3Wording.who(open.get(0).grantee())
-                + "; the verdict follows S3 (not public): look for a Deny or condition that only S3's evaluator"
-                + " understands", evidence);
+                + "; the verdict takes the more exposed answer (public): look for a Deny or condition that only"
+                + " S3's evaluator understands, or an endpoint that is not AWS", evidence);
     }
 }
