@@ -165,8 +165,12 @@ public final class AwsProvider implements Provider {
             accountId = clients.sts(region).getCallerIdentity().account();
         } catch (SdkClientException e) {
             if ("caller".equals(scope)) {
-                throw new ProviderException("no usable AWS credentials: " + ErrorCodes.of(e)
-                        + " (configure a profile, environment variables or an instance role)", false);
+                String network = ErrorCodes.network(e);
+                throw new ProviderException(network != null
+                        ? "STS GetCallerIdentity failed: " + network + " (check --endpoint-url, AWS_ENDPOINT_URL and"
+                                + " the network)"
+                        : "no usable AWS credentials: " + ErrorCodes.of(e)
+                                + " (configure a profile, environment variables or an instance role)", false);
             }
             errors.add(new ScanError(ID, scope, ScanError.Kind.ACCESS_DENIED,
                     "could not assume " + scope + ": " + ErrorCodes.of(e.getCause() == null ? e : e.getCause())));

@@ -21,9 +21,32 @@ final class ErrorCodes {
             return "HTTP " + a.statusCode();
         }
         if (e instanceof SdkClientException) {
-            return "client error (" + e.getClass().getSimpleName() + ")";
+            String network = network(e);
+            return network != null ? network : "client error (" + e.getClass().getSimpleName() + ")";
         }
         return "internal error (" + e.getClass().getSimpleName() + ")";
+    }
+
+    /**
+     * "cannot connect (ConnectException)" and the like when the failure is the network, else null. Only exception
+     * types are named, never their messages (which may echo URLs with credentials).
+     */
+    static String network(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.NoRouteToHostException) {
+                return "cannot connect to the endpoint (" + t.getClass().getSimpleName() + ")";
+            }
+            if (t instanceof java.net.UnknownHostException) {
+                return "unknown host (" + t.getClass().getSimpleName() + ")";
+            }
+            if (t instanceof java.net.SocketTimeoutException || t instanceof java.io.InterruptedIOException) {
+                return "timed out (" + t.getClass().getSimpleName() + ")";
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
     }
 
     static boolean is(Throwable e, String code) {

@@ -40,7 +40,7 @@ public final class MotoServer implements BeforeAllCallback {
         }
     }
 
-    static synchronized URI endpoint() {
+    public static synchronized URI endpoint() {
         if (endpoint != null || unavailable != null) {
             return endpoint;
         }
@@ -109,7 +109,7 @@ public final class MotoServer implements BeforeAllCallback {
     }
 
     /** Forgets every bucket, key and setting, so that each test starts from an empty account. */
-    static void reset() {
+    public static void reset() {
         try {
             HttpURLConnection c = (HttpURLConnection) endpoint().resolve("/moto-api/reset").toURL().openConnection();
             c.setRequestMethod("POST");

@@ -1,0 +1,181 @@
+package dev.bucketguard.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bucketguard.aws.MotoServer;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketCannedACL;
+
+/**
+ * {@code bucketguard scan aws} end to end: buckets set up on moto server through the real SDK, scanned by the real
+ * CLI with credentials from the default chain, judged by what a user sees (exit code, report, stderr).
+ */
+@ExtendWith(MotoServer.class)
+class ScanAwsCliTest {
+    /** A secret that must never reach any output. */
+    private static final String SECRET = "CANARY-SECRET-d0n0tPr1nt-7f3a";
+    private static final String ACCESS_KEY = "AKIACANARYACCESSKEY1";
+    private final ObjectMapper json = new ObjectMapper();
+    private S3Client s3;
+
+    @BeforeAll
+    static void credentialsFromTheDefaultChain() {
+        System.setProperty("aws.accessKeyId", ACCESS_KEY);
+        System.setProperty("aws.secretAccessKey", SECRET);
+        System.setProperty("aws.region", "us-east-1");
+    }
+
+    @AfterAll
+    static void forgetCredentials() {
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
+        System.clearProperty("aws.region");
+    }
+
+    @BeforeEach
+    void emptyAccount() {
+        MotoServer.reset();
+        s3 = S3Client.builder().endpointOverride(MotoServer.endpoint()).forcePathStyle(true).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET)))
+                .build();
+    }
+
+    private Cli.Result scan(String... extra) {
+        String[] head = {"scan", "aws", "--endpoint-url", MotoServer.endpoint().toString()};
+        String[] args = new String[head.length + extra.length];
+        System.arraycopy(head, 0, args, 0, head.length);
+        System.arraycopy(extra, 0, args, head.length, extra.length);
+        return Cli.run(args);
+    }
+
+    private Map<String, JsonNode> resources(String report) throws Exception {
+        Map<String, JsonNode> out = new HashMap<>();
+        for (JsonNode r : json.readTree(report).get("resources")) {
+            out.put(r.get("id").asText(), r);
+        }
+        return out;
+    }
+
+    private static void assertNoSecret(Cli.Result r) {
+        assertFalse(r.out().contains(SECRET) || r.err().contains(SECRET), "the secret key reached the output");
+    }
+
+    private void publicByPolicy(String bucket) {
+        s3.createBucket(b -> b.bucket(bucket));
+        s3.putBucketPolicy(p -> p.bucket(bucket).policy("""
+                {"Version": "2012-10-17", "Statement": [{"Sid": "PartnerPortalRead", "Effect": "Allow",
+                  "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::%s/*"}]}
+                """.formatted(bucket)));
+    }
+
+    @Test
+    void aPublicPolicyFailsThePipelineAndTheReportSaysWhy() throws Exception {
+        publicByPolicy("acct-open-applicant-uploads");
+        s3.createBucket(b -> b.bucket("acct-open-records"));
+        s3.putPublicAccessBlock(p -> p.bucket("acct-open-records").publicAccessBlockConfiguration(c -> c
+                .blockPublicAcls(true).ignorePublicAcls(true).blockPublicPolicy(true).restrictPublicBuckets(true)));
+
+        Cli.Result r = scan("--format", "json");
+        assertEquals(4, r.code(), r.err());
+        Map<String, JsonNode> byId = resources(r.out());
+        JsonNode uploads = byId.get("acct-open-applicant-uploads");
+        assertEquals("PUBLIC", uploads.get("exposure").asText());
+        assertTrue(uploads.get("exposureReasons").toString().contains("PartnerPortalRead"), uploads.toString());
+        assertEquals("123456789012", uploads.get("account").asText(), "the account id comes from STS");
+        assertEquals("PRIVATE", byId.get("acct-open-records").get("exposure").asText());
+        assertNoSecret(r);
+    }
+
+    @Test
+    void aPublicAclIsFoundAndTheTextReportNamesIt() {
+        s3.createBucket(b -> b.bucket("acct-open-id-scans").acl(BucketCannedACL.PUBLIC_READ));
+        Cli.Result r = scan();
+        assertEquals(4, r.code(), r.err());
+        assertTrue(r.out().contains("PUBLIC        aws:123456789012:acct-open-id-scans"), r.out());
+        assertTrue(r.out().contains("aws.s3.public-acl"), r.out());
+        assertNoSecret(r);
+    }
+
+    @Test
+    void aCleanAccountPassesTheGateOnThePublicExposureRules() {
+        s3.createBucket(b -> b.bucket("acct-open-backups"));
+        Cli.Result r = scan("--rules", "aws.s3.public-policy,aws.s3.public-acl,aws.s3.cross-account-access",
+                "--fail-on", "critical");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("PRIVATE       aws:123456789012:acct-open-backups"), r.out());
+    }
+
+    @Test
+    void objectAclsThatWereNotSampledAreUnknownAndExitFive_sampledOnesAreFound() {
+        s3.createBucket(b -> b.bucket("acct-open-statements"));
+        s3.putObject(p -> p.bucket("acct-open-statements").key("2026/jane-doe.pdf").acl("public-read"),
+                RequestBody.fromString("statement"));
+
+        Cli.Result unsampled = scan("--rules", "aws.s3.public-object", "--fail-on", "critical");
+        assertEquals(5, unsampled.code(), unsampled.out() + unsampled.err());
+        assertTrue(unsampled.out().contains("--object-sample"), unsampled.out());
+        assertEquals(0, scan("--rules", "aws.s3.public-object", "--no-fail-on-unknown").code());
+
+        Cli.Result sampled = scan("--rules", "aws.s3.public-object", "--object-sample", "10");
+        assertEquals(4, sampled.code(), sampled.out() + sampled.err());
+        assertTrue(sampled.out().contains("2026/jane-doe.pdf"), "the public object is named by key:\n"
+                + sampled.out());
+    }
+
+    @Test
+    void aWildcardSourceAccountThatMotosStatusAndProwlerPassIsPublicAndTheDisagreementIsReported()
+            throws Exception {
+        s3.createBucket(b -> b.bucket("acct-open-demo"));
+        s3.putBucketPolicy(p -> p.bucket("acct-open-demo").policy("""
+                {"Version": "2012-10-17", "Statement": [{"Sid": "SourceAccountStar", "Effect": "Allow",
+                  "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acct-open-demo/*",
+                  "Condition": {"StringLike": {"aws:SourceAccount": "*"}}}]}
+                """));
+        Cli.Result r = scan("--format", "json", "--rules", "aws.s3.public-policy,aws.s3.policy-status-disagrees");
+        assertEquals(4, r.code(), r.err());
+        JsonNode bucket = resources(r.out()).get("acct-open-demo");
+        assertEquals("PUBLIC", bucket.get("exposure").asText());
+        Map<String, String> status = new HashMap<>();
+        bucket.get("findings").forEach(f -> status.put(f.get("ruleId").asText(), f.get("status").asText()));
+        assertEquals("FAIL", status.get("aws.s3.public-policy"));
+        assertEquals("FAIL", status.get("aws.s3.policy-status-disagrees"), "moto's status said not public");
+    }
+
+    @Test
+    void aLiveScanSavedAsASnapshotRescansOfflineToTheSameReport(@TempDir Path dir) {
+        publicByPolicy("acct-open-exports");
+        Path saved = dir.resolve("aws.snapshot.json");
+        Cli.Result live = scan("--format", "json", "--save-snapshot", saved.toString());
+        Cli.Result offline = Cli.run("scan", "snapshot", saved.toString(), "--format", "json");
+        assertEquals(live.code(), offline.code());
+        assertEquals(live.out(), offline.out());
+    }
+
+    @Test
+    void anUnreachableEndpointIsOneLineWithoutStackTraceOrSecrets() {
+        Cli.Result r = Cli.run("scan", "aws", "--endpoint-url", "http://127.0.0.1:9");
+        assertTrue(r.code() == 5 || r.code() == 2, "exit " + r.code() + "\n" + r.err());
+        assertTrue(r.err().startsWith("bucketguard: error: "), r.err());
+        assertTrue(r.err().contains("cannot connect to the endpoint"), "says what went wrong: " + r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertNoSecret(r);
+        assertFalse(r.err().contains(ACCESS_KEY), r.err());
+    }
+}
