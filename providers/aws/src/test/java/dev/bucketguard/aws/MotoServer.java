@@ -68,10 +68,14 @@ public final class MotoServer implements BeforeAllCallback {
         if (root == null) {
             throw new IOException("scripts/moto.sh not found above " + Path.of("").toAbsolutePath());
         }
+        // Not inherited: the forked test JVM's stdout is surefire's channel, and pip's output would corrupt it.
+        Path installLog = root.resolve(".build/moto-install.log");
+        Files.createDirectories(installLog.getParent());
         Process install = new ProcessBuilder("bash", root.resolve("scripts/moto.sh").toString(), "install")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+                .redirectErrorStream(true).redirectOutput(installLog.toFile()).start();
         if (!install.waitFor(10, TimeUnit.MINUTES) || install.exitValue() != 0) {
-            throw new IOException("scripts/moto.sh install failed (python3 with venv and pip access to PyPI needed)");
+            throw new IOException("scripts/moto.sh install failed (python3 with venv and pip access to PyPI needed;"
+                    + " see " + installLog + ")");
         }
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
