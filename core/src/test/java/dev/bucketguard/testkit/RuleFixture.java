@@ -108,7 +108,7 @@ public record RuleFixture(String ruleId, URI source, List<RuleCase> cases) {
         if (!(under instanceof ObjectNode target) || !over.isObject()) {
             return over.deepCopy();
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = over.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = over.properties().iterator(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
             if (e.getValue().isNull()) {
                 target.remove(e.getKey());
