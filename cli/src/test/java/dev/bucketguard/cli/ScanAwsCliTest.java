@@ -10,6 +10,7 @@ import dev.bucketguard.aws.MotoServer;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +22,10 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.s3.model.BucketCannedACL;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * {@code bucketguard scan aws} end to end: buckets set up on moto server through the real SDK, scanned by the real
@@ -156,6 +160,41 @@ class ScanAwsCliTest {
         bucket.get("findings").forEach(f -> status.put(f.get("ruleId").asText(), f.get("status").asText()));
         assertEquals("FAIL", status.get("aws.s3.public-policy"));
         assertEquals("FAIL", status.get("aws.s3.policy-status-disagrees"), "moto's status said not public");
+    }
+
+    /** An S3 client acting in another account, through moto's AssumeRole (one backend per account). */
+    private S3Client s3In(String account) {
+        try (StsClient sts = StsClient.builder().endpointOverride(MotoServer.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET)))
+                .build()) {
+            Credentials c = sts.assumeRole(r -> r.roleArn("arn:aws:iam::" + account + ":role/setup")
+                    .roleSessionName("setup")).credentials();
+            return S3Client.builder().endpointOverride(MotoServer.endpoint()).forcePathStyle(true)
+                    .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
+                            AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken())))
+                    .build();
+        }
+    }
+
+    @Test
+    void eachRoleArnIsAssumedInTurnAndItsBucketsCarryItsAccountId() throws Exception {
+        try (S3Client payments = s3In("111111111111"); S3Client onboarding = s3In("222222222222")) {
+            payments.createBucket(b -> b.bucket("payments-statements"));
+            onboarding.createBucket(b -> b.bucket("onboarding-applicants"));
+            onboarding.putBucketAcl(b -> b.bucket("onboarding-applicants").acl(BucketCannedACL.PUBLIC_READ));
+        }
+        s3.createBucket(b -> b.bucket("caller-only"));
+
+        Cli.Result r = scan("--format", "json", "--role-arn", "arn:aws:iam::111111111111:role/audit",
+                "--role-arn", "arn:aws:iam::222222222222:role/audit", "--rules", "aws.s3.public-acl");
+        assertEquals(4, r.code(), r.err());
+        Map<String, JsonNode> byId = resources(r.out());
+        assertEquals(Set.of("payments-statements", "onboarding-applicants"), byId.keySet(),
+                "the roles' accounts are scanned, not the caller's");
+        assertEquals("111111111111", byId.get("payments-statements").get("account").asText());
+        assertEquals("222222222222", byId.get("onboarding-applicants").get("account").asText());
+        assertEquals("PUBLIC", byId.get("onboarding-applicants").get("exposure").asText());
+        assertEquals("PRIVATE", byId.get("payments-statements").get("exposure").asText());
     }
 
     @Test
