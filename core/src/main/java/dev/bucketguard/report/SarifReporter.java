@@ -45,7 +45,6 @@ import java.util.TreeMap;
 public final class SarifReporter implements Reporter {
     public static final String DEFAULT_ARTIFACT_URI = "bucketguard.json";
     public static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
-    public static final String INFORMATION_URI = "https://github.com/bucketguard/bucketguard";
     /** The partialFingerprints key; bump its version only if the hashed text ever changes. */
     public static final String FINGERPRINT_KEY = "bucketguardFinding/v1";
 
@@ -81,7 +80,6 @@ public final class SarifReporter implements Reporter {
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", JsonReporter.TOOL_NAME);
         driver.put("version", report.toolVersion());
-        driver.put("informationUri", INFORMATION_URI);
         ArrayNode ruleArray = driver.putArray("rules");
         rules.values().forEach(m -> rule(ruleArray.addObject(), m));
 
