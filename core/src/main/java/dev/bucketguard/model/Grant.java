@@ -1,5 +1,6 @@
 package dev.bucketguard.model;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -35,7 +36,8 @@ public record Grant(
         if (permissions == null || permissions.isEmpty()) {
             throw new IllegalArgumentException("a grant needs at least one permission");
         }
-        permissions = Set.copyOf(EnumSet.copyOf(permissions));
+        // An EnumSet iterates in declaration order; Set.copyOf's order changes from one JVM run to the next.
+        permissions = Collections.unmodifiableSet(EnumSet.copyOf(permissions));
         conditions = conditions == null ? List.of() : List.copyOf(conditions);
     }
 
@@ -59,6 +61,6 @@ public record Grant(
 
     /** The permissions in their declared order, for stable output. */
     public List<Permission> sortedPermissions() {
-        return List.copyOf(EnumSet.copyOf(permissions));
+        return List.copyOf(permissions);
     }
 }

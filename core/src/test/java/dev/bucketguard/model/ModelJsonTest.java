@@ -32,6 +32,15 @@ class ModelJsonTest {
     }
 
     @Test
+    void permissionsAreWrittenInDeclarationOrderWhateverTheOrderGiven() throws Exception {
+        Grant g = new Grant(Grantee.anonymous(), Set.of(Permission.WRITE_ACP, Permission.WRITE, Permission.READ,
+                Permission.LIST), Channel.ACL, "bucket ACL");
+        assertTrue(json.writeValueAsString(g).replaceAll("\\s", "")
+                .contains("\"permissions\":[\"LIST\",\"READ\",\"WRITE\",\"WRITE_ACP\"]"),
+                json.writeValueAsString(g));
+    }
+
+    @Test
     void unknownFieldsAndMissingIdsAreRejected() {
         assertThrows(Exception.class, () -> json.readValue(
                 "{\"provider\":\"aws\",\"account\":\"1\",\"id\":\"b\",\"kind\":\"BUCKET\",\"colour\":\"red\"}",
