@@ -2,6 +2,7 @@ package dev.bucketguard.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -42,7 +43,7 @@ public final class Main {
 
     /** Every command's --help lists the exit codes, from the one {@link ExitCode} enum. */
     private static void documentExitCodes(CommandLine cmd) {
-        java.util.Map<String, String> codes = new java.util.LinkedHashMap<>();
+        Map<String, String> codes = new LinkedHashMap<>();
         for (ExitCode c : ExitCode.values()) {
             codes.put(String.format("%2d", c.code()), c.meaning());
         }

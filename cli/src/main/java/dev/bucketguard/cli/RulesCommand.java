@@ -2,7 +2,6 @@ package dev.bucketguard.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.ModelJson;
 import dev.bucketguard.rule.Rule;

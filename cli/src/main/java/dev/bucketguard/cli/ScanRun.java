@@ -34,6 +34,7 @@ import java.util.Set;
 final class ScanRun {
     private final Environment environment;
     private final ScanOptions options;
+    private RuleSet rules;
 
     ScanRun(Environment environment, ScanOptions options) {
         this.environment = environment;
@@ -42,12 +43,14 @@ final class ScanRun {
 
     /** The rules the options select; input errors surface before any cloud call. */
     RuleSet rules() {
-        return RuleSet.discover(ScanRun.class.getClassLoader()).select(options.rules, options.excludeRules);
+        if (rules == null) {
+            rules = RuleSet.discover(ScanRun.class.getClassLoader()).select(options.rules, options.excludeRules);
+        }
+        return rules;
     }
 
     int execute(Provider provider, String sarifArtifact) {
         List<Output> outputs = outputs(sarifArtifact);
-        RuleSet rules = rules();
         List<Suppression> suppressions = options.suppressions == null
                 ? List.of() : Suppressions.load(options.suppressions);
         Baseline baseline = options.baseline == null ? Baseline.EMPTY : Baseline.load(options.baseline);
@@ -55,7 +58,7 @@ final class ScanRun {
 
         ScanReport report = Scanner.builder()
                 .provider(source)
-                .rules(rules)
+                .rules(rules())
                 .trust(new TrustZone(new HashSet<>(options.trustedAccounts), new HashSet<>(options.trustedOrgs)))
                 .suppressions(suppressions)
                 .baseline(baseline)

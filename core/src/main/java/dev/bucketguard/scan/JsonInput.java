@@ -6,27 +6,57 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 
-/** Turns Jackson's errors into one line that names the file, the line and column, and the JSON path. */
+/**
+ * Turns Jackson's errors into one line for people: the file, the line and column, the JSON path, and the problem in
+ * the field's words rather than Jackson's hints about Java types. Shared by every reader of user files.
+ */
 public final class JsonInput {
     private JsonInput() {
     }
 
     public static InputException error(Path file, JsonProcessingException e) {
-        StringBuilder b = new StringBuilder(String.valueOf(file));
-        JsonLocation loc = e.getLocation();
-        if (loc != null && loc.getLineNr() > 0) {
-            b.append(':').append(loc.getLineNr()).append(':').append(loc.getColumnNr());
-        }
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            b.append(" at ").append(path(m));
-        }
-        b.append(": ").append(firstLine(e.getOriginalMessage()));
-        return new InputException(b.toString(), e);
+        String path = e instanceof JsonMappingException m ? path(m) : null;
+        return new InputException(place(file, e.getLocation(), path) + ": " + message(e), e);
     }
 
-    private static String path(JsonMappingException m) {
+    /** "file:line:col at $.path"; the location and the path are left out where unknown (null). */
+    public static String place(Path file, JsonLocation at, String path) {
+        StringBuilder b = new StringBuilder(String.valueOf(file));
+        if (at != null && at.getLineNr() > 0) {
+            b.append(':').append(at.getLineNr()).append(':').append(at.getColumnNr());
+        }
+        if (path != null) {
+            b.append(" at ").append(path);
+        }
+        return b.toString();
+    }
+
+    /** The JSON path of a mapping error, such as {@code $.suppressions[0].reason}; null when Jackson gave none. */
+    public static String path(JsonMappingException m) {
+        if (m.getPath().isEmpty()) {
+            return null;
+        }
         return m.getPath().stream().map(r -> r.getFieldName() != null ? "." + r.getFieldName()
                 : "[" + r.getIndex() + "]").collect(Collectors.joining("", "$", ""));
+    }
+
+    /**
+     * The most specific message: the validation message of a record constructor ("a grant needs at least one
+     * permission"), "unknown field \"x\"", or Jackson's own first line without its hints.
+     */
+    public static String message(JsonProcessingException e) {
+        Throwable c = e.getCause();
+        if (e instanceof JsonMappingException && (c instanceof IllegalArgumentException
+                || c instanceof NullPointerException)) {
+            return firstLine(c.getMessage());
+        }
+        String m = firstLine(e.getOriginalMessage());
+        if (m.startsWith("Unrecognized field")) {
+            int open = m.indexOf('"');
+            int close = m.indexOf('"', open + 1);
+            return "unknown field " + (close > 0 ? m.substring(open, close + 1) : m);
+        }
+        return m;
     }
 
     private static String firstLine(String message) {
@@ -34,12 +64,13 @@ public final class JsonInput {
             return "malformed";
         }
         String line = message.lines().findFirst().orElse("malformed").trim();
-        // Jackson appends hints about the Java class; people need the field and the problem, not our class names.
         int cut = line.indexOf(" (class ");
         if (cut > 0) {
             line = line.substring(0, cut);
         }
-        line = line.replaceAll("\\(for [^)]*\\)", "").replaceAll("`dev\\.bucketguard\\.[\\w.$]*`", "").trim();
-        return line;
+        // Jackson's hints name Java types and features; people need the field and the problem.
+        return line.replaceAll("\\(for [^)]*\\)", "").replaceAll("\\(set [^)]*\\)", "")
+                .replaceAll("\\(through reference chain[^)]*\\)", "").replaceAll("`[\\w.$]+`", "")
+                .replaceAll("\\s+", " ").trim();
     }
 }

@@ -16,6 +16,7 @@ import dev.bucketguard.rule.RuleMetadata;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,6 +50,7 @@ public final class Scanner {
     private final Clock clock;
     private final Progress progress;
     private final String toolVersion;
+    private final Set<Fact> facts;
 
     private Scanner(Builder b) {
         this.providers = List.copyOf(b.providers);
@@ -59,16 +61,17 @@ public final class Scanner {
         this.clock = b.clock;
         this.progress = b.progress;
         this.toolVersion = b.toolVersion;
+        Set<Fact> needed = EnumSet.copyOf(VERDICT_FACTS);
+        needed.addAll(rules.requiredFacts(null));
+        this.facts = Collections.unmodifiableSet(needed);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The facts a provider is asked for: the verdict's and the selected rules'. */
-    public Set<Fact> factsFor(String providerId) {
-        Set<Fact> facts = EnumSet.copyOf(VERDICT_FACTS);
-        facts.addAll(rules.requiredFacts(null));
+    /** The facts every provider is asked for: the verdict's and the selected rules'. */
+    public Set<Fact> requiredFacts() {
         return facts;
     }
 
@@ -83,7 +86,7 @@ public final class Scanner {
             }
         }
         for (Provider provider : providers) {
-            Inventory inventory = provider.collect(factsFor(provider.id()), progress);
+            Inventory inventory = provider.collect(facts, progress);
             errors.addAll(inventory.errors());
             for (Resource resource : inventory.resources()) {
                 reports.add(evaluate(resource, today, errors));
@@ -102,7 +105,7 @@ public final class Scanner {
             errors.add(new ScanError(resource.provider(), resource.ref(), ScanError.Kind.INTERNAL,
                     "exposure verdict failed: " + e.getClass().getSimpleName()));
             assessment = new Assessment(Exposure.UNKNOWN, List.of("the exposure verdict failed with an internal"
-                    + " error"), java.util.Set.of(), List.of(), List.of());
+                    + " error"), Set.of(), List.of(), List.of());
         }
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules.rules()) {

@@ -17,6 +17,7 @@ import dev.bucketguard.provider.Progress;
 import dev.bucketguard.provider.Provider;
 import dev.bucketguard.provider.ProviderException;
 import dev.bucketguard.provider.ScanError;
+import dev.bucketguard.scan.JsonInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -25,7 +26,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Reads resources from a snapshot file. A file that is not valid JSON, or not a snapshot, stops with one line naming
@@ -91,8 +91,8 @@ public final class SnapshotProvider implements Provider {
                 throw error(p.currentTokenLocation(), "$", "unexpected content after the snapshot object");
             }
         } catch (JsonProcessingException e) {
-            throw new ProviderException(place(e.getLocation(), null) + ": not valid JSON: "
-                    + firstLine(e.getOriginalMessage()), true, e);
+            throw new ProviderException(JsonInput.place(file, e.getLocation(), null) + ": not valid JSON: "
+                    + JsonInput.message(e), true, e);
         } catch (NoSuchFileException e) {
             throw new ProviderException(file + ": no such file", true, e);
         } catch (IOException e) {
@@ -117,54 +117,19 @@ public final class SnapshotProvider implements Provider {
             try {
                 out.add(json.treeToValue(node, Resource.class));
             } catch (JsonMappingException e) {
-                String where = e.getPath().stream()
-                        .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
-                        .collect(Collectors.joining());
+                String within = JsonInput.path(e);
                 String name = node.path("id").isTextual() ? " (resource '" + node.path("id").asText() + "')" : "";
                 errors.add(new ScanError("snapshot", file.toString(), ScanError.Kind.INPUT,
-                        place(start, path + where) + name + ": " + cause(e)));
+                        JsonInput.place(file, start, path + (within == null ? "" : within.substring(1))) + name
+                                + ": " + JsonInput.message(e)));
             }
             index++;
         }
     }
 
-    /** The most specific message: the validation message of a record constructor, else Jackson's, trimmed. */
-    private static String cause(JsonMappingException e) {
-        Throwable c = e.getCause();
-        if (c instanceof IllegalArgumentException || c instanceof NullPointerException) {
-            return firstLine(c.getMessage());
-        }
-        String m = firstLine(e.getOriginalMessage());
-        if (m.startsWith("Unrecognized field")) {
-            int q = m.indexOf('"', m.indexOf('"') + 1);
-            return "unknown field " + (q > 0 ? m.substring(m.indexOf('"'), q + 1) : m);
-        }
-        // Jackson's hints name Java types and features; people need the field and the problem.
-        return m.replaceAll("\\(set [^)]*\\)", "").replaceAll("\\(through reference chain[^)]*\\)", "")
-                .replaceAll("`[\\w.$]+`", "").replaceAll("\\s+", " ").trim();
-    }
 
     private ProviderException error(JsonLocation at, String path, String message) {
-        return new ProviderException(place(at, path) + ": " + message, true);
+        return new ProviderException(JsonInput.place(file, at, path) + ": " + message, true);
     }
 
-    private String place(JsonLocation at, String path) {
-        StringBuilder b = new StringBuilder(file.toString());
-        if (at != null && at.getLineNr() > 0) {
-            b.append(':').append(at.getLineNr()).append(':').append(at.getColumnNr());
-        }
-        if (path != null) {
-            b.append(" at ").append(path);
-        }
-        return b.toString();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "malformed";
-        }
-        String line = message.lines().findFirst().orElse("malformed").trim();
-        int cut = line.indexOf(" (class ");
-        return cut > 0 ? line.substring(0, cut) : line;
-    }
 }
