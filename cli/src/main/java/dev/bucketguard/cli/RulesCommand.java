@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.ModelJson;
-import dev.bucketguard.rule.Rule;
-import dev.bucketguard.rule.RuleMetadata;
+import dev.bucketguard.spi.Rule;
+import dev.bucketguard.spi.RuleMetadata;
 import dev.bucketguard.scan.InputException;
 import dev.bucketguard.scan.RuleSet;
 import java.io.PrintWriter;
@@ -106,7 +106,7 @@ final class RulesCommand implements Runnable {
             }
             out.println();
             out.println("References:");
-            m.references().forEach(r -> out.println("  " + r));
+            m.allReferences().forEach(r -> out.println("  " + r));
             out.flush();
             return ExitCode.OK.code();
         }

@@ -1,7 +1,7 @@
 package dev.bucketguard.cli;
 
 import dev.bucketguard.report.Reporters;
-import dev.bucketguard.rule.Severity;
+import dev.bucketguard.spi.Severity;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

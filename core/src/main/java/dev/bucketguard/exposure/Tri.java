@@ -1,11 +1,11 @@
 package dev.bucketguard.exposure;
 
-/** Kleene three-valued logic over Boolean, null meaning "could not be read". */
-final class Tri {
+/** Kleene three-valued logic over Boolean, null meaning "could not be read": the arithmetic of every verdict. */
+public final class Tri {
     private Tri() {
     }
 
-    static Boolean and(Boolean a, Boolean b) {
+    public static Boolean and(Boolean a, Boolean b) {
         if (Boolean.FALSE.equals(a) || Boolean.FALSE.equals(b)) {
             return false;
         }
@@ -15,7 +15,7 @@ final class Tri {
         return true;
     }
 
-    static Boolean or(Boolean a, Boolean b) {
+    public static Boolean or(Boolean a, Boolean b) {
         if (Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b)) {
             return true;
         }
@@ -25,15 +25,15 @@ final class Tri {
         return false;
     }
 
-    static Boolean not(Boolean a) {
+    public static Boolean not(Boolean a) {
         return a == null ? null : !a;
     }
 
-    static boolean isTrue(Boolean a) {
+    public static boolean isTrue(Boolean a) {
         return Boolean.TRUE.equals(a);
     }
 
-    static boolean isFalse(Boolean a) {
+    public static boolean isFalse(Boolean a) {
         return Boolean.FALSE.equals(a);
     }
 }

@@ -7,61 +7,78 @@ import dev.bucketguard.model.Permission;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.Unknown;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-/** Shared steps of the per-cloud verdicts: grant effects, the cross-account step, the reason texts. */
-abstract class Verdicts {
+/**
+ * The steps every cloud's verdict shares, for implementers of {@code dev.bucketguard.spi.Cloud#assess}: one instance
+ * per resource, filled by the subclass's {@link #assess()} (grant effects, reasons, tags), closed with
+ * {@link #done(Exposure)}, which always records the cross-account dimension as well.
+ *
+ * <p>Subclasses set {@link #grantFacts(List)} to the facts that could hold grants to outsiders (a policy, an ACL, a
+ * network rule); the cross-account dimension reports each of them that could not be read.
+ */
+public abstract class Verdicts {
     protected final Resource resource;
     protected final TrustZone trust;
     protected final List<String> reasons = new ArrayList<>();
-    protected final Set<ExposureTag> tags = EnumSet.noneOf(ExposureTag.class);
+    protected final Set<ExposureTag> tags = new TreeSet<>();
     protected final List<GrantEffect> effects = new ArrayList<>();
     /** Outsiders that reach the data other than through a grant (for example the owner of an access point). */
     protected final Set<String> otherOutsiders = new TreeSet<>();
+    private final List<Fact> grantFacts = new ArrayList<>();
 
-    Verdicts(Resource resource, TrustZone trust) {
+    protected Verdicts(Resource resource, TrustZone trust) {
         this.resource = resource;
         this.trust = trust;
     }
 
-    abstract Assessment assess();
+    /** Computes the verdict; called once. */
+    public abstract Assessment assess();
 
-    static Assessment unsupported(Resource r) {
-        return new Assessment(Exposure.UNKNOWN,
-                List.of("no exposure rules are defined for provider '" + r.provider() + "'"),
-                Set.of(), List.of(), List.of());
+    /** The facts that could hold grants to outsiders, for the cross-account dimension. */
+    protected final void grantFacts(List<Fact> facts) {
+        grantFacts.clear();
+        grantFacts.addAll(facts);
     }
 
+    /** Closes the verdict: the exposure, the reasons and tags so far, and the cross-account dimension. */
     protected Assessment done(Exposure exposure) {
         Set<String> all = new TreeSet<>(outsiders(true));
         all.addAll(otherOutsiders);
-        return new Assessment(exposure, reasons, tags, effects, List.copyOf(all));
+        List<String> unread = new ArrayList<>();
+        for (Fact f : grantFacts) {
+            if (!resource.knows(f)) {
+                resource.whyUnknown(f).map(Unknown::describe).ifPresent(unread::add);
+            }
+        }
+        return new Assessment(exposure, reasons, tags, effects, List.copyOf(all), outsiders(false), unread);
     }
 
-    /** True when the grantee lies outside the owner and the trust zone. */
+    /** True when the grantee lies outside the owner, its parents and the trust zone. */
     protected boolean outsider(Grant g) {
         return switch (g.grantee().kind()) {
-            case ACCOUNT -> !trust.trustsAccount(resource.account(), g.grantee().id());
-            case ORGANIZATION -> !trust.trustsOrganization(g.grantee().id());
+            case ACCOUNT -> !trust.trustsAccount(resource.owner(), g.grantee().id());
+            case ORGANIZATION -> !trust.trustsOrganization(resource.owner(), g.grantee().id());
             case ANONYMOUS, ANY_AUTHENTICATED -> true;
             case OWNER, SERVICE, NETWORK -> false;
         };
     }
 
-    private static boolean namedOutsiderKind(Grant g) {
+    /** True for a grantee named by an account or organisation id. */
+    public static boolean named(Grant g) {
         return g.grantee().kind() == GranteeKind.ACCOUNT || g.grantee().kind() == GranteeKind.ORGANIZATION;
     }
 
-    /** Named outside grantees (accounts, organisations) whose grants are in force, or also undecided ones. */
+    /** Named outside grantees (accounts, organisations) whose grants are in force, or else the undecided ones. */
     protected List<String> outsiders(boolean inForceOnly) {
         return effects.stream()
                 .filter(e -> inForceOnly ? e.inForce() : e.effect() == GrantEffect.Effect.UNDECIDED)
                 .map(GrantEffect::grant)
-                .filter(g -> namedOutsiderKind(g) && outsider(g))
+                .filter(g -> named(g) && outsider(g))
                 .map(g -> g.grantee().id())
                 .collect(Collectors.toCollection(TreeSet::new))
                 .stream().toList();
@@ -69,14 +86,15 @@ abstract class Verdicts {
 
     /**
      * The cross-account step shared by all clouds: CROSS_ACCOUNT when a named outsider's grant is in force; UNKNOWN
-     * when one is undecided or when a fact that could hold such grants is unknown; null to go on.
+     * when one is undecided or when a fact that could hold such grants (see {@link #grantFacts(List)}) is unknown;
+     * null to go on. Adds the reasons.
      */
-    protected Exposure crossAccountStep(List<Fact> factsThatHoldGrants) {
+    protected Exposure crossAccountStep() {
         List<String> inForce = outsiders(true);
         if (!inForce.isEmpty()) {
             for (GrantEffect e : effects) {
                 Grant g = e.grant();
-                if (e.inForce() && namedOutsiderKind(g) && outsider(g)) {
+                if (e.inForce() && named(g) && outsider(g)) {
                     reasons.add(describe(g) + " (outside the owner account and the trusted set)");
                 }
             }
@@ -85,24 +103,24 @@ abstract class Verdicts {
         List<String> undecided = outsiders(false);
         if (!undecided.isEmpty()) {
             for (GrantEffect e : effects) {
-                if (e.effect() == GrantEffect.Effect.UNDECIDED && namedOutsiderKind(e.grant()) && outsider(e.grant())) {
+                if (e.effect() == GrantEffect.Effect.UNDECIDED && named(e.grant()) && outsider(e.grant())) {
                     reasons.add(describe(e.grant()) + ", but whether it is in force is unknown: " + e.why());
                 }
             }
             return Exposure.UNKNOWN;
         }
-        boolean unknown = false;
-        for (Fact f : factsThatHoldGrants) {
+        Set<String> unread = new LinkedHashSet<>();
+        for (Fact f : grantFacts) {
             if (!resource.knows(f)) {
-                resource.whyUnknown(f).map(Unknown::describe).ifPresent(reasons::add);
-                unknown = true;
+                resource.whyUnknown(f).map(Unknown::describe).ifPresent(unread::add);
             }
         }
-        return unknown ? Exposure.UNKNOWN : null;
+        reasons.addAll(unread);
+        return unread.isEmpty() ? null : Exposure.UNKNOWN;
     }
 
-    /** "policy statement 'X' grants read, list to anyone: detail". */
-    static String describe(Grant g) {
+    /** "policy statement 'X' grants read, list to anyone (detail)". */
+    public static String describe(Grant g) {
         StringBuilder b = new StringBuilder(g.source());
         b.append(" grants ").append(permissions(g)).append(" to ").append(g.grantee().describe());
         if (g.detail() != null && !g.detail().isBlank()) {
@@ -111,18 +129,18 @@ abstract class Verdicts {
         return b.toString();
     }
 
-    static String permissions(Grant g) {
+    public static String permissions(Grant g) {
         return g.sortedPermissions().stream().map(Permission::name).map(String::toLowerCase)
                 .collect(Collectors.joining(", "));
     }
 
-    /** "on at bucket" / "off at bucket and account" style text for a three-valued setting. */
-    static String state(String setting, Boolean bucket, Boolean account, String bucketLevel, String accountLevel) {
+    /** "on at bucket" / "off at bucket and account" style text for a three-valued setting at two levels. */
+    public static String state(String setting, Boolean first, Boolean second, String firstLevel, String secondLevel) {
         List<String> on = new ArrayList<>();
         List<String> off = new ArrayList<>();
         List<String> unread = new ArrayList<>();
-        (bucket == null ? unread : bucket ? on : off).add(bucketLevel);
-        (account == null ? unread : account ? on : off).add(accountLevel);
+        (first == null ? unread : first ? on : off).add(firstLevel);
+        (second == null ? unread : second ? on : off).add(secondLevel);
         StringBuilder b = new StringBuilder(setting);
         if (!on.isEmpty()) {
             b.append(" is on at ").append(String.join(" and ", on));

@@ -1,25 +1,38 @@
 package dev.bucketguard.model;
 
-/** Through what a grant reaches the data. */
-public enum Channel {
-    /** A bucket ACL grant. */
-    ACL,
-    /** An object ACL grant (a "public link" on a single object). */
-    OBJECT_ACL,
-    /** A default object ACL grant that new objects inherit (GCS). */
-    DEFAULT_OBJECT_ACL,
-    /** A statement of the bucket's resource policy. */
-    POLICY,
-    /** A statement of an access point's policy. */
-    ACCESS_POINT_POLICY,
-    /** An IAM binding on the bucket (GCS). */
-    IAM_BINDING,
-    /** A container's anonymous access level (Azure Blob or Container). */
-    CONTAINER_ACCESS_LEVEL,
-    /** A static website endpoint. */
-    WEBSITE_ENDPOINT,
-    /** A stored access policy that service SAS tokens can bind to (Azure). */
-    STORED_ACCESS_POLICY,
-    /** A network or replication rule that admits another tenant (Azure resourceAccessRules, replication). */
-    NETWORK_RULE
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * Through what a grant reaches the data, in its cloud's words: {@code POLICY}, {@code ACL}, {@code IAM_BINDING},
+ * {@code CONTAINER_ACCESS_LEVEL}. Each cloud declares the channels it has; the snapshot reader refuses a channel the
+ * resource's cloud does not declare.
+ *
+ * @param name UPPER_SNAKE_CASE
+ */
+public record Channel(String name) implements Comparable<Channel> {
+    @JsonCreator
+    public Channel {
+        Name.require(name, "channel");
+    }
+
+    public static Channel of(String name) {
+        return new Channel(name);
+    }
+
+    @JsonValue
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int compareTo(Channel o) {
+        return name.compareTo(o.name);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
 }

@@ -22,7 +22,7 @@ public record Encryption(
         boolean doubleEncrypted) {
 
     public Encryption {
-        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(state, "missing required field 'state'");
         if (state == EncryptionState.PROVIDER_MANAGED || state == EncryptionState.CUSTOMER_MANAGED) {
             encrypted = Boolean.TRUE;
         } else if (state == EncryptionState.NONE) {

@@ -11,13 +11,13 @@ import java.util.Set;
  *
  * @param grantee     who
  * @param permissions what they may do; never empty
- * @param via         through what
+ * @param via         through what (a channel the resource's cloud declares)
  * @param source      where it is written, for people: "policy statement 'PublicRead'", "bucket ACL", "container 'docs'"
  * @param detail      why it means what it means, for people: "allows s3:GetObject to *; no condition restricts it";
  *                    may be null
  * @param conditions  the conditions that scope the grant, verbatim (for evidence); empty when unconditional
- * @param object      the object key, for {@link Channel#OBJECT_ACL}; null otherwise
- * @param accessPoint the access point name, for {@link Channel#ACCESS_POINT_POLICY}; null otherwise
+ * @param scope       the part of the resource the grant is limited to, where the channel has one: an object key (object
+ *                    ACLs), an access point, a container; null when the grant covers the whole resource
  */
 public record Grant(
         Grantee grantee,
@@ -26,13 +26,12 @@ public record Grant(
         String source,
         String detail,
         List<String> conditions,
-        String object,
-        String accessPoint) {
+        String scope) {
 
     public Grant {
-        Objects.requireNonNull(grantee, "grantee");
-        Objects.requireNonNull(via, "via");
-        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(grantee, "missing required field 'grantee'");
+        Objects.requireNonNull(via, "missing required field 'via'");
+        Objects.requireNonNull(source, "missing required field 'source'");
         if (permissions == null || permissions.isEmpty()) {
             throw new IllegalArgumentException("a grant needs at least one permission");
         }
@@ -42,7 +41,7 @@ public record Grant(
     }
 
     public Grant(Grantee grantee, Set<Permission> permissions, Channel via, String source) {
-        this(grantee, permissions, via, source, null, List.of(), null, null);
+        this(grantee, permissions, via, source, null, List.of(), null);
     }
 
     /** True when the grant carries conditions (GCS conditional binding, scoped policy statement). */

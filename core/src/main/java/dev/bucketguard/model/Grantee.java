@@ -12,7 +12,7 @@ import java.util.Objects;
  */
 public record Grantee(GranteeKind kind, String id, String display) {
     public Grantee {
-        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(kind, "missing required field 'kind'");
         if ((kind == GranteeKind.ACCOUNT || kind == GranteeKind.ORGANIZATION || kind == GranteeKind.NETWORK) && (id == null || id.isBlank())) {
             throw new IllegalArgumentException(kind + " grantee needs an id");
         }

@@ -2,70 +2,69 @@ package dev.bucketguard.model;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
- * One storage resource (an S3 or GCS bucket, an Azure storage account or container) as a provider saw it.
+ * One resource (a bucket, a storage account, a site) as a provider saw it: a neutral envelope that every cloud fills
+ * the same way, and a typed {@link Details} object that the resource's cloud owns.
  *
- * <p>Fact fields are null when the fact was not collected or could not be read; {@link #knows(Fact)} tells whether a
- * fact is known, and {@link #whyUnknown(Fact)} why not. Code that decides anything must ask {@code knows} first:
- * a null never means "absent" on its own.
+ * <p>A fact is known when it was collected and no {@link Unknown} records a failure to read it; {@link #knows(Fact)}
+ * tells, and {@link #whyUnknown(Fact)} says why not. The value of a known fact is never null (see {@link Details}), so
+ * code that decides anything asks {@code knows} first and then reads the value.
  *
- * @param provider     {@code aws}, {@code azure}, {@code gcp}
- * @param account      the AWS account id, Azure subscription or GCP project
- * @param id           the bucket, account or container name
- * @param kind         what the resource is
- * @param region       where it lives; may be null
- * @param collected    the facts the provider tried to read
- * @param unknowns     the facts it tried and could not read, with reasons
- * @param grants       every grant read from the collected facts
- * @param guardrails   switches that override grants
- * @param policy       what is known of the resource policy beyond its grants; null when not read
- * @param encryption   encryption at rest; null when not read
- * @param tlsEnforced  whether plain-HTTP requests are refused; null when not read
- * @param logging      access logging; null when not read
- * @param versioning   versioning and retention; null when not read
- * @param website      static website hosting; null when not read
- * @param accessPoints S3 access points; empty when none or not read
- * @param properties   other provider facts as text (for example Azure minimumTlsVersion), sorted by key
+ * @param provider   the cloud's id ({@code aws}, {@code azure}, {@code gcp}, or any cloud an embedding tool adds)
+ * @param account    the owner: the AWS account id, Azure subscription id, GCP project id
+ * @param parents    the owner's parents by kind, sorted by kind: {@code organization} (AWS, GCP), {@code tenant}
+ *                   (Azure); each cloud declares the kinds it has. The owner's parents count as the owner's own
+ *                   side in the trust zone.
+ * @param id         the bucket, account or site name
+ * @param kind       what the resource is (a kind its cloud declares)
+ * @param region     where it lives; may be null
+ * @param collected  the facts the provider tried to read, sorted
+ * @param unknowns   the facts it tried and could not read, with reasons
+ * @param grants     every grant read from the collected facts
+ * @param encryption encryption at rest ({@link Fact#ENCRYPTION}); null when not read
+ * @param details    the cloud's own facts; null only when the provider collected none of them
  */
 public record Resource(
         String provider,
         String account,
+        Map<String, String> parents,
         String id,
         ResourceKind kind,
         String region,
         Set<Fact> collected,
         List<Unknown> unknowns,
         List<Grant> grants,
-        Guardrails guardrails,
-        PolicyFacts policy,
         Encryption encryption,
-        Boolean tlsEnforced,
-        Logging logging,
-        Versioning versioning,
-        Website website,
-        List<AccessPoint> accessPoints,
-        Map<String, String> properties) {
+        Details details) {
+
+    private static final Pattern PROVIDER_ID = Pattern.compile("[a-z][a-z0-9-]*");
 
     public Resource {
         requireText(provider, "provider");
+        if (!PROVIDER_ID.matcher(provider).matches()) {
+            throw new IllegalArgumentException("provider id '" + provider + "' is not lower-case letters, digits and -");
+        }
         requireText(account, "account");
         requireText(id, "id");
-        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(kind, "missing required field 'kind'");
+        parents = parents == null || parents.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(parents));
+        parents.forEach((k, v) -> {
+            requireText(k, "parent kind");
+            requireText(v, "parent '" + k + "'");
+        });
         collected = collected == null || collected.isEmpty()
-                ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(collected));
+                ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(collected));
         unknowns = unknowns == null ? List.of() : List.copyOf(unknowns);
         grants = grants == null ? List.of() : List.copyOf(grants);
-        guardrails = guardrails == null ? Guardrails.NONE : guardrails;
-        accessPoints = accessPoints == null ? List.of() : List.copyOf(accessPoints);
-        properties = properties == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(properties));
         for (Unknown u : unknowns) {
             if (!collected.contains(u.fact())) {
                 throw new IllegalArgumentException("unknown fact " + u.fact() + " is not among the collected facts");
@@ -81,7 +80,7 @@ public record Resource(
 
     /** True when the fact was collected and read. */
     public boolean knows(Fact fact) {
-        return collected.contains(fact) && unknowns.stream().noneMatch(u -> u.fact() == fact);
+        return collected.contains(fact) && unknowns.stream().noneMatch(u -> u.fact().equals(fact));
     }
 
     /** Why a fact is not known: the recorded failure, or "not collected"; empty when it is known. */
@@ -89,7 +88,28 @@ public record Resource(
         if (!collected.contains(fact)) {
             return Optional.of(new Unknown(fact, null, null, "not collected"));
         }
-        return unknowns.stream().filter(u -> u.fact() == fact).findFirst();
+        return unknowns.stream().filter(u -> u.fact().equals(fact)).findFirst();
+    }
+
+    /** The owner with its parents. */
+    public Owner owner() {
+        return new Owner(account, parents);
+    }
+
+    /**
+     * The cloud's details as their type, or null when the resource has none.
+     *
+     * @throws IllegalStateException when the details are of another type (a resource of another cloud)
+     */
+    public <T extends Details> T details(Class<T> type) {
+        if (details == null) {
+            return null;
+        }
+        if (!type.isInstance(details)) {
+            throw new IllegalStateException(ref() + " carries " + details.getClass().getSimpleName() + ", not "
+                    + type.getSimpleName());
+        }
+        return type.cast(details);
     }
 
     /** A stable, human-readable reference: {@code aws:111122223333:my-bucket}. */
@@ -105,19 +125,31 @@ public record Resource(
         Builder b = new Builder(provider, account, id);
         b.kind = kind;
         b.region = region;
+        b.parents.putAll(parents);
         b.collected.addAll(collected);
         b.unknowns.addAll(unknowns);
         b.grants.addAll(grants);
-        b.guardrails = guardrails;
-        b.policy = policy;
         b.encryption = encryption;
-        b.tlsEnforced = tlsEnforced;
-        b.logging = logging;
-        b.versioning = versioning;
-        b.website = website;
-        b.accessPoints.addAll(accessPoints);
-        b.properties.putAll(properties);
+        b.details = details;
         return b;
+    }
+
+    /**
+     * The owner of a resource and the owner's parents.
+     *
+     * @param id      the account, subscription or project
+     * @param parents the parents by kind ({@code organization}, {@code tenant})
+     */
+    public record Owner(String id, Map<String, String> parents) {
+        public Owner {
+            Objects.requireNonNull(id, "missing required field 'id'");
+            parents = parents == null ? Map.of() : Map.copyOf(parents);
+        }
+
+        /** True when {@code other} is the owner itself or one of its parents. */
+        public boolean is(String other) {
+            return id.equals(other) || parents.containsValue(other);
+        }
     }
 
     /** Assembles a resource fact by fact; providers and tests use it. Not thread-safe. */
@@ -125,20 +157,14 @@ public record Resource(
         private final String provider;
         private final String account;
         private final String id;
-        private ResourceKind kind = ResourceKind.BUCKET;
+        private ResourceKind kind;
         private String region;
-        private final Set<Fact> collected = EnumSet.noneOf(Fact.class);
+        private final Map<String, String> parents = new TreeMap<>();
+        private final Set<Fact> collected = new TreeSet<>();
         private final List<Unknown> unknowns = new ArrayList<>();
         private final List<Grant> grants = new ArrayList<>();
-        private Guardrails guardrails = Guardrails.NONE;
-        private PolicyFacts policy;
         private Encryption encryption;
-        private Boolean tlsEnforced;
-        private Logging logging;
-        private Versioning versioning;
-        private Website website;
-        private final List<AccessPoint> accessPoints = new ArrayList<>();
-        private final Map<String, String> properties = new TreeMap<>();
+        private Details details;
 
         private Builder(String provider, String account, String id) {
             this.provider = provider;
@@ -148,6 +174,8 @@ public record Resource(
 
         public Builder kind(ResourceKind v) { this.kind = v; return this; }
         public Builder region(String v) { this.region = v; return this; }
+        /** Names a parent of the owner: {@code parent("organization", "o-a1b2c3d4e5")}. */
+        public Builder parent(String parentKind, String parentId) { parents.put(parentKind, parentId); return this; }
         /** Marks facts as collected (tried). */
         public Builder collected(Fact... facts) { collected.addAll(List.of(facts)); return this; }
         public Builder collected(Set<Fact> facts) { collected.addAll(facts); return this; }
@@ -158,19 +186,12 @@ public record Resource(
         }
         public Builder grant(Grant g) { grants.add(g); return this; }
         public Builder grants(List<Grant> gs) { grants.addAll(gs); return this; }
-        public Builder guardrails(Guardrails v) { this.guardrails = v; return this; }
-        public Builder policy(PolicyFacts v) { this.policy = v; return this; }
         public Builder encryption(Encryption v) { this.encryption = v; return this; }
-        public Builder tlsEnforced(Boolean v) { this.tlsEnforced = v; return this; }
-        public Builder logging(Logging v) { this.logging = v; return this; }
-        public Builder versioning(Versioning v) { this.versioning = v; return this; }
-        public Builder website(Website v) { this.website = v; return this; }
-        public Builder accessPoint(AccessPoint v) { accessPoints.add(v); return this; }
-        public Builder property(String key, String value) { properties.put(key, value); return this; }
+        public Builder details(Details v) { this.details = v; return this; }
 
         public Resource build() {
-            return new Resource(provider, account, id, kind, region, collected, unknowns, grants, guardrails, policy,
-                    encryption, tlsEnforced, logging, versioning, website, accessPoints, properties);
+            return new Resource(provider, account, parents, id, kind, region, collected, unknowns, grants,
+                    encryption, details);
         }
     }
 }

@@ -1,11 +1,37 @@
 package dev.bucketguard.model;
 
-/** What a resource is. */
-public enum ResourceKind {
-    /** An S3 or GCS bucket. */
-    BUCKET,
-    /** An Azure storage account with its containers. */
-    STORAGE_ACCOUNT,
-    /** A single Azure container. */
-    CONTAINER
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * What a resource is, in its cloud's words: {@code BUCKET}, {@code STORAGE_ACCOUNT}. Each cloud declares the kinds
+ * it has; the snapshot reader refuses a kind the resource's cloud does not declare.
+ *
+ * @param name UPPER_SNAKE_CASE
+ */
+public record ResourceKind(String name) implements Comparable<ResourceKind> {
+    @JsonCreator
+    public ResourceKind {
+        Name.require(name, "resource kind");
+    }
+
+    public static ResourceKind of(String name) {
+        return new ResourceKind(name);
+    }
+
+    @JsonValue
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int compareTo(ResourceKind o) {
+        return name.compareTo(o.name);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
 }

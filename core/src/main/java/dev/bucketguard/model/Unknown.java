@@ -12,8 +12,8 @@ import java.util.Objects;
  */
 public record Unknown(Fact fact, String call, String permission, String error) {
     public Unknown {
-        Objects.requireNonNull(fact, "fact");
-        Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(fact, "missing required field 'fact'");
+        Objects.requireNonNull(error, "missing required field 'error'");
     }
 
     /** One line for people: "could not read POLICY: GetBucketPolicy failed with AccessDenied (needs s3:GetBucketPolicy)". */

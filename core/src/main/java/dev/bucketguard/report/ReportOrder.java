@@ -2,7 +2,7 @@ package dev.bucketguard.report;
 
 import dev.bucketguard.model.EncryptionState;
 import dev.bucketguard.model.Resource;
-import dev.bucketguard.rule.Severity;
+import dev.bucketguard.spi.Severity;
 import dev.bucketguard.scan.Finding;
 import dev.bucketguard.scan.FindingStatus;
 import dev.bucketguard.scan.ResourceReport;

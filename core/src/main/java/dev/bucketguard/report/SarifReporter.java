@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.provider.ScanError;
-import dev.bucketguard.rule.Remediation;
-import dev.bucketguard.rule.RuleMetadata;
-import dev.bucketguard.rule.Severity;
+import dev.bucketguard.spi.Remediation;
+import dev.bucketguard.spi.RuleMetadata;
+import dev.bucketguard.spi.Severity;
 import dev.bucketguard.scan.Finding;
 import dev.bucketguard.scan.FindingStatus;
 import dev.bucketguard.scan.ResourceReport;
@@ -122,7 +122,7 @@ public final class SarifReporter implements Reporter {
         for (ResourceReport r : report.resources()) {
             for (Finding f : r.findings()) {
                 rules.computeIfAbsent(f.ruleId(), id -> new RuleMetadata(id, f.title(), f.severity(),
-                        r.resource().provider(), null, null, null, List.of(), null));
+                        r.resource().provider(), null, null, null, List.of(), null, null, null));
             }
         }
         return rules;
@@ -172,8 +172,8 @@ public final class SarifReporter implements Reporter {
                 line(b, "Fix with Terraform:\n" + fix.terraform());
             }
         }
-        if (!m.references().isEmpty()) {
-            line(b, "References:\n" + String.join("\n", m.references()));
+        if (!m.allReferences().isEmpty()) {
+            line(b, "References:\n" + String.join("\n", m.allReferences()));
         }
         return b.length() == 0 ? m.id() : b.toString().stripTrailing();
     }
@@ -197,9 +197,9 @@ public final class SarifReporter implements Reporter {
                 line(b, "### Terraform\n\n```hcl\n" + fix.terraform().stripTrailing() + "\n```");
             }
         }
-        if (!m.references().isEmpty()) {
+        if (!m.allReferences().isEmpty()) {
             StringBuilder refs = new StringBuilder("## References\n");
-            m.references().forEach(r -> refs.append("\n- ").append(r));
+            m.allReferences().forEach(r -> refs.append("\n- ").append(r));
             line(b, refs.toString());
         }
         return b.length() == 0 ? m.id() : b.toString().stripTrailing();

@@ -5,7 +5,7 @@ import dev.bucketguard.exposure.ExposureTag;
 import dev.bucketguard.model.Encryption;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.provider.ScanError;
-import dev.bucketguard.rule.Severity;
+import dev.bucketguard.spi.Severity;
 import dev.bucketguard.scan.Finding;
 import dev.bucketguard.scan.FindingStatus;
 import dev.bucketguard.scan.ResourceReport;

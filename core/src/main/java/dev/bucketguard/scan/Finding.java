@@ -1,6 +1,6 @@
 package dev.bucketguard.scan;
 
-import dev.bucketguard.rule.Severity;
+import dev.bucketguard.spi.Severity;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,7 +1,7 @@
 package dev.bucketguard.scan;
 
 import dev.bucketguard.exposure.Exposure;
-import dev.bucketguard.rule.Severity;
+import dev.bucketguard.spi.Severity;
 
 /**
  * Decides whether a report should stop a pipeline.

@@ -1,12 +1,14 @@
 package dev.bucketguard.scan;
 
 import dev.bucketguard.model.Fact;
-import dev.bucketguard.rule.Rule;
-import dev.bucketguard.rule.RuleMetadata;
+import dev.bucketguard.spi.Rule;
+import dev.bucketguard.spi.RuleMetadata;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumSet;
+import java.util.TreeSet;
+import dev.bucketguard.spi.Clouds;
+import dev.bucketguard.spi.Compliance;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import java.util.regex.Pattern;
 /** An ordered, duplicate-free set of rules, found with {@link ServiceLoader} or given. */
 public final class RuleSet {
     private final Map<String, Rule> byId;
+    private final Map<String, RuleMetadata> metadata = new LinkedHashMap<>();
 
     private RuleSet(Collection<Rule> rules) {
         Map<String, Rule> map = new LinkedHashMap<>();
@@ -28,6 +31,13 @@ public final class RuleSet {
             }
         });
         this.byId = map;
+        List<Compliance> frameworks = Clouds.discover().all().stream().flatMap(c -> c.compliance().stream()).toList();
+        map.forEach((id, r) -> {
+            RuleMetadata m = r.metadata();
+            List<String> refs = new ArrayList<>(m.compliance());
+            frameworks.forEach(c -> c.referencesFor(id).stream().filter(x -> !refs.contains(x)).forEach(refs::add));
+            metadata.put(id, refs.equals(m.compliance()) ? m : m.withCompliance(refs));
+        });
     }
 
     public static RuleSet of(Collection<Rule> rules) {
@@ -50,7 +60,12 @@ public final class RuleSet {
     }
 
     public List<RuleMetadata> metadata() {
-        return byId.values().stream().map(Rule::metadata).toList();
+        return List.copyOf(metadata.values());
+    }
+
+    /** A rule's metadata with its compliance references; null when the set has no such rule. */
+    public RuleMetadata metadata(String id) {
+        return metadata.get(id);
     }
 
     public Rule get(String id) {
@@ -88,10 +103,10 @@ public final class RuleSet {
 
     /** The facts these rules read, for the given provider id (or all providers when null). */
     public Set<Fact> requiredFacts(String provider) {
-        Set<Fact> facts = EnumSet.noneOf(Fact.class);
-        for (Rule r : byId.values()) {
-            if (provider == null || r.metadata().appliesTo(provider)) {
-                facts.addAll(r.metadata().requires());
+        Set<Fact> facts = new TreeSet<>();
+        for (RuleMetadata m : metadata.values()) {
+            if (provider == null || m.appliesTo(provider)) {
+                facts.addAll(m.facts());
             }
         }
         return facts;

@@ -2,8 +2,8 @@ package dev.bucketguard.scan;
 
 import dev.bucketguard.exposure.Exposure;
 import dev.bucketguard.provider.ScanError;
-import dev.bucketguard.rule.RuleMetadata;
-import dev.bucketguard.rule.Severity;
+import dev.bucketguard.spi.RuleMetadata;
+import dev.bucketguard.spi.Severity;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;

@@ -2,17 +2,20 @@ package dev.bucketguard.scan;
 
 import dev.bucketguard.exposure.Assessment;
 import dev.bucketguard.exposure.Exposure;
-import dev.bucketguard.exposure.ExposureAnalyzer;
 import dev.bucketguard.exposure.TrustZone;
 import dev.bucketguard.model.Fact;
+import dev.bucketguard.provider.FactSelection;
+import dev.bucketguard.spi.Cloud;
+import dev.bucketguard.spi.Clouds;
+import dev.bucketguard.spi.UnknownFacts;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.provider.Inventory;
 import dev.bucketguard.provider.Progress;
 import dev.bucketguard.provider.Provider;
 import dev.bucketguard.provider.ScanError;
-import dev.bucketguard.rule.Outcome;
-import dev.bucketguard.rule.Rule;
-import dev.bucketguard.rule.RuleMetadata;
+import dev.bucketguard.spi.Outcome;
+import dev.bucketguard.spi.Rule;
+import dev.bucketguard.spi.RuleMetadata;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,6 +23,10 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.TreeMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -35,43 +42,41 @@ import java.util.Set;
  * }</pre>
  */
 public final class Scanner {
-    /** The facts the exposure verdict itself reads, whatever rules are selected (SEMANTICS.md section 5). */
-    public static final Set<Fact> VERDICT_FACTS = Set.copyOf(EnumSet.of(
-            Fact.ACL, Fact.POLICY, Fact.POLICY_STATUS, Fact.BLOCK_PUBLIC_ACCESS_BUCKET,
-            Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT, Fact.OBJECT_OWNERSHIP,
-            Fact.ACCOUNT_SETTINGS, Fact.CONTAINER_ACCESS, Fact.NETWORK_RULES,
-            Fact.IAM_POLICY, Fact.PUBLIC_ACCESS_PREVENTION, Fact.DEFAULT_OBJECT_ACL));
-
     private final List<Provider> providers;
     private final RuleSet rules;
-    private final ExposureAnalyzer analyzer;
+    private final Assessor assessor;
     private final List<Suppression> suppressions;
     private final Baseline baseline;
     private final Clock clock;
     private final Progress progress;
     private final String toolVersion;
-    private final Set<Fact> facts;
+    private final FactSelection facts;
 
     private Scanner(Builder b) {
         this.providers = List.copyOf(b.providers);
         this.rules = b.rules == null ? RuleSet.discover() : b.rules;
-        this.analyzer = new ExposureAnalyzer(b.trust);
+        Clouds clouds = b.clouds == null ? Clouds.discover() : b.clouds;
+        this.assessor = new Assessor(clouds, b.trust);
         this.suppressions = List.copyOf(b.suppressions);
         this.baseline = b.baseline;
         this.clock = b.clock;
         this.progress = b.progress;
         this.toolVersion = b.toolVersion;
-        Set<Fact> needed = EnumSet.copyOf(VERDICT_FACTS);
-        needed.addAll(rules.requiredFacts(null));
-        this.facts = Collections.unmodifiableSet(needed);
+        Map<String, Set<Fact>> needed = new TreeMap<>();
+        for (Cloud cloud : clouds.all()) {
+            Set<Fact> f = new TreeSet<>(cloud.verdictFacts());
+            f.addAll(rules.requiredFacts(cloud.id()));
+            needed.put(cloud.id(), f);
+        }
+        this.facts = new FactSelection(needed);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The facts every provider is asked for: the verdict's and the selected rules'. */
-    public Set<Fact> requiredFacts() {
+    /** The facts every provider is asked for, per cloud: that cloud's verdict facts and its selected rules'. */
+    public FactSelection requiredFacts() {
         return facts;
     }
 
@@ -99,13 +104,12 @@ public final class Scanner {
     public ResourceReport evaluate(Resource resource, LocalDate today, List<ScanError> errors) {
         Assessment assessment;
         try {
-            assessment = analyzer.assess(resource);
+            assessment = assessor.assess(resource);
         } catch (RuntimeException e) {
             // A bug in the verdict for one resource must not stop the scan of the others, nor pass as PRIVATE.
             errors.add(new ScanError(resource.provider(), resource.ref(), ScanError.Kind.INTERNAL,
                     "exposure verdict failed: " + e.getClass().getSimpleName()));
-            assessment = new Assessment(Exposure.UNKNOWN, List.of("the exposure verdict failed with an internal"
-                    + " error"), Set.of(), List.of(), List.of());
+            assessment = Assessment.unknown("the exposure verdict failed with an internal error");
         }
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules.rules()) {
@@ -114,8 +118,10 @@ public final class Scanner {
                 continue;
             }
             Outcome outcome;
+            Optional<Outcome> unread = UnknownFacts.check(resource, m.requires().toArray(Fact[]::new));
             try {
-                outcome = Objects.requireNonNull(rule.evaluate(resource, assessment), "rule returned null");
+                outcome = unread.isPresent() ? unread.get()
+                        : Objects.requireNonNull(rule.evaluate(resource, assessment), "rule returned null");
             } catch (RuntimeException e) {
                 errors.add(new ScanError(resource.provider(), resource.ref(), ScanError.Kind.INTERNAL,
                         "rule " + m.id() + " failed: " + e.getClass().getSimpleName()));
@@ -164,6 +170,7 @@ public final class Scanner {
         private final List<Provider> providers = new ArrayList<>();
         private RuleSet rules;
         private TrustZone trust = TrustZone.OWNER_ONLY;
+        private Clouds clouds;
         private final List<Suppression> suppressions = new ArrayList<>();
         private Baseline baseline = Baseline.EMPTY;
         private Clock clock = Clock.systemUTC();
@@ -176,6 +183,8 @@ public final class Scanner {
         public Builder provider(Provider p) { providers.add(Objects.requireNonNull(p)); return this; }
         public Builder rules(RuleSet r) { this.rules = Objects.requireNonNull(r); return this; }
         public Builder trust(TrustZone t) { this.trust = Objects.requireNonNull(t); return this; }
+        /** The clouds whose verdicts judge the resources; by default every cloud on the class path. */
+        public Builder clouds(Clouds c) { this.clouds = Objects.requireNonNull(c); return this; }
         public Builder suppressions(List<Suppression> s) { suppressions.addAll(s); return this; }
         public Builder baseline(Baseline b) { this.baseline = Objects.requireNonNull(b); return this; }
         /** The clock that decides whether a suppression has expired. */

@@ -63,7 +63,7 @@ class TextReporterTest {
         assertEquals(List.of("applicants", "payroll-exports", "partner-exchange", ReportFixture.HOSTILE_ID), sorted);
         var privateOnes = r.resources().stream()
                 .filter(x -> x.assessment().exposure() == dev.bucketguard.exposure.Exposure.UNKNOWN).toList();
-        assertEquals(dev.bucketguard.rule.Severity.LOW.ordinal(), ReportOrder.worstFailingRank(privateOnes.get(0)),
+        assertEquals(dev.bucketguard.spi.Severity.LOW.ordinal(), ReportOrder.worstFailingRank(privateOnes.get(0)),
                 "LOW is the worst failure there");
     }
 

@@ -6,7 +6,7 @@ import dev.bucketguard.exposure.Assessment;
 import dev.bucketguard.exposure.Exposure;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.provider.ScanError;
-import dev.bucketguard.rule.Severity;
+import dev.bucketguard.spi.Severity;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

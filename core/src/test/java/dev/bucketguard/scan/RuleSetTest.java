@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.bucketguard.model.Fact;
-import dev.bucketguard.rule.Outcome;
-import dev.bucketguard.rule.Rule;
-import dev.bucketguard.rule.Severity;
+import dev.bucketguard.spi.Outcome;
+import dev.bucketguard.spi.Rule;
+import dev.bucketguard.spi.Severity;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -74,7 +74,7 @@ class RuleSetTest {
         Rule a = FakeRule.passing("aws.s3.same", Severity.LOW, "aws");
         Rule b = new Rule() {
             @Override
-            public dev.bucketguard.rule.RuleMetadata metadata() {
+            public dev.bucketguard.spi.RuleMetadata metadata() {
                 return a.metadata();
             }
 

@@ -1,8 +1,8 @@
 package dev.bucketguard.aws;
 
-import dev.bucketguard.aws.policy.MalformedPolicyException;
-import dev.bucketguard.aws.policy.PolicyAnalysis;
-import dev.bucketguard.aws.policy.PolicyEvaluator;
+import dev.bucketguard.cloud.aws.policy.MalformedPolicyException;
+import dev.bucketguard.cloud.aws.policy.PolicyAnalysis;
+import dev.bucketguard.cloud.aws.policy.PolicyEvaluator;
 import dev.bucketguard.model.AccessPoint;
 import dev.bucketguard.model.BlockPublicAccess;
 import dev.bucketguard.model.Channel;

@@ -1,0 +1,26 @@
+package dev.bucketguard.spi;
+
+import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.model.Resource;
+
+/**
+ * One check. Implementations are small, stateless and thread-safe, and read nothing but their arguments. A rule
+ * class carries a {@link RuleDefinition} and a YAML file of prose beside it; its class body is its logic.
+ */
+public interface Rule {
+
+    /** What the rule checks: by default read from the class's {@link RuleDefinition} and YAML file. */
+    default RuleMetadata metadata() {
+        return RuleMetadata.of(getClass());
+    }
+
+    /**
+     * Decides one resource. Called only for resources of {@link RuleMetadata#provider()}, and only when every fact
+     * of {@link RuleMetadata#requires()} is known (the engine answers UNKNOWN otherwise).
+     *
+     * @param resource   the resource as collected
+     * @param assessment the engine's exposure verdict of it (exposure, reasons, the effect of each grant, outsiders)
+     * @return PASS, FAIL or UNKNOWN with a message and evidence
+     */
+    Outcome evaluate(Resource resource, Assessment assessment);
+}

@@ -1,0 +1,88 @@
+package dev.bucketguard.cloud.aws;
+
+import dev.bucketguard.model.Details;
+import dev.bucketguard.model.Logging;
+import dev.bucketguard.model.Versioning;
+import dev.bucketguard.model.Website;
+import java.util.List;
+
+/**
+ * What AWS knows about a bucket beyond the envelope. Each component belongs to one {@link S3Facts} fact and is
+ * non-null exactly when the resource knows that fact (see {@link Details}); the list is empty when unknown.
+ *
+ * @param accountBlockPublicAccess account-level Block Public Access ({@link S3Facts#BLOCK_PUBLIC_ACCESS_ACCOUNT});
+ *                                 {@link BlockPublicAccess#NONE} when not configured
+ * @param bucketBlockPublicAccess  bucket-level Block Public Access ({@link S3Facts#BLOCK_PUBLIC_ACCESS_BUCKET})
+ * @param objectOwnership          Object Ownership ({@link S3Facts#OBJECT_OWNERSHIP});
+ *                                 {@link ObjectOwnership#NOT_CONFIGURED} when there are no ownership controls
+ * @param policy                   the bucket policy beyond its grants ({@link S3Facts#POLICY});
+ *                                 {@link BucketPolicy#NONE} when there is none
+ * @param policyStatusPublic       GetBucketPolicyStatus IsPublic ({@link S3Facts#POLICY_STATUS})
+ * @param logging                  server access logging ({@link S3Facts#LOGGING})
+ * @param versioning               versioning and MFA delete ({@link S3Facts#VERSIONING})
+ * @param website                  static website hosting ({@link S3Facts#WEBSITE})
+ * @param accessPoints             the access points in front of the bucket ({@link S3Facts#ACCESS_POINTS})
+ */
+public record S3Bucket(
+        BlockPublicAccess accountBlockPublicAccess,
+        BlockPublicAccess bucketBlockPublicAccess,
+        ObjectOwnership objectOwnership,
+        BucketPolicy policy,
+        Boolean policyStatusPublic,
+        Logging logging,
+        Versioning versioning,
+        Website website,
+        List<AccessPoint> accessPoints) implements Details {
+
+    /** Nothing known. */
+    public static final S3Bucket UNREAD = new S3Bucket(null, null, null, null, null, null, null, null, List.of());
+
+    public S3Bucket {
+        accessPoints = accessPoints == null ? List.of() : List.copyOf(accessPoints);
+    }
+
+    public S3Bucket withAccountBlockPublicAccess(BlockPublicAccess v) {
+        return new S3Bucket(v, bucketBlockPublicAccess, objectOwnership, policy, policyStatusPublic, logging,
+                versioning, website, accessPoints);
+    }
+
+    public S3Bucket withBucketBlockPublicAccess(BlockPublicAccess v) {
+        return new S3Bucket(accountBlockPublicAccess, v, objectOwnership, policy, policyStatusPublic, logging,
+                versioning, website, accessPoints);
+    }
+
+    public S3Bucket withObjectOwnership(ObjectOwnership v) {
+        return new S3Bucket(accountBlockPublicAccess, bucketBlockPublicAccess, v, policy, policyStatusPublic, logging,
+                versioning, website, accessPoints);
+    }
+
+    public S3Bucket withPolicy(BucketPolicy v) {
+        return new S3Bucket(accountBlockPublicAccess, bucketBlockPublicAccess, objectOwnership, v, policyStatusPublic,
+                logging, versioning, website, accessPoints);
+    }
+
+    public S3Bucket withPolicyStatusPublic(Boolean v) {
+        return new S3Bucket(accountBlockPublicAccess, bucketBlockPublicAccess, objectOwnership, policy, v, logging,
+                versioning, website, accessPoints);
+    }
+
+    public S3Bucket withLogging(Logging v) {
+        return new S3Bucket(accountBlockPublicAccess, bucketBlockPublicAccess, objectOwnership, policy,
+                policyStatusPublic, v, versioning, website, accessPoints);
+    }
+
+    public S3Bucket withVersioning(Versioning v) {
+        return new S3Bucket(accountBlockPublicAccess, bucketBlockPublicAccess, objectOwnership, policy,
+                policyStatusPublic, logging, v, website, accessPoints);
+    }
+
+    public S3Bucket withWebsite(Website v) {
+        return new S3Bucket(accountBlockPublicAccess, bucketBlockPublicAccess, objectOwnership, policy,
+                policyStatusPublic, logging, versioning, v, accessPoints);
+    }
+
+    public S3Bucket withAccessPoints(List<AccessPoint> v) {
+        return new S3Bucket(accountBlockPublicAccess, bucketBlockPublicAccess, objectOwnership, policy,
+                policyStatusPublic, logging, versioning, website, v);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.bucketguard.cloud.aws.policy;
+
+import dev.bucketguard.exposure.Exposure;
+import dev.bucketguard.exposure.TrustZone;
+import dev.bucketguard.model.Grant;
+import dev.bucketguard.model.GranteeKind;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * What a bucket or access-point policy grants, in the core model's words.
+ *
+ * @param grants      one grant per Allow statement and grantee that survives the policy's Deny statements, with the
+ *                    statement's Sid in {@link Grant#source()} and the reasoning in {@link Grant#detail()}
+ * @param undecided   why the evaluator could not decide whether the policy is public (for example a Deny whose effect
+ *                    on untrusted callers it cannot prove); empty when it decided
+ * @param tlsEnforced true when a Deny refuses every request with aws:SecureTransport false
+ */
+public record PolicyAnalysis(List<Grant> grants, List<String> undecided, boolean tlsEnforced) {
+    public PolicyAnalysis {
+        grants = List.copyOf(grants);
+        undecided = List.copyOf(undecided);
+    }
+
+    /**
+     * The policy on its own, with no guardrail applied: PUBLIC when a grant reaches anyone, UNKNOWN when a Deny left
+     * that undecided, CROSS_ACCOUNT when a grant names an account or organisation outside the owner and the trust
+     * zone, else PRIVATE. The bucket's verdict (core's AwsExposure) also weighs Block Public Access and ACLs.
+     */
+    public Exposure classify(String owner, TrustZone trust) {
+        if (!undecided.isEmpty()) {
+            return Exposure.UNKNOWN;
+        }
+        if (grants.stream().anyMatch(g -> g.grantee().isPublic())) {
+            return Exposure.PUBLIC;
+        }
+        return outsiders(owner, trust).isEmpty() ? Exposure.PRIVATE : Exposure.CROSS_ACCOUNT;
+    }
+
+    /** The accounts and organisations outside the owner and the trust zone that a grant names, sorted. */
+    public List<String> outsiders(String owner, TrustZone trust) {
+        TreeSet<String> out = new TreeSet<>();
+        for (Grant g : grants) {
+            String id = g.grantee().id();
+            if (g.grantee().kind() == GranteeKind.ACCOUNT && !trust.trustsAccount(owner, id)) {
+                out.add(id);
+            } else if (g.grantee().kind() == GranteeKind.ORGANIZATION && !trust.trustsOrganization(id)) {
+                out.add(id);
+            }
+        }
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.bucketguard.cloud.gcp;
+
+import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.TrustZone;
+import dev.bucketguard.model.Channel;
+import dev.bucketguard.model.Details;
+import dev.bucketguard.model.Fact;
+import dev.bucketguard.model.Resource;
+import dev.bucketguard.model.ResourceKind;
+import dev.bucketguard.spi.Cloud;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Google Cloud Storage, contributed to the engine through the {@link Cloud} SPI. */
+public final class GcpCloud implements Cloud {
+    public static final String ID = "gcp";
+    /** A Cloud Storage bucket. */
+    public static final ResourceKind BUCKET = ResourceKind.of("BUCKET");
+    /** The project's Google Cloud organisation. */
+    public static final String ORGANIZATION = "organization";
+
+    private static final Map<Fact, Function<GcpBucket, Object>> VALUES = Map.of(
+            GcpFacts.PUBLIC_ACCESS_PREVENTION, GcpBucket::publicAccessPrevention,
+            GcpFacts.ORG_POLICY, GcpBucket::orgEnforcesPublicAccessPrevention,
+            GcpFacts.LOGGING, GcpBucket::logging,
+            GcpFacts.VERSIONING, GcpBucket::versioning);
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String displayName() {
+        return "Google Cloud";
+    }
+
+    @Override
+    public Set<ResourceKind> kinds() {
+        return Set.of(BUCKET);
+    }
+
+    @Override
+    public Set<Fact> facts() {
+        return GcpFacts.ALL;
+    }
+
+    @Override
+    public Set<Fact> verdictFacts() {
+        return GcpFacts.VERDICT;
+    }
+
+    @Override
+    public Set<Channel> channels() {
+        return GcpChannels.ALL;
+    }
+
+    @Override
+    public Set<String> parentKinds() {
+        return Set.of(ORGANIZATION);
+    }
+
+    @Override
+    public Class<? extends Details> detailsType() {
+        return GcpBucket.class;
+    }
+
+    @Override
+    public Assessment assess(Resource resource, TrustZone trust) {
+        return new GcpExposure(resource, trust).assess();
+    }
+
+    @Override
+    public List<String> problems(Resource resource) {
+        List<String> out = new ArrayList<>();
+        GcpBucket b = resource.details() == null ? GcpBucket.UNREAD : resource.details(GcpBucket.class);
+        VALUES.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            if (resource.knows(e.getKey()) && e.getValue().apply(b) == null) {
+                out.add("fact " + e.getKey() + " is collected and known, but its value is missing");
+            }
+        });
+        if (resource.knows(GcpFacts.PUBLIC_ACCESS_PREVENTION) && b.uniformBucketLevelAccess() == null) {
+            out.add("fact PUBLIC_ACCESS_PREVENTION is collected and known, but 'uniformBucketLevelAccess' is missing");
+        }
+        return out;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.bucketguard.testkit;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import dev.bucketguard.exposure.Exposure;
+import dev.bucketguard.spi.Outcome;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a rule case expects.
+ *
+ * @param status           PASS, FAIL or UNKNOWN
+ * @param messageContains  texts the message must contain, each one (a single string is accepted)
+ * @param evidenceContains texts that must each appear in some evidence line
+ * @param exposure         the verdict the engine must reach on the case's resource; null to leave it unchecked
+ */
+public record Expectation(
+        Outcome.Status status,
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> messageContains,
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> evidenceContains,
+        Exposure exposure) {
+
+    public Expectation {
+        Objects.requireNonNull(status, "expect.status");
+        messageContains = messageContains == null ? List.of() : List.copyOf(messageContains);
+        evidenceContains = evidenceContains == null ? List.of() : List.copyOf(evidenceContains);
+    }
+}
