@@ -118,10 +118,8 @@ public final class Scanner {
                 continue;
             }
             Outcome outcome;
-            Optional<Outcome> unread = UnknownFacts.check(resource, m.requires().toArray(Fact[]::new));
             try {
-                outcome = unread.isPresent() ? unread.get()
-                        : Objects.requireNonNull(rule.evaluate(resource, assessment), "rule returned null");
+                outcome = decide(rule, resource, assessment);
             } catch (RuntimeException e) {
                 errors.add(new ScanError(resource.provider(), resource.ref(), ScanError.Kind.INTERNAL,
                         "rule " + m.id() + " failed: " + e.getClass().getSimpleName()));
@@ -132,6 +130,18 @@ public final class Scanner {
             findings.add(suppress(f, resource, today));
         }
         return new ResourceReport(resource, assessment, findings);
+    }
+
+    /**
+     * One rule's answer on one resource, as the engine gives it: UNKNOWN naming the facts of
+     * {@link RuleMetadata#requires()} that are not known, without calling the rule; otherwise the rule's own answer.
+     */
+    public static Outcome decide(Rule rule, Resource resource, Assessment assessment) {
+        Optional<Outcome> unread = UnknownFacts.check(resource, rule.metadata().requires().toArray(Fact[]::new));
+        if (unread.isPresent()) {
+            return unread.get();
+        }
+        return Objects.requireNonNull(rule.evaluate(resource, assessment), "rule returned null");
     }
 
     private Finding suppress(Finding f, Resource resource, LocalDate today) {

@@ -1,7 +1,10 @@
 package dev.bucketguard.testkit;
 
 import dev.bucketguard.exposure.Assessment;
-import dev.bucketguard.exposure.ExposureAnalyzer;
+import dev.bucketguard.exposure.TrustZone;
+import dev.bucketguard.scan.Assessor;
+import dev.bucketguard.scan.Scanner;
+import dev.bucketguard.spi.Clouds;
 import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.ResourceKind;
@@ -31,7 +34,7 @@ import org.opentest4j.AssertionFailedError;
  * }
  * }</pre>
  *
- * <p>Each case is assessed with {@link ExposureAnalyzer} in the case's trust zone, exactly as the scanner does, then
+ * <p>Each case is assessed with {@link Assessor} (each cloud's own verdict) in the case's trust zone, exactly as the scanner does, then
  * evaluated twice: the two outcomes must be equal (same input, same output).
  */
 public final class RuleTestKit {
@@ -87,16 +90,21 @@ public final class RuleTestKit {
 
     /** Assesses the case's resource in its trust zone and evaluates the rule on it. */
     public static Outcome run(Rule rule, RuleCase c) {
-        return run(rule, c.resource(), new ExposureAnalyzer(c.trust()).assess(c.resource()));
+        return run(rule, c.resource(), assess(c.resource(), c.trust()));
     }
 
     /** Evaluates the rule on a resource, with the engine's assessment in the owner-only trust zone. */
     public static Outcome run(Rule rule, Resource resource) {
-        return run(rule, resource, new ExposureAnalyzer().assess(resource));
+        return run(rule, resource, assess(resource, TrustZone.OWNER_ONLY));
+    }
+
+    /** The verdict of the resource's own cloud, as the scanner gives it. */
+    public static Assessment assess(Resource resource, TrustZone trust) {
+        return new Assessor(Clouds.discover(), trust).assess(resource);
     }
 
     private static Outcome run(Rule rule, Resource resource, Assessment assessment) {
-        Outcome o = rule.evaluate(resource, assessment);
+        Outcome o = Scanner.decide(rule, resource, assessment);
         if (o == null) {
             throw new AssertionFailedError(rule.metadata().id() + " returned null");
         }
@@ -110,9 +118,9 @@ public final class RuleTestKit {
             throw new AssertionFailedError("case '" + c.name() + "' has a " + c.resource().provider()
                     + " resource, but " + id + " checks " + rule.metadata().provider() + " resources");
         }
-        Assessment assessment = new ExposureAnalyzer(c.trust()).assess(c.resource());
+        Assessment assessment = assess(c.resource(), c.trust());
         Outcome outcome = run(rule, c.resource(), assessment);
-        Outcome again = run(rule, c.resource(), new ExposureAnalyzer(c.trust()).assess(c.resource()));
+        Outcome again = run(rule, c.resource(), assess(c.resource(), c.trust()));
         List<String> problems = new ArrayList<>();
         if (!outcome.equals(again)) {
             problems.add("two runs on the same input gave different outcomes: " + again);
@@ -166,8 +174,8 @@ public final class RuleTestKit {
     /** An empty resource of the rule's provider, with nothing collected. */
     public static Resource bare(Rule rule) {
         String provider = rule.metadata().provider();
-        return Resource.builder("*".equals(provider) ? "aws" : provider, "111122223333", "probe")
-                .kind("azure".equals(provider) ? ResourceKind.STORAGE_ACCOUNT : ResourceKind.BUCKET)
-                .build();
+        String cloud = "*".equals(provider) ? Clouds.discover().ids().get(0) : provider;
+        ResourceKind kind = Clouds.discover().require(cloud).kinds().stream().sorted().findFirst().orElseThrow();
+        return Resource.builder(cloud, "111122223333", "probe").kind(kind).build();
     }
 }
