@@ -1,9 +1,18 @@
 package dev.bucketguard.scan;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -50,13 +59,74 @@ public final class JsonInput {
                 || c instanceof NullPointerException)) {
             return firstLine(c.getMessage());
         }
+        if (e instanceof UnrecognizedPropertyException u) {
+            List<String> known = u.getKnownPropertyIds() == null ? List.of()
+                    : u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+            return "unknown field \"" + u.getPropertyName() + "\"" + (known.isEmpty() ? ""
+                    : " (expected " + String.join(", ", known) + ")");
+        }
+        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+            Object v = f.getValue();
+            return (v instanceof String ? "'" + v + "'" : "the number " + v) + " is not one of: "
+                    + String.join(", ", enumNames(f.getTargetType()));
+        }
         String m = firstLine(e.getOriginalMessage());
         if (m.startsWith("Unrecognized field")) {
             int open = m.indexOf('"');
             int close = m.indexOf('"', open + 1);
             return "unknown field " + (close > 0 ? m.substring(open, close + 1) : m);
         }
+        if (e instanceof MismatchedInputException x && x.getTargetType() != null) {
+            String found = m.matches(".*\\bfrom (String|Integer|Floating-point|Boolean|Null|Array|Object)\\b.*")
+                    ? m.replaceAll(".*\\bfrom (String|Integer|Floating-point|Boolean|Null|Array|Object)"
+                    + "( value)?\\b.*", "$1").toLowerCase(Locale.ROOT) : null;
+            String want = expected(x.getTargetType());
+            if (want != null) {
+                return "expected " + want + (found == null ? "" : ", found " + (found.equals("null") ? "null"
+                        : found.startsWith("a") || found.startsWith("o") || found.startsWith("i")
+                        ? "an " + found : "a " + found));
+            }
+        }
         return m;
+    }
+
+    /** The names an enum is written with: its {@code @JsonProperty} names where it has them, sorted. */
+    private static List<String> enumNames(Class<?> type) {
+        List<String> out = new ArrayList<>();
+        for (Object c : type.getEnumConstants()) {
+            String name = ((Enum<?>) c).name();
+            try {
+                JsonProperty p = type.getField(name).getAnnotation(JsonProperty.class);
+                out.add(p != null && !p.value().isEmpty() ? p.value() : name);
+            } catch (NoSuchFieldException ex) {
+                out.add(name);
+            }
+        }
+        out.sort(String.CASE_INSENSITIVE_ORDER);
+        return out;
+    }
+
+    /** What a Java type is written as in JSON, for people; null when it has no short name. */
+    private static String expected(Class<?> t) {
+        if (t == boolean.class || t == Boolean.class) {
+            return "true or false";
+        }
+        if (t == String.class) {
+            return "a string";
+        }
+        if (t == int.class || t == Integer.class || t == long.class || t == Long.class) {
+            return "a whole number";
+        }
+        if (t.isEnum()) {
+            return "one of: " + String.join(", ", enumNames(t));
+        }
+        if (Collection.class.isAssignableFrom(t) || t.isArray()) {
+            return "an array";
+        }
+        if (t.isRecord() || Map.class.isAssignableFrom(t)) {
+            return "an object";
+        }
+        return null;
     }
 
     private static String firstLine(String message) {

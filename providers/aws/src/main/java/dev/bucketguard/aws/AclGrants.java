@@ -1,5 +1,6 @@
 package dev.bucketguard.aws;
 
+import dev.bucketguard.cloud.aws.S3Channels;
 import dev.bucketguard.model.Channel;
 import dev.bucketguard.model.Grant;
 import dev.bucketguard.model.Grantee;
@@ -24,12 +25,12 @@ final class AclGrants {
     }
 
     static List<Grant> bucket(List<software.amazon.awssdk.services.s3.model.Grant> grants, String ownerCanonicalId) {
-        return map(grants, ownerCanonicalId, Channel.ACL, null);
+        return map(grants, ownerCanonicalId, S3Channels.ACL, null);
     }
 
     static List<Grant> object(List<software.amazon.awssdk.services.s3.model.Grant> grants, String ownerCanonicalId,
                               String key) {
-        return map(grants, ownerCanonicalId, Channel.OBJECT_ACL, key);
+        return map(grants, ownerCanonicalId, S3Channels.OBJECT_ACL, key);
     }
 
     private static List<Grant> map(List<software.amazon.awssdk.services.s3.model.Grant> grants, String owner,
@@ -39,14 +40,15 @@ final class AclGrants {
             if (g.grantee() == null) {
                 continue;
             }
-            Set<Permission> perms = permissions(g.permissionAsString(), via == Channel.OBJECT_ACL);
+            boolean object = S3Channels.OBJECT_ACL.equals(via);
+            Set<Permission> perms = permissions(g.permissionAsString(), object);
             if (perms.isEmpty()) {
                 continue;
             }
             Grantee grantee = grantee(g.grantee(), owner);
-            String source = via == Channel.OBJECT_ACL ? "ACL of object '" + key + "'" : "bucket ACL";
+            String source = object ? "ACL of object '" + key + "'" : "bucket ACL";
             String detail = "ACL grant " + g.permissionAsString() + " to " + describe(g.grantee());
-            out.add(new Grant(grantee, perms, via, source, detail, List.of(), key, null));
+            out.add(new Grant(grantee, perms, via, source, detail, List.of(), key));
         }
         return out;
     }

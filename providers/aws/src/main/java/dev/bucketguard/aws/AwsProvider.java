@@ -1,9 +1,12 @@
 package dev.bucketguard.aws;
 
-import dev.bucketguard.model.BlockPublicAccess;
+import dev.bucketguard.cloud.aws.AwsCloud;
+import dev.bucketguard.cloud.aws.BlockPublicAccess;
+import dev.bucketguard.cloud.aws.S3Facts;
 import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.Unknown;
+import dev.bucketguard.provider.FactSelection;
 import dev.bucketguard.provider.Inventory;
 import dev.bucketguard.provider.Progress;
 import dev.bucketguard.provider.Provider;
@@ -12,7 +15,6 @@ import dev.bucketguard.provider.ScanError;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,11 +40,12 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 /**
  * Reads S3 buckets through aws-sdk-java-v2: every bucket of the caller's account, or of each role's account in turn.
  *
- * <p>Only the requested facts are read, with at most {@code concurrency} buckets at once. Every client is read-only
- * ({@link ReadOnlyGuard}) and counted ({@link #apiCalls()}). A bucket that cannot be read never stops the others.
+ * <p>Only the facts the scan asks of AWS ({@code facts.of("aws")}) are read, with at most {@code concurrency} buckets
+ * at once. Every client is read-only ({@link ReadOnlyGuard}) and counted ({@link #apiCalls()}). A bucket that cannot
+ * be read never stops the others.
  */
 public final class AwsProvider implements Provider {
-    static final String ID = "aws";
+    static final String ID = AwsCloud.ID;
     static final String DEFAULT_REGION = "us-east-1";
 
     private final AwsOptions options;
@@ -107,9 +110,8 @@ public final class AwsProvider implements Provider {
     }
 
     @Override
-    public Inventory collect(Set<Fact> requested, Progress progress) {
-        Set<Fact> facts = requested.isEmpty() ? EnumSet.noneOf(Fact.class) : EnumSet.copyOf(requested);
-        facts.retainAll(BucketReader.S3_FACTS);
+    public Inventory collect(FactSelection selection, Progress progress) {
+        Set<Fact> facts = selection.of(ID);
         String region = globalRegion();
         List<Resource> resources = new ArrayList<>();
         List<ScanError> errors = new ArrayList<>();
@@ -194,7 +196,7 @@ public final class AwsProvider implements Provider {
         }
         buckets.sort(Comparator.comparing(Bucket::name));
         BucketReader.Account account = new BucketReader.Account(accountId, clients, region, options.objectSample());
-        if (facts.contains(Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT)) {
+        if (facts.contains(S3Facts.BLOCK_PUBLIC_ACCESS_ACCOUNT)) {
             readAccountBpa(account);
         }
         ProgressMeter meter = new ProgressMeter(progress, buckets.size(), accountId);
@@ -233,7 +235,7 @@ public final class AwsProvider implements Provider {
 
     /** A bucket whose reading failed as a whole: every requested fact is unknown, none is assumed. */
     private static Resource unreadable(String account, String bucket, Set<Fact> facts, Throwable cause) {
-        Resource.Builder b = Resource.builder(ID, account, bucket);
+        Resource.Builder b = Resource.builder(ID, account, bucket).kind(AwsCloud.BUCKET);
         for (Fact f : facts) {
             b.unknown(f, null, null, ErrorCodes.of(cause));
         }
@@ -251,7 +253,7 @@ public final class AwsProvider implements Provider {
             if (ErrorCodes.is(e, "NoSuchPublicAccessBlockConfiguration")) {
                 account.accountBpa = BlockPublicAccess.NONE;
             } else {
-                account.accountBpaUnknown = new Unknown(Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT, "GetPublicAccessBlock",
+                account.accountBpaUnknown = new Unknown(S3Facts.BLOCK_PUBLIC_ACCESS_ACCOUNT, "GetPublicAccessBlock",
                         "s3:GetAccountPublicAccessBlock", ErrorCodes.of(e));
             }
         }

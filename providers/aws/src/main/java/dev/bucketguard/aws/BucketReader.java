@@ -1,26 +1,28 @@
 package dev.bucketguard.aws;
 
+import dev.bucketguard.cloud.aws.AccessPoint;
+import dev.bucketguard.cloud.aws.AwsCloud;
+import dev.bucketguard.cloud.aws.BlockPublicAccess;
+import dev.bucketguard.cloud.aws.BucketPolicy;
+import dev.bucketguard.cloud.aws.ObjectOwnership;
+import dev.bucketguard.cloud.aws.S3Bucket;
+import dev.bucketguard.cloud.aws.S3Channels;
+import dev.bucketguard.cloud.aws.S3Facts;
 import dev.bucketguard.cloud.aws.policy.MalformedPolicyException;
 import dev.bucketguard.cloud.aws.policy.PolicyAnalysis;
 import dev.bucketguard.cloud.aws.policy.PolicyEvaluator;
-import dev.bucketguard.model.AccessPoint;
-import dev.bucketguard.model.BlockPublicAccess;
-import dev.bucketguard.model.Channel;
 import dev.bucketguard.model.Encryption;
 import dev.bucketguard.model.EncryptionState;
 import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.Grant;
-import dev.bucketguard.model.Guardrails;
 import dev.bucketguard.model.Logging;
-import dev.bucketguard.model.ObjectOwnership;
-import dev.bucketguard.model.PolicyFacts;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.Unknown;
 import dev.bucketguard.model.Versioning;
 import dev.bucketguard.model.Website;
 import dev.bucketguard.provider.ScanError;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,9 +43,12 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 import software.amazon.awssdk.services.s3control.S3ControlClient;
 
 /**
- * Reads the requested facts of one bucket. Every call that fails turns the facts it would have given into
- * {@link Unknown}s naming the call, the permission and the AWS error code; nothing that could not be read is ever
- * taken as absent.
+ * Reads the requested facts of one bucket into a {@link Resource} with {@link S3Bucket} details. A fact that was read
+ * gets an explicit value, "not configured" included ({@link BlockPublicAccess#NONE}, {@link BucketPolicy#NONE},
+ * {@link ObjectOwnership#NOT_CONFIGURED}, {@link Logging#OFF}, {@link Versioning#NEVER_ENABLED}, {@link Website#OFF},
+ * no access points). Every call that fails turns the facts it would have given into {@link Unknown}s naming the call,
+ * the permission and the AWS error code, and leaves their values null; nothing that could not be read is ever taken
+ * as absent.
  */
 final class BucketReader {
     static final String POLICY_STATUS_NOT_IMPLEMENTED =
@@ -87,8 +92,8 @@ final class BucketReader {
     private final S3Client s3;
     private final Resource.Builder out;
     private final List<ScanError> errors = new ArrayList<>();
-    private BlockPublicAccess bucketBpa;
-    private ObjectOwnership ownership;
+    /** The S3 details read so far; each component is set only by the reading of its fact. */
+    private S3Bucket details = S3Bucket.UNREAD;
 
     BucketReader(Account account, Set<Fact> facts, String bucket, String region) {
         this.account = account;
@@ -96,7 +101,7 @@ final class BucketReader {
         this.bucket = bucket;
         this.region = region;
         this.s3 = account.clients.s3(region == null ? account.globalRegion : region);
-        this.out = Resource.builder(AwsProvider.ID, account.id, bucket).region(region);
+        this.out = Resource.builder(AwsProvider.ID, account.id, bucket).kind(AwsCloud.BUCKET).region(region);
     }
 
     private String ref() {
@@ -104,32 +109,32 @@ final class BucketReader {
     }
 
     Result read() {
-        if (region == null) {
-            out.property("region", "unresolved");
-        }
-        step(Fact.ACL, "GetBucketAcl", "s3:GetBucketAcl", this::readAcl);
+        step(S3Facts.ACL, "GetBucketAcl", "s3:GetBucketAcl", this::readAcl);
         readPolicyAndStatus();
-        step(Fact.BLOCK_PUBLIC_ACCESS_BUCKET, "GetPublicAccessBlock", "s3:GetBucketPublicAccessBlock",
+        step(S3Facts.BLOCK_PUBLIC_ACCESS_BUCKET, "GetPublicAccessBlock", "s3:GetBucketPublicAccessBlock",
                 this::readBucketBpa);
-        if (facts.contains(Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT)) {
-            out.collected(Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT);
+        if (facts.contains(S3Facts.BLOCK_PUBLIC_ACCESS_ACCOUNT)) {
+            out.collected(S3Facts.BLOCK_PUBLIC_ACCESS_ACCOUNT);
             if (account.accountBpaUnknown != null) {
                 out.unknown(account.accountBpaUnknown);
+            } else {
+                details = details.withAccountBlockPublicAccess(account.accountBpa);
             }
         }
-        step(Fact.OBJECT_OWNERSHIP, "GetBucketOwnershipControls", "s3:GetBucketOwnershipControls",
+        step(S3Facts.OBJECT_OWNERSHIP, "GetBucketOwnershipControls", "s3:GetBucketOwnershipControls",
                 this::readOwnership);
-        out.guardrails(Guardrails.s3(facts.contains(Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT) ? account.accountBpa : null,
-                bucketBpa, ownership));
-        if (facts.contains(Fact.ENCRYPTION) || facts.contains(Fact.ENCRYPTION_KEY)) {
+        if (facts.contains(S3Facts.ENCRYPTION) || facts.contains(S3Facts.ENCRYPTION_KEY)) {
             readEncryption();
         }
-        step(Fact.WEBSITE, "GetBucketWebsite", "s3:GetBucketWebsite", this::readWebsite);
-        step(Fact.LOGGING, "GetBucketLogging", "s3:GetBucketLogging", this::readLogging);
-        step(Fact.VERSIONING, "GetBucketVersioning", "s3:GetBucketVersioning", this::readVersioning);
-        step(Fact.ACCESS_POINTS, "ListAccessPoints", "s3:ListAccessPoints", this::readAccessPoints);
-        if (facts.contains(Fact.OBJECT_ACLS) && account.objectSample > 0) {
-            step(Fact.OBJECT_ACLS, "ListObjectsV2", "s3:ListBucket", this::readObjectAcls);
+        step(S3Facts.WEBSITE, "GetBucketWebsite", "s3:GetBucketWebsite", this::readWebsite);
+        step(S3Facts.LOGGING, "GetBucketLogging", "s3:GetBucketLogging", this::readLogging);
+        step(S3Facts.VERSIONING, "GetBucketVersioning", "s3:GetBucketVersioning", this::readVersioning);
+        step(S3Facts.ACCESS_POINTS, "ListAccessPoints", "s3:ListAccessPoints", this::readAccessPoints);
+        if (facts.contains(S3Facts.OBJECT_ACLS) && account.objectSample > 0) {
+            step(S3Facts.OBJECT_ACLS, "ListObjectsV2", "s3:ListBucket", this::readObjectAcls);
+        }
+        if (!Collections.disjoint(facts, DETAIL_FACTS)) {
+            out.details(details);
         }
         return new Result(out.build(), errors);
     }
@@ -164,85 +169,65 @@ final class BucketReader {
     }
 
     private void readPolicyAndStatus() {
-        boolean wantPolicy = facts.contains(Fact.POLICY);
-        boolean wantStatus = facts.contains(Fact.POLICY_STATUS);
-        if (!wantPolicy && !wantStatus) {
-            return;
-        }
-        Boolean present = null;
-        Boolean statusPublic = null;
-        List<String> undecided = List.of();
-        Boolean tls = null;
-        if (wantPolicy) {
-            out.collected(Fact.POLICY);
+        if (facts.contains(S3Facts.POLICY)) {
+            out.collected(S3Facts.POLICY);
             try {
                 String json = s3.getBucketPolicy(r -> r.bucket(bucket)).policy();
-                present = true;
-                PolicyAnalysis analysis = account.evaluator.evaluate(json, Channel.POLICY, null);
+                PolicyAnalysis analysis = account.evaluator.evaluate(json, S3Channels.POLICY, null);
                 out.grants(analysis.grants());
-                undecided = analysis.undecided();
-                tls = analysis.tlsEnforced();
+                details = details.withPolicy(new BucketPolicy(true, analysis.undecided(), analysis.tlsEnforced()));
             } catch (MalformedPolicyException e) {
-                present = true;
-                out.unknown(Fact.POLICY, "GetBucketPolicy", null, "malformed policy: " + e.getMessage());
+                out.unknown(S3Facts.POLICY, "GetBucketPolicy", null, "malformed policy: " + e.getMessage());
                 errors.add(new ScanError(AwsProvider.ID, ref(), ScanError.Kind.INPUT,
                         "the bucket policy of " + ref() + " is malformed: " + e.getMessage()));
             } catch (RuntimeException e) {
                 if (ErrorCodes.is(e, "NoSuchBucketPolicy")) {
-                    present = false;
-                    tls = false;
+                    details = details.withPolicy(BucketPolicy.NONE);
                 } else {
-                    unknown(Fact.POLICY, "GetBucketPolicy", "s3:GetBucketPolicy", e);
+                    unknown(S3Facts.POLICY, "GetBucketPolicy", "s3:GetBucketPolicy", e);
                 }
             }
         }
-        if (wantStatus) {
-            out.collected(Fact.POLICY_STATUS);
+        if (facts.contains(S3Facts.POLICY_STATUS)) {
+            out.collected(S3Facts.POLICY_STATUS);
             try {
                 GetBucketPolicyStatusResponse status = s3.getBucketPolicyStatus(r -> r.bucket(bucket));
                 if (status.policyStatus() == null || status.policyStatus().isPublic() == null) {
                     // moto answers ?policyStatus with a listing the SDK reads as an empty status: never take it as
                     // "not public".
-                    out.unknown(Fact.POLICY_STATUS, "GetBucketPolicyStatus", "s3:GetBucketPolicyStatus",
+                    out.unknown(S3Facts.POLICY_STATUS, "GetBucketPolicyStatus", "s3:GetBucketPolicyStatus",
                             POLICY_STATUS_NOT_IMPLEMENTED);
                 } else {
-                    statusPublic = status.policyStatus().isPublic();
-                    if (present == null) {
-                        present = true;
-                    }
+                    details = details.withPolicyStatusPublic(status.policyStatus().isPublic());
                 }
             } catch (RuntimeException e) {
                 if (ErrorCodes.is(e, "NoSuchBucketPolicy")) {
-                    statusPublic = false;
-                    present = false;
+                    details = details.withPolicyStatusPublic(false);
                 } else {
-                    out.unknown(Fact.POLICY_STATUS, "GetBucketPolicyStatus", "s3:GetBucketPolicyStatus",
+                    out.unknown(S3Facts.POLICY_STATUS, "GetBucketPolicyStatus", "s3:GetBucketPolicyStatus",
                             ErrorCodes.of(e));
                 }
             }
         }
-        if (present != null) {
-            out.policy(new PolicyFacts(present, statusPublic, undecided, Boolean.TRUE.equals(tls)));
-        }
-        out.tlsEnforced(tls);
     }
 
     private void readBucketBpa() {
         try {
             PublicAccessBlockConfiguration c = s3.getPublicAccessBlock(r -> r.bucket(bucket))
                     .publicAccessBlockConfiguration();
-            bucketBpa = c == null ? BlockPublicAccess.NONE : new BlockPublicAccess(isTrue(c.blockPublicAcls()),
-                    isTrue(c.ignorePublicAcls()), isTrue(c.blockPublicPolicy()), isTrue(c.restrictPublicBuckets()));
+            details = details.withBucketBlockPublicAccess(c == null ? BlockPublicAccess.NONE : new BlockPublicAccess(
+                    isTrue(c.blockPublicAcls()), isTrue(c.ignorePublicAcls()), isTrue(c.blockPublicPolicy()),
+                    isTrue(c.restrictPublicBuckets())));
         } catch (RuntimeException e) {
             if (!ErrorCodes.is(e, "NoSuchPublicAccessBlockConfiguration")) {
                 throw e;
             }
-            bucketBpa = BlockPublicAccess.NONE;
+            details = details.withBucketBlockPublicAccess(BlockPublicAccess.NONE);
         }
     }
 
     private void readOwnership() {
-        ownership = ownershipOf(s3, bucket);
+        details = details.withObjectOwnership(ownershipOf(s3, bucket));
     }
 
     /** Object Ownership; NOT_CONFIGURED when the bucket has no setting (ACLs in force). */
@@ -268,10 +253,10 @@ final class BucketReader {
     }
 
     private void readEncryption() {
-        boolean wantKey = facts.contains(Fact.ENCRYPTION_KEY);
-        out.collected(facts.contains(Fact.ENCRYPTION) ? Fact.ENCRYPTION : Fact.ENCRYPTION_KEY);
+        boolean wantKey = facts.contains(S3Facts.ENCRYPTION_KEY);
+        out.collected(facts.contains(S3Facts.ENCRYPTION) ? S3Facts.ENCRYPTION : S3Facts.ENCRYPTION_KEY);
         if (wantKey) {
-            out.collected(Fact.ENCRYPTION_KEY);
+            out.collected(S3Facts.ENCRYPTION_KEY);
         }
         GetBucketEncryptionResponse response;
         try {
@@ -282,7 +267,7 @@ final class BucketReader {
                 return;
             }
             String code = ErrorCodes.of(e);
-            for (Fact f : List.of(Fact.ENCRYPTION, Fact.ENCRYPTION_KEY)) {
+            for (Fact f : List.of(S3Facts.ENCRYPTION, S3Facts.ENCRYPTION_KEY)) {
                 if (facts.contains(f)) {
                     out.unknown(f, "GetBucketEncryption", "s3:GetEncryptionConfiguration", code);
                 }
@@ -320,14 +305,14 @@ final class BucketReader {
                     out.encryption(new Encryption(EncryptionState.PROVIDER_MANAGED, true, algorithm, key, false, false));
                 } else {
                     out.encryption(new Encryption(EncryptionState.UNKNOWN, true, algorithm, key, false, false));
-                    out.unknown(Fact.ENCRYPTION_KEY, "DescribeKey", "kms:DescribeKey",
+                    out.unknown(S3Facts.ENCRYPTION_KEY, "DescribeKey", "kms:DescribeKey",
                             manager.error() == null ? "unknown KeyManager " + manager.manager() : manager.error());
                 }
             }
         } else {
             out.encryption(new Encryption(EncryptionState.UNKNOWN, null, algorithm, key, false, false));
-            if (facts.contains(Fact.ENCRYPTION)) {
-                out.unknown(Fact.ENCRYPTION, "GetBucketEncryption", null, "unknown SSEAlgorithm " + algorithm);
+            if (facts.contains(S3Facts.ENCRYPTION)) {
+                out.unknown(S3Facts.ENCRYPTION, "GetBucketEncryption", null, "unknown SSEAlgorithm " + algorithm);
             }
         }
     }
@@ -353,12 +338,13 @@ final class BucketReader {
     private void readWebsite() {
         try {
             s3.getBucketWebsite(r -> r.bucket(bucket));
-            out.website(new Website(true, websiteEndpoint(bucket, region == null ? account.globalRegion : region)));
+            details = details.withWebsite(new Website(true, websiteEndpoint(bucket,
+                    region == null ? account.globalRegion : region)));
         } catch (RuntimeException e) {
             if (!ErrorCodes.is(e, "NoSuchWebsiteConfiguration")) {
                 throw e;
             }
-            out.website(Website.OFF);
+            details = details.withWebsite(Website.OFF);
         }
     }
 
@@ -372,10 +358,10 @@ final class BucketReader {
     private void readLogging() {
         GetBucketLoggingResponse logging = s3.getBucketLogging(r -> r.bucket(bucket));
         if (logging.loggingEnabled() == null || logging.loggingEnabled().targetBucket() == null) {
-            out.logging(Logging.OFF);
+            details = details.withLogging(Logging.OFF);
         } else {
             String prefix = logging.loggingEnabled().targetPrefix();
-            out.logging(new Logging(true, logging.loggingEnabled().targetBucket() + "/"
+            details = details.withLogging(new Logging(true, logging.loggingEnabled().targetBucket() + "/"
                     + (prefix == null ? "" : prefix)));
         }
     }
@@ -384,7 +370,8 @@ final class BucketReader {
         GetBucketVersioningResponse v = s3.getBucketVersioning(r -> r.bucket(bucket));
         String status = v.status() == null ? null : v.statusAsString();
         Boolean mfa = v.mfaDelete() == null ? null : "Enabled".equals(v.mfaDeleteAsString());
-        out.versioning(new Versioning(status, mfa, null, null));
+        details = details.withVersioning(status == null && mfa == null ? Versioning.NEVER_ENABLED
+                : new Versioning(status, mfa, null, null));
     }
 
     private void readAccessPoints() {
@@ -393,6 +380,7 @@ final class BucketReader {
         control.listAccessPointsPaginator(r -> r.accountId(account.id).bucket(bucket))
                 .forEach(page -> listed.addAll(page.accessPointList()));
         listed.sort((a, b) -> a.name().compareTo(b.name()));
+        List<AccessPoint> points = new ArrayList<>();
         for (var ap : listed) {
             BlockPublicAccess bpa = null;
             String origin = ap.networkOriginAsString();
@@ -405,25 +393,27 @@ final class BucketReader {
                     origin = got.networkOriginAsString();
                 }
             } catch (RuntimeException e) {
-                out.unknown(Fact.ACCESS_POINTS, "GetAccessPoint", "s3:GetAccessPoint", ErrorCodes.of(e));
+                out.unknown(S3Facts.ACCESS_POINTS, "GetAccessPoint", "s3:GetAccessPoint", ErrorCodes.of(e));
             }
             boolean policyRead = true;
             try {
                 String json = control.getAccessPointPolicy(r -> r.accountId(account.id).name(ap.name())).policy();
-                out.grants(account.evaluator.evaluate(json, Channel.ACCESS_POINT_POLICY, ap.name()).grants());
+                out.grants(account.evaluator.evaluate(json, S3Channels.ACCESS_POINT_POLICY, ap.name()).grants());
             } catch (MalformedPolicyException e) {
                 policyRead = false;
-                out.unknown(Fact.ACCESS_POINTS, "GetAccessPointPolicy", null, "malformed policy: " + e.getMessage());
+                out.unknown(S3Facts.ACCESS_POINTS, "GetAccessPointPolicy", null, "malformed policy: " + e.getMessage());
                 errors.add(new ScanError(AwsProvider.ID, ref(), ScanError.Kind.INPUT, "the policy of access point '"
                         + ap.name() + "' of " + ref() + " is malformed: " + e.getMessage()));
             } catch (RuntimeException e) {
                 if (!ErrorCodes.is(e, "NoSuchAccessPointPolicy")) {
                     policyRead = false;
-                    unknown(Fact.ACCESS_POINTS, "GetAccessPointPolicy", "s3:GetAccessPointPolicy", e);
+                    unknown(S3Facts.ACCESS_POINTS, "GetAccessPointPolicy", "s3:GetAccessPointPolicy", e);
                 }
             }
-            out.accessPoint(new AccessPoint(ap.name(), account.id, origin, bpa, policyRead));
+            // Listed even when its own settings could not be read: its grants and its unread policy still count.
+            points.add(new AccessPoint(ap.name(), account.id, origin, bpa, policyRead));
         }
+        details = details.withAccessPoints(points);
     }
 
     /**
@@ -431,7 +421,7 @@ final class BucketReader {
      * ACLs of N keys evenly spaced across them, so that a sample is not just the first few keys of one prefix.
      */
     private void readObjectAcls() {
-        ObjectOwnership own = ownership;
+        ObjectOwnership own = details.objectOwnership();
         if (own == null) {
             try {
                 own = ownershipOf(s3, bucket);
@@ -463,7 +453,7 @@ final class BucketReader {
                     }
                 }
             } catch (RuntimeException e) {
-                out.unknown(Fact.OBJECT_ACLS, "GetObjectAcl", "s3:GetObjectAcl", ErrorCodes.of(e));
+                out.unknown(S3Facts.OBJECT_ACLS, "GetObjectAcl", "s3:GetObjectAcl", ErrorCodes.of(e));
                 return;
             }
         }
@@ -485,8 +475,8 @@ final class BucketReader {
         return Boolean.TRUE.equals(b);
     }
 
-    /** The facts this reader knows how to read; the rest are other clouds'. */
-    static final Set<Fact> S3_FACTS = EnumSet.of(Fact.ACL, Fact.POLICY, Fact.POLICY_STATUS,
-            Fact.BLOCK_PUBLIC_ACCESS_BUCKET, Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT, Fact.OBJECT_OWNERSHIP, Fact.ENCRYPTION,
-            Fact.ENCRYPTION_KEY, Fact.WEBSITE, Fact.LOGGING, Fact.VERSIONING, Fact.ACCESS_POINTS, Fact.OBJECT_ACLS);
+    /** The facts whose values live in {@link S3Bucket}: the details are written when any of them is collected. */
+    static final Set<Fact> DETAIL_FACTS = Set.of(S3Facts.POLICY, S3Facts.POLICY_STATUS,
+            S3Facts.BLOCK_PUBLIC_ACCESS_BUCKET, S3Facts.BLOCK_PUBLIC_ACCESS_ACCOUNT, S3Facts.OBJECT_OWNERSHIP,
+            S3Facts.WEBSITE, S3Facts.LOGGING, S3Facts.VERSIONING, S3Facts.ACCESS_POINTS);
 }

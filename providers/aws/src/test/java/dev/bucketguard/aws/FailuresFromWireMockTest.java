@@ -13,13 +13,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dev.bucketguard.model.Fact;
+import dev.bucketguard.cloud.aws.S3Bucket;
+import dev.bucketguard.cloud.aws.S3Facts;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.Unknown;
 import dev.bucketguard.provider.Inventory;
 import dev.bucketguard.provider.ScanError;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** AccessDenied, throttling and broken buckets, which no emulator produces on demand. */
@@ -32,13 +33,13 @@ class FailuresFromWireMockTest {
         try (WireMockAws aws = new WireMockAws("b")) {
             aws.server.stubFor(bucketGet("b", "acl").willReturn(s3Error(403, "AccessDenied")));
             aws.server.stubFor(bucketGet("b", "versioning").willReturn(xml(200, VERSIONING_ON)));
-            Resource r = aws.scan(aws.provider(), EnumSet.of(Fact.ACL, Fact.VERSIONING)).resources().get(0);
-            assertEquals(List.of(new Unknown(Fact.ACL, "GetBucketAcl", "s3:GetBucketAcl", "AccessDenied")),
+            Resource r = aws.scan(aws.provider(), Set.of(S3Facts.ACL, S3Facts.VERSIONING)).resources().get(0);
+            assertEquals(List.of(new Unknown(S3Facts.ACL, "GetBucketAcl", "s3:GetBucketAcl", "AccessDenied")),
                     r.unknowns());
-            assertFalse(r.knows(Fact.ACL));
+            assertFalse(r.knows(S3Facts.ACL));
             assertTrue(r.grants().isEmpty());
-            assertTrue(r.knows(Fact.VERSIONING));
-            assertTrue(r.versioning().enabled());
+            assertTrue(r.knows(S3Facts.VERSIONING));
+            assertTrue(S3Bucket.of(r).versioning().enabled());
         }
     }
 
@@ -46,11 +47,11 @@ class FailuresFromWireMockTest {
     void deniedBlockPublicAccessIsUnknownNeverNone() {
         try (WireMockAws aws = new WireMockAws("b")) {
             aws.server.stubFor(bucketGet("b", "publicAccessBlock").willReturn(s3Error(403, "AccessDenied")));
-            Resource r = aws.scan(aws.provider(), EnumSet.of(Fact.BLOCK_PUBLIC_ACCESS_BUCKET)).resources().get(0);
-            assertEquals(new Unknown(Fact.BLOCK_PUBLIC_ACCESS_BUCKET, "GetPublicAccessBlock",
+            Resource r = aws.scan(aws.provider(), Set.of(S3Facts.BLOCK_PUBLIC_ACCESS_BUCKET)).resources().get(0);
+            assertEquals(new Unknown(S3Facts.BLOCK_PUBLIC_ACCESS_BUCKET, "GetPublicAccessBlock",
                     "s3:GetBucketPublicAccessBlock", "AccessDenied"),
-                    r.whyUnknown(Fact.BLOCK_PUBLIC_ACCESS_BUCKET).orElseThrow());
-            assertEquals(null, r.guardrails().s3BucketBlockPublicAccess());
+                    r.whyUnknown(S3Facts.BLOCK_PUBLIC_ACCESS_BUCKET).orElseThrow());
+            assertEquals(null, S3Bucket.of(r).bucketBlockPublicAccess());
         }
     }
 
@@ -66,9 +67,9 @@ class FailuresFromWireMockTest {
             aws.server.stubFor(bucketGet("b", "versioning").inScenario("throttle")
                     .whenScenarioStateIs("calm").willReturn(xml(200, VERSIONING_ON)));
             AwsProvider provider = aws.provider();
-            Resource r = aws.scan(provider, EnumSet.of(Fact.VERSIONING)).resources().get(0);
-            assertTrue(r.knows(Fact.VERSIONING), r.unknowns().toString());
-            assertTrue(r.versioning().enabled());
+            Resource r = aws.scan(provider, Set.of(S3Facts.VERSIONING)).resources().get(0);
+            assertTrue(r.knows(S3Facts.VERSIONING), r.unknowns().toString());
+            assertTrue(S3Bucket.of(r).versioning().enabled());
             assertEquals(1L, provider.apiCalls().get("GetBucketVersioning"));
             assertEquals(3L, provider.apiAttempts().get("GetBucketVersioning"));
             aws.server.verify(3, getRequestedFor(urlPathEqualTo("/b")));
@@ -79,9 +80,9 @@ class FailuresFromWireMockTest {
     void throttlingThatOutlastsRetriesIsUnknownWithTheCode() {
         try (WireMockAws aws = new WireMockAws("b")) {
             aws.server.stubFor(bucketGet("b", "versioning").willReturn(s3Error(503, "SlowDown")));
-            Resource r = aws.scan(aws.provider(), EnumSet.of(Fact.VERSIONING)).resources().get(0);
-            assertEquals(new Unknown(Fact.VERSIONING, "GetBucketVersioning", "s3:GetBucketVersioning", "SlowDown"),
-                    r.whyUnknown(Fact.VERSIONING).orElseThrow());
+            Resource r = aws.scan(aws.provider(), Set.of(S3Facts.VERSIONING)).resources().get(0);
+            assertEquals(new Unknown(S3Facts.VERSIONING, "GetBucketVersioning", "s3:GetBucketVersioning", "SlowDown"),
+                    r.whyUnknown(S3Facts.VERSIONING).orElseThrow());
         }
     }
 
@@ -91,12 +92,12 @@ class FailuresFromWireMockTest {
             // Not XML at all: the SDK cannot parse it, which no code path expects.
             aws.server.stubFor(bucketGet("a-broken", "versioning").willReturn(xml(200, "}{ not xml")));
             aws.server.stubFor(bucketGet("b-fine", "versioning").willReturn(xml(200, VERSIONING_ON)));
-            Inventory inv = aws.scan(aws.provider(), EnumSet.of(Fact.VERSIONING));
+            Inventory inv = aws.scan(aws.provider(), Set.of(S3Facts.VERSIONING));
             assertEquals(List.of("a-broken", "b-fine"), inv.resources().stream().map(Resource::id).toList());
             Resource broken = inv.resources().get(0);
-            assertFalse(broken.knows(Fact.VERSIONING));
-            assertTrue(broken.whyUnknown(Fact.VERSIONING).orElseThrow().error().startsWith("client error"));
-            assertTrue(inv.resources().get(1).versioning().enabled());
+            assertFalse(broken.knows(S3Facts.VERSIONING));
+            assertTrue(broken.whyUnknown(S3Facts.VERSIONING).orElseThrow().error().startsWith("client error"));
+            assertTrue(S3Bucket.of(inv.resources().get(1)).versioning().enabled());
         }
     }
 
@@ -104,7 +105,7 @@ class FailuresFromWireMockTest {
     void deniedListBucketsIsAnAccessDeniedErrorAndAnEmptyInventory() {
         try (WireMockAws aws = new WireMockAws()) {
             aws.server.stubFor(get(urlPathEqualTo("/")).willReturn(s3Error(403, "AccessDenied")));
-            Inventory inv = aws.scan(aws.provider(), EnumSet.of(Fact.ACL));
+            Inventory inv = aws.scan(aws.provider(), Set.of(S3Facts.ACL));
             assertTrue(inv.resources().isEmpty());
             assertEquals(1, inv.errors().size());
             ScanError e = inv.errors().get(0);
@@ -122,7 +123,7 @@ class FailuresFromWireMockTest {
             aws.server.stubFor(bucketGet("b", "acl").willReturn(xml(403,
                     "<Error><Code>AccessDenied</Code><Message>User arn:aws:iam::111122223333:user/secret-name with"
                             + " key AKIAEXAMPLEKEY is not authorized</Message><RequestId>REQ123</RequestId></Error>")));
-            Resource r = aws.scan(aws.provider(), EnumSet.of(Fact.ACL)).resources().get(0);
+            Resource r = aws.scan(aws.provider(), Set.of(S3Facts.ACL)).resources().get(0);
             String text = r.toString();
             assertFalse(text.contains("AKIAEXAMPLEKEY"), text);
             assertFalse(text.contains("REQ123"), text);

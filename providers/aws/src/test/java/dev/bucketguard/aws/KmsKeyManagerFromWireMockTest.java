@@ -10,11 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import dev.bucketguard.cloud.aws.S3Facts;
 import dev.bucketguard.model.EncryptionState;
-import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.Unknown;
-import java.util.EnumSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** KMS DescribeKey's KeyManager (JSON) decides who holds the key of an SSE-KMS bucket. */
@@ -30,7 +30,7 @@ class KmsKeyManagerFromWireMockTest {
                     </ServerSideEncryptionConfiguration>""".formatted(KEY))));
             aws.server.stubFor(post(urlPathEqualTo("/")).withHeader("X-Amz-Target", equalTo("TrentService.DescribeKey"))
                     .willReturn(describeKey));
-            return aws.scan(aws.provider(), EnumSet.of(Fact.ENCRYPTION, Fact.ENCRYPTION_KEY)).resources().get(0);
+            return aws.scan(aws.provider(), Set.of(S3Facts.ENCRYPTION, S3Facts.ENCRYPTION_KEY)).resources().get(0);
         }
     }
 
@@ -46,14 +46,14 @@ class KmsKeyManagerFromWireMockTest {
         Resource r = scanWith(keyManager("CUSTOMER"));
         assertEquals(EncryptionState.CUSTOMER_MANAGED, r.encryption().state());
         assertEquals(KEY, r.encryption().keyId());
-        assertTrue(r.knows(Fact.ENCRYPTION_KEY));
+        assertTrue(r.knows(S3Facts.ENCRYPTION_KEY));
     }
 
     @Test
     void awsManagedKeyGivenByArn() {
         Resource r = scanWith(keyManager("AWS"));
         assertEquals(EncryptionState.PROVIDER_MANAGED, r.encryption().state());
-        assertTrue(r.knows(Fact.ENCRYPTION_KEY));
+        assertTrue(r.knows(S3Facts.ENCRYPTION_KEY));
     }
 
     @Test
@@ -62,8 +62,8 @@ class KmsKeyManagerFromWireMockTest {
                 .withBody("{\"__type\":\"AccessDeniedException\",\"message\":\"not authorized\"}"));
         assertEquals(EncryptionState.UNKNOWN, r.encryption().state());
         assertEquals(Boolean.TRUE, r.encryption().encrypted());
-        assertTrue(r.knows(Fact.ENCRYPTION));
-        assertEquals(new Unknown(Fact.ENCRYPTION_KEY, "DescribeKey", "kms:DescribeKey", "AccessDeniedException"),
-                r.whyUnknown(Fact.ENCRYPTION_KEY).orElseThrow());
+        assertTrue(r.knows(S3Facts.ENCRYPTION));
+        assertEquals(new Unknown(S3Facts.ENCRYPTION_KEY, "DescribeKey", "kms:DescribeKey", "AccessDeniedException"),
+                r.whyUnknown(S3Facts.ENCRYPTION_KEY).orElseThrow());
     }
 }

@@ -1,11 +1,17 @@
 package dev.bucketguard.aws;
 
+import dev.bucketguard.cloud.aws.AwsCloud;
+import dev.bucketguard.cloud.aws.S3Facts;
+import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.TrustZone;
 import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.Resource;
+import dev.bucketguard.provider.FactSelection;
 import dev.bucketguard.provider.Inventory;
 import dev.bucketguard.provider.Progress;
+import dev.bucketguard.scan.Assessor;
+import dev.bucketguard.spi.Clouds;
 import java.net.URI;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,14 +24,16 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3control.S3ControlClient;
 
 /**
- * Plain SDK clients that set buckets up on moto (mutations allowed, unlike the provider's), and a provider pointed at
- * the same server.
+ * Plain SDK clients that set buckets up on moto (mutations allowed, unlike the provider's), a provider pointed at
+ * the same server, and the verdict as a scan gives it (the AWS cloud found through the SPI).
  */
 final class MotoFixture {
     static final String ACCOUNT = "123456789012";
     static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
-    static final Set<Fact> S3_FACTS = EnumSet.copyOf(BucketReader.S3_FACTS);
+    /** Every fact of AWS. */
+    static final Set<Fact> S3_FACTS = S3Facts.ALL;
+    private static final Clouds CLOUDS = Clouds.discover();
 
     private MotoFixture() {
     }
@@ -57,8 +65,18 @@ final class MotoFixture {
                 CREDENTIALS, Map.of());
     }
 
+    /** A scan asking for these facts of AWS (and none of any other cloud). */
     static Inventory scan(AwsProvider provider, Set<Fact> facts) {
-        return provider.collect(facts, Progress.NONE);
+        return provider.collect(FactSelection.only(AwsCloud.ID, facts), Progress.NONE);
+    }
+
+    /** The verdict with only the owner trusted. */
+    static Assessment assess(Resource r) {
+        return assess(r, TrustZone.OWNER_ONLY);
+    }
+
+    static Assessment assess(Resource r, TrustZone trust) {
+        return new Assessor(CLOUDS, trust).assess(r);
     }
 
     static Resource bucket(Inventory inventory, String name) {

@@ -1,6 +1,7 @@
 package dev.bucketguard.aws;
 
 import static dev.bucketguard.aws.MotoFixture.S3_FACTS;
+import static dev.bucketguard.aws.MotoFixture.assess;
 import static dev.bucketguard.aws.MotoFixture.bucket;
 import static dev.bucketguard.aws.MotoFixture.scan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,18 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bucketguard.cloud.aws.S3Bucket;
+import dev.bucketguard.cloud.aws.S3Channels;
+import dev.bucketguard.cloud.aws.S3Facts;
 import dev.bucketguard.exposure.Assessment;
 import dev.bucketguard.exposure.Exposure;
-import dev.bucketguard.exposure.ExposureAnalyzer;
 import dev.bucketguard.exposure.TrustZone;
-import dev.bucketguard.model.Channel;
 import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.GranteeKind;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.provider.Inventory;
 import dev.bucketguard.provider.ScanError;
-import java.util.EnumSet;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,13 +32,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 @ExtendWith(MotoServer.class)
 class PolicyScenariosAgainstMotoTest {
     /** The policy facts without GetBucketPolicyStatus, so that bucketguard's own evaluator decides. */
-    private static final Set<Fact> WITHOUT_STATUS = EnumSet.copyOf(S3_FACTS);
+    private static final Set<Fact> WITHOUT_STATUS = new TreeSet<>(S3_FACTS);
 
     static {
-        WITHOUT_STATUS.remove(Fact.POLICY_STATUS);
+        WITHOUT_STATUS.remove(S3Facts.POLICY_STATUS);
     }
 
-    private final ExposureAnalyzer analyzer = new ExposureAnalyzer();
     private S3Client s3;
 
     @BeforeEach
@@ -62,10 +63,10 @@ class PolicyScenariosAgainstMotoTest {
         Resource r = withPolicy("pub", """
                 {"Sid":"PublicRead","Effect":"Allow","Principal":"*","Action":"s3:GetObject",
                  "Resource":"arn:aws:s3:::BUCKET/*"}""");
-        assertTrue(r.policy().present());
-        assertTrue(r.grants().stream().anyMatch(g -> g.via() == Channel.POLICY
+        assertTrue(S3Bucket.of(r).policy().present());
+        assertTrue(r.grants().stream().anyMatch(g -> S3Channels.POLICY.equals(g.via())
                 && g.grantee().kind() == GranteeKind.ANONYMOUS));
-        Assessment a = analyzer.assess(r);
+        Assessment a = assess(r);
         assertEquals(Exposure.PUBLIC, a.exposure(), a.reasons().toString());
     }
 
@@ -74,12 +75,11 @@ class PolicyScenariosAgainstMotoTest {
         Resource r = withPolicy("xacct", """
                 {"Sid":"Partner","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::444455556666:root"},
                  "Action":"s3:GetObject","Resource":"arn:aws:s3:::BUCKET/*"}""");
-        Assessment a = analyzer.assess(r);
+        Assessment a = assess(r);
         assertEquals(Exposure.CROSS_ACCOUNT, a.exposure(), a.reasons().toString());
         assertTrue(a.outsiders().contains("444455556666"), a.outsiders().toString());
         // Trusting the partner makes the same bucket private.
-        assertEquals(Exposure.PRIVATE, new ExposureAnalyzer(new TrustZone(Set.of("444455556666"), Set.of()))
-                .assess(r).exposure());
+        assertEquals(Exposure.PRIVATE, assess(r, new TrustZone(Set.of("444455556666"), Set.of())).exposure());
     }
 
     @Test
@@ -89,9 +89,9 @@ class PolicyScenariosAgainstMotoTest {
                  "Resource":"arn:aws:s3:::BUCKET/*",
                  "Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}}""");
         assertTrue(r.grants().stream().anyMatch(g -> g.grantee().kind() == GranteeKind.ORGANIZATION));
-        Assessment outside = analyzer.assess(r);
+        Assessment outside = assess(r);
         assertEquals(Exposure.CROSS_ACCOUNT, outside.exposure(), outside.reasons().toString());
-        Assessment trusted = new ExposureAnalyzer(new TrustZone(Set.of(), Set.of("o-a1b2c3d4e5"))).assess(r);
+        Assessment trusted = assess(r, new TrustZone(Set.of(), Set.of("o-a1b2c3d4e5")));
         assertEquals(Exposure.PRIVATE, trusted.exposure(), trusted.reasons().toString());
     }
 
@@ -101,9 +101,9 @@ class PolicyScenariosAgainstMotoTest {
                 {"Sid":"DenyPlainHttp","Effect":"Deny","Principal":"*","Action":"s3:*",
                  "Resource":["arn:aws:s3:::BUCKET","arn:aws:s3:::BUCKET/*"],
                  "Condition":{"Bool":{"aws:SecureTransport":"false"}}}""");
-        assertEquals(Boolean.TRUE, r.tlsEnforced());
-        assertTrue(r.policy().tlsEnforced());
-        assertEquals(Exposure.PRIVATE, analyzer.assess(r).exposure());
+        // The bucket's one TLS fact.
+        assertTrue(S3Bucket.of(r).policy().tlsEnforced());
+        assertEquals(Exposure.PRIVATE, assess(r).exposure());
     }
 
     @Test
@@ -115,7 +115,7 @@ class PolicyScenariosAgainstMotoTest {
         s3.putPublicAccessBlock(r -> r.bucket("rpb").publicAccessBlockConfiguration(c -> c
                 .blockPublicAcls(true).ignorePublicAcls(true).blockPublicPolicy(true).restrictPublicBuckets(true)));
         Resource r = bucket(scan(MotoFixture.provider(0), S3_FACTS), "rpb");
-        Assessment a = analyzer.assess(r);
+        Assessment a = assess(r);
         assertEquals(Exposure.PRIVATE, a.exposure(), a.reasons().toString());
     }
 
@@ -127,16 +127,17 @@ class PolicyScenariosAgainstMotoTest {
         s3.createBucket(r -> r.bucket("good"));
         Inventory inv = scan(MotoFixture.provider(0), WITHOUT_STATUS);
         Resource bad = bucket(inv, "bad");
-        var u = bad.whyUnknown(Fact.POLICY).orElseThrow();
+        var u = bad.whyUnknown(S3Facts.POLICY).orElseThrow();
         assertEquals("GetBucketPolicy", u.call());
         assertNull(u.permission());
         assertTrue(u.error().startsWith("malformed policy: "), u.error());
-        assertNull(bad.tlsEnforced());
+        // Neither "no policy" nor "TLS not enforced": the policy, TLS included, is unknown.
+        assertNull(S3Bucket.of(bad).policy());
         ScanError e = inv.errors().stream().filter(x -> x.scope().endsWith(":bad")).findFirst().orElseThrow();
         assertEquals(ScanError.Kind.INPUT, e.kind());
-        assertEquals(Exposure.UNKNOWN, analyzer.assess(bad).exposure());
-        assertTrue(bucket(inv, "good").knows(Fact.POLICY));
-        assertFalse(bucket(inv, "good").policy().present());
+        assertEquals(Exposure.UNKNOWN, assess(bad).exposure());
+        assertTrue(bucket(inv, "good").knows(S3Facts.POLICY));
+        assertFalse(S3Bucket.of(bucket(inv, "good")).policy().present());
     }
 
     @Test
@@ -152,9 +153,9 @@ class PolicyScenariosAgainstMotoTest {
                      "Resource":"arn:aws:s3:us-east-1:123456789012:accesspoint/open-ap/object/*"}]}"""));
         }
         Resource r = bucket(scan(MotoFixture.provider(0), S3_FACTS), "ap-bucket");
-        assertTrue(r.knows(Fact.ACCESS_POINTS), r.unknowns().toString());
-        assertTrue(r.grants().stream().anyMatch(g -> g.via() == Channel.ACCESS_POINT_POLICY
-                && "open-ap".equals(g.accessPoint()) && g.grantee().isPublic()), r.grants().toString());
-        assertTrue(r.accessPoints().get(0).policyRead());
+        assertTrue(r.knows(S3Facts.ACCESS_POINTS), r.unknowns().toString());
+        assertTrue(r.grants().stream().anyMatch(g -> S3Channels.ACCESS_POINT_POLICY.equals(g.via())
+                && "open-ap".equals(g.scope()) && g.grantee().isPublic()), r.grants().toString());
+        assertTrue(S3Bucket.of(r).accessPoints().get(0).policyRead());
     }
 }

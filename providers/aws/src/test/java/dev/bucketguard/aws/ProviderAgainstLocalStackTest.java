@@ -3,15 +3,15 @@ package dev.bucketguard.aws;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.bucketguard.cloud.aws.AwsCloud;
 import dev.bucketguard.exposure.Exposure;
-import dev.bucketguard.exposure.ExposureAnalyzer;
 import dev.bucketguard.model.EncryptionState;
 import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.Resource;
+import dev.bucketguard.provider.FactSelection;
 import dev.bucketguard.provider.Inventory;
 import dev.bucketguard.provider.Progress;
 import java.net.URI;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,7 +73,7 @@ class ProviderAgainstLocalStackTest {
     private static Inventory scan(Set<Fact> facts) {
         URI endpoint = localstack.getEndpoint();
         return new AwsProvider(new AwsOptions(null, localstack.getRegion(), List.of(), endpoint, 0, 4),
-                credentials(), Map.of()).collect(facts, Progress.NONE);
+                credentials(), Map.of()).collect(FactSelection.only(AwsCloud.ID, facts), Progress.NONE);
     }
 
     @Test
@@ -83,7 +83,7 @@ class ProviderAgainstLocalStackTest {
         }
         Resource r = MotoFixture.bucket(scan(MotoFixture.S3_FACTS), "ls-default");
         assertEquals(EncryptionState.PROVIDER_MANAGED, r.encryption().state());
-        assertEquals(Exposure.PRIVATE, new ExposureAnalyzer().assess(r).exposure());
+        assertEquals(Exposure.PRIVATE, MotoFixture.assess(r).exposure());
     }
 
     @Test
@@ -95,8 +95,8 @@ class ProviderAgainstLocalStackTest {
                 .objectOwnership(ObjectOwnership.OBJECT_WRITER).build()))));
             s3.putBucketAcl(r -> r.bucket("ls-public").acl(BucketCannedACL.PUBLIC_READ));
         }
-        Set<Fact> facts = EnumSet.copyOf(MotoFixture.S3_FACTS);
+        Set<Fact> facts = MotoFixture.S3_FACTS;
         Resource r = MotoFixture.bucket(scan(facts), "ls-public");
-        assertEquals(Exposure.PUBLIC, new ExposureAnalyzer().assess(r).exposure());
+        assertEquals(Exposure.PUBLIC, MotoFixture.assess(r).exposure());
     }
 }

@@ -2,6 +2,7 @@ package dev.bucketguard.aws;
 
 import static dev.bucketguard.aws.MotoFixture.ACCOUNT;
 import static dev.bucketguard.aws.MotoFixture.S3_FACTS;
+import static dev.bucketguard.aws.MotoFixture.assess;
 import static dev.bucketguard.aws.MotoFixture.bucket;
 import static dev.bucketguard.aws.MotoFixture.scan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,23 +11,28 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bucketguard.cloud.aws.AwsCloud;
+import dev.bucketguard.cloud.aws.BlockPublicAccess;
+import dev.bucketguard.cloud.aws.ObjectOwnership;
+import dev.bucketguard.cloud.aws.S3Bucket;
+import dev.bucketguard.cloud.aws.S3Channels;
+import dev.bucketguard.cloud.aws.S3Facts;
 import dev.bucketguard.exposure.Assessment;
 import dev.bucketguard.exposure.Exposure;
-import dev.bucketguard.exposure.ExposureAnalyzer;
 import dev.bucketguard.exposure.ExposureTag;
-import dev.bucketguard.model.BlockPublicAccess;
-import dev.bucketguard.model.Channel;
 import dev.bucketguard.model.EncryptionState;
 import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.Grant;
 import dev.bucketguard.model.GranteeKind;
-import dev.bucketguard.model.ObjectOwnership;
+import dev.bucketguard.model.Logging;
 import dev.bucketguard.model.Permission;
 import dev.bucketguard.model.Resource;
+import dev.bucketguard.model.Versioning;
+import dev.bucketguard.model.Website;
+import dev.bucketguard.provider.FactSelection;
 import dev.bucketguard.provider.Inventory;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,10 +49,9 @@ import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.model.Type;
 
-/** Buckets set up on moto through the real SDK, scanned by the provider, judged by the core verdict. */
+/** Buckets set up on moto through the real SDK, scanned by the provider, judged by the AWS verdict. */
 @ExtendWith(MotoServer.class)
 class ProviderAgainstMotoTest {
-    private final ExposureAnalyzer analyzer = new ExposureAnalyzer();
     private S3Client s3;
 
     @BeforeEach
@@ -72,13 +77,13 @@ class ProviderAgainstMotoTest {
     void publicReadCannedAclIsPublicAndListable() {
         s3.createBucket(r -> r.bucket("public-read").acl(BucketCannedACL.PUBLIC_READ));
         Resource r = scanOne("public-read");
-        Grant g = r.grants().stream().filter(x -> x.via() == Channel.ACL && x.grantee().isPublic())
+        Grant g = r.grants().stream().filter(x -> S3Channels.ACL.equals(x.via()) && x.grantee().isPublic())
                 .findFirst().orElseThrow();
         assertEquals(GranteeKind.ANONYMOUS, g.grantee().kind());
         assertEquals(Set.of(Permission.LIST), g.permissions());
         assertEquals(ACCOUNT, r.account());
         assertEquals("us-east-1", r.region());
-        Assessment a = analyzer.assess(r);
+        Assessment a = assess(r);
         assertEquals(Exposure.PUBLIC, a.exposure(), a.reasons().toString());
         assertTrue(a.tags().contains(ExposureTag.LISTABLE));
     }
@@ -88,7 +93,7 @@ class ProviderAgainstMotoTest {
         s3.createBucket(r -> r.bucket("auth-read").acl(BucketCannedACL.AUTHENTICATED_READ));
         Resource r = scanOne("auth-read");
         assertTrue(r.grants().stream().anyMatch(g -> g.grantee().kind() == GranteeKind.ANY_AUTHENTICATED));
-        Assessment a = analyzer.assess(r);
+        Assessment a = assess(r);
         assertEquals(Exposure.PUBLIC, a.exposure(), a.reasons().toString());
         assertTrue(a.tags().contains(ExposureTag.AUTH_USERS_ONLY));
     }
@@ -112,7 +117,7 @@ class ProviderAgainstMotoTest {
         Grant foreign = r.grants().stream().filter(g -> g.grantee().kind() == GranteeKind.ACCOUNT).findFirst()
                 .orElseThrow();
         assertEquals(other, foreign.grantee().id());
-        Assessment a = analyzer.assess(r);
+        Assessment a = assess(r);
         assertEquals(Exposure.CROSS_ACCOUNT, a.exposure(), a.reasons().toString());
         assertEquals(List.of(other), a.outsiders());
     }
@@ -122,20 +127,26 @@ class ProviderAgainstMotoTest {
         create("plain");
         Resource r = scanOne("plain");
         for (Fact f : S3_FACTS) {
-            if (f != Fact.OBJECT_ACLS) {
+            if (!f.equals(S3Facts.OBJECT_ACLS)) {
                 assertTrue(r.knows(f), f + " should be known: " + r.whyUnknown(f));
             }
         }
-        assertEquals(BlockPublicAccess.NONE, r.guardrails().s3BucketBlockPublicAccess());
-        assertEquals(BlockPublicAccess.NONE, r.guardrails().s3AccountBlockPublicAccess());
-        assertEquals(ObjectOwnership.NOT_CONFIGURED, r.guardrails().s3ObjectOwnership());
-        assertFalse(r.policy().present());
-        assertEquals(Boolean.FALSE, r.tlsEnforced());
-        assertFalse(r.website().enabled());
-        assertFalse(r.logging().enabled());
-        assertFalse(r.versioning().enabled());
-        assertTrue(r.accessPoints().isEmpty());
-        Assessment a = analyzer.assess(r);
+        // Every fact read has an explicit value, "not configured" included.
+        S3Bucket b = S3Bucket.of(r);
+        assertEquals(BlockPublicAccess.NONE, b.bucketBlockPublicAccess());
+        assertEquals(BlockPublicAccess.NONE, b.accountBlockPublicAccess());
+        assertEquals(ObjectOwnership.NOT_CONFIGURED, b.objectOwnership());
+        assertFalse(b.policy().present());
+        assertFalse(b.policy().tlsEnforced());
+        assertEquals(Boolean.FALSE, b.policyStatusPublic());
+        assertEquals(Website.OFF, b.website());
+        assertEquals(Logging.OFF, b.logging());
+        assertEquals(Versioning.NEVER_ENABLED, b.versioning());
+        assertFalse(b.versioning().enabled());
+        assertTrue(b.accessPoints().isEmpty());
+        assertEquals(AwsCloud.BUCKET, r.kind());
+        assertEquals(List.of(), new AwsCloud().problems(r));
+        Assessment a = assess(r);
         assertEquals(Exposure.PRIVATE, a.exposure(), a.reasons().toString());
         assertTrue(a.tags().contains(ExposureTag.OBJECT_ACLS_MAY_BE_PUBLIC));
     }
@@ -153,14 +164,14 @@ class ProviderAgainstMotoTest {
                 {"Version":"2012-10-17","Statement":[{"Sid":"PublicRead","Effect":"Allow",
                  "Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::anyone/*"}]}"""));
         create("no-policy");
-        Inventory inv = scan(MotoFixture.provider(0), EnumSet.of(Fact.POLICY_STATUS));
-        assertEquals(Boolean.FALSE, bucket(inv, "owner-only").policy().statusPublic());
-        assertTrue(bucket(inv, "owner-only").policy().present());
-        assertEquals(Boolean.TRUE, bucket(inv, "anyone").policy().statusPublic());
-        assertEquals(Boolean.FALSE, bucket(inv, "no-policy").policy().statusPublic());
-        assertFalse(bucket(inv, "no-policy").policy().present());
+        Inventory inv = scan(MotoFixture.provider(0), Set.of(S3Facts.POLICY_STATUS, S3Facts.POLICY));
+        assertEquals(Boolean.FALSE, S3Bucket.of(bucket(inv, "owner-only")).policyStatusPublic());
+        assertTrue(S3Bucket.of(bucket(inv, "owner-only")).policy().present());
+        assertEquals(Boolean.TRUE, S3Bucket.of(bucket(inv, "anyone")).policyStatusPublic());
+        assertEquals(Boolean.FALSE, S3Bucket.of(bucket(inv, "no-policy")).policyStatusPublic());
+        assertFalse(S3Bucket.of(bucket(inv, "no-policy")).policy().present());
         for (Resource r : inv.resources()) {
-            assertTrue(r.knows(Fact.POLICY_STATUS), r.whyUnknown(Fact.POLICY_STATUS).toString());
+            assertTrue(r.knows(S3Facts.POLICY_STATUS), r.whyUnknown(S3Facts.POLICY_STATUS).toString());
         }
     }
 
@@ -170,8 +181,8 @@ class ProviderAgainstMotoTest {
         s3.putPublicAccessBlock(r -> r.bucket("bpa-on").publicAccessBlockConfiguration(c -> c
                 .blockPublicAcls(true).ignorePublicAcls(true).blockPublicPolicy(true).restrictPublicBuckets(true)));
         Resource r = scanOne("bpa-on");
-        assertEquals(BlockPublicAccess.ALL, r.guardrails().s3BucketBlockPublicAccess());
-        Assessment a = analyzer.assess(r);
+        assertEquals(BlockPublicAccess.ALL, S3Bucket.of(r).bucketBlockPublicAccess());
+        Assessment a = assess(r);
         assertEquals(Exposure.PRIVATE, a.exposure(), a.reasons().toString());
     }
 
@@ -188,9 +199,9 @@ class ProviderAgainstMotoTest {
         Inventory inv = scan(provider, S3_FACTS);
         for (String name : List.of("acct-a", "acct-b")) {
             Resource r = bucket(inv, name);
-            assertEquals(BlockPublicAccess.ALL, r.guardrails().s3AccountBlockPublicAccess());
-            assertEquals(BlockPublicAccess.NONE, r.guardrails().s3BucketBlockPublicAccess());
-            assertEquals(Exposure.PRIVATE, analyzer.assess(r).exposure());
+            assertEquals(BlockPublicAccess.ALL, S3Bucket.of(r).accountBlockPublicAccess());
+            assertEquals(BlockPublicAccess.NONE, S3Bucket.of(r).bucketBlockPublicAccess());
+            assertEquals(Exposure.PRIVATE, assess(r).exposure());
         }
         // Read once per account, not once per bucket.
         assertEquals(1L, provider.apiCalls().get("S3Control:GetPublicAccessBlock"));
@@ -203,8 +214,8 @@ class ProviderAgainstMotoTest {
         s3.putBucketOwnershipControls(r -> r.bucket("enforced").ownershipControls(o -> o.rules(java.util.List.of(software.amazon.awssdk.services.s3.model.OwnershipControlsRule.builder()
                 .objectOwnership(software.amazon.awssdk.services.s3.model.ObjectOwnership.BUCKET_OWNER_ENFORCED).build()))));
         Resource r = scanOne("enforced");
-        assertEquals(ObjectOwnership.BUCKET_OWNER_ENFORCED, r.guardrails().s3ObjectOwnership());
-        Assessment a = analyzer.assess(r);
+        assertEquals(ObjectOwnership.BUCKET_OWNER_ENFORCED, S3Bucket.of(r).objectOwnership());
+        Assessment a = assess(r);
         assertEquals(Exposure.PRIVATE, a.exposure(), a.reasons().toString());
         assertFalse(a.tags().contains(ExposureTag.OBJECT_ACLS_MAY_BE_PUBLIC));
     }
@@ -242,7 +253,7 @@ class ProviderAgainstMotoTest {
         Resource cmk = bucket(inv, "sse-kms-cmk");
         assertEquals(EncryptionState.CUSTOMER_MANAGED, cmk.encryption().state());
         assertEquals(keyArn, cmk.encryption().keyId());
-        assertTrue(cmk.knows(Fact.ENCRYPTION_KEY));
+        assertTrue(cmk.knows(S3Facts.ENCRYPTION_KEY));
     }
 
     @Test
@@ -257,7 +268,7 @@ class ProviderAgainstMotoTest {
                         .applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AWS_KMS)
                         .kmsMasterKeyID(keyArn)).build()))));
         AwsProvider provider = MotoFixture.provider(0);
-        Resource r = bucket(scan(provider, EnumSet.of(Fact.ENCRYPTION)), "cmk");
+        Resource r = bucket(scan(provider, Set.of(S3Facts.ENCRYPTION)), "cmk");
         assertEquals(EncryptionState.UNKNOWN, r.encryption().state());
         assertEquals(Boolean.TRUE, r.encryption().encrypted());
         assertNull(provider.apiCalls().get("Kms:DescribeKey"));
@@ -277,19 +288,19 @@ class ProviderAgainstMotoTest {
         Inventory inv = scan(MotoFixture.provider(0), S3_FACTS);
 
         Resource site = bucket(inv, "site");
-        assertTrue(site.website().enabled());
-        assertEquals("http://site.s3-website-us-east-1.amazonaws.com", site.website().endpoint());
-        assertTrue(analyzer.assess(site).tags().contains(ExposureTag.WEBSITE));
+        assertTrue(S3Bucket.of(site).website().enabled());
+        assertEquals("http://site.s3-website-us-east-1.amazonaws.com", S3Bucket.of(site).website().endpoint());
+        assertTrue(assess(site).tags().contains(ExposureTag.WEBSITE));
         Resource logged = bucket(inv, "logged");
-        assertTrue(logged.logging().enabled());
-        assertEquals("logs/logged/", logged.logging().target());
-        assertTrue(bucket(inv, "versioned").versioning().enabled());
-        assertEquals("Enabled", bucket(inv, "versioned").versioning().status());
-        assertNull(bucket(inv, "logged").versioning().status());
+        assertTrue(S3Bucket.of(logged).logging().enabled());
+        assertEquals("logs/logged/", S3Bucket.of(logged).logging().target());
+        assertTrue(S3Bucket.of(bucket(inv, "versioned")).versioning().enabled());
+        assertEquals("Enabled", S3Bucket.of(bucket(inv, "versioned")).versioning().status());
+        assertNull(S3Bucket.of(logged).versioning().status());
         // The log bucket's grants go to the S3 log delivery service, which is neither public nor another account.
         Resource logs = bucket(inv, "logs");
         assertTrue(logs.grants().stream().anyMatch(g -> g.grantee().kind() == GranteeKind.SERVICE));
-        assertEquals(Exposure.PRIVATE, analyzer.assess(logs).exposure(), analyzer.assess(logs).reasons().toString());
+        assertEquals(Exposure.PRIVATE, assess(logs).exposure(), assess(logs).reasons().toString());
     }
 
     @Test
@@ -303,12 +314,12 @@ class ProviderAgainstMotoTest {
         }
         AwsProvider provider = MotoFixture.provider(10);
         Resource r = bucket(scan(provider, S3_FACTS), "objects");
-        Grant g = r.grants().stream().filter(x -> x.via() == Channel.OBJECT_ACL).findFirst().orElseThrow();
-        assertEquals("doc-15.txt", g.object());
+        Grant g = r.grants().stream().filter(x -> S3Channels.OBJECT_ACL.equals(x.via())).findFirst().orElseThrow();
+        assertEquals("doc-15.txt", g.scope());
         assertEquals(GranteeKind.ANONYMOUS, g.grantee().kind());
         assertTrue(g.allows(Permission.READ));
         assertEquals(10L, provider.apiCalls().get("GetObjectAcl"));
-        Assessment a = analyzer.assess(r);
+        Assessment a = assess(r);
         assertEquals(Exposure.PUBLIC, a.exposure(), a.reasons().toString());
         assertTrue(a.tags().contains(ExposureTag.OBJECT_PUBLIC));
     }
@@ -330,9 +341,9 @@ class ProviderAgainstMotoTest {
         s3.createBucket(r -> r.bucket("public-read").acl(BucketCannedACL.PUBLIC_READ));
         create("other");
         AwsProvider provider = MotoFixture.provider(5);
-        Inventory inv = scan(provider, EnumSet.of(Fact.VERSIONING));
+        Inventory inv = scan(provider, Set.of(S3Facts.VERSIONING));
         Resource r = bucket(inv, "public-read");
-        assertEquals(Set.of(Fact.VERSIONING), r.collected());
+        assertEquals(Set.of(S3Facts.VERSIONING), r.collected());
         assertTrue(r.grants().isEmpty());
         Map<String, Long> calls = provider.apiCalls();
         for (String op : List.of("GetBucketAcl", "GetBucketPolicy", "GetBucketPolicyStatus", "GetPublicAccessBlock",
@@ -342,7 +353,36 @@ class ProviderAgainstMotoTest {
         }
         assertEquals(2L, calls.get("GetBucketVersioning"));
         // The exposure verdict does not pretend to know what was not collected.
-        assertEquals(Exposure.UNKNOWN, analyzer.assess(r).exposure());
+        assertEquals(Exposure.UNKNOWN, assess(r).exposure());
+    }
+
+    @Test
+    void onlyThisCloudsFactsAreRead() {
+        // Other clouds' facts share names with AWS's (ACL, POLICY, LOGGING): the provider reads facts("aws") only.
+        s3.createBucket(r -> r.bucket("public-read").acl(BucketCannedACL.PUBLIC_READ));
+        AwsProvider provider = MotoFixture.provider(5);
+        Set<Fact> everything = Set.of(S3Facts.ACL, S3Facts.POLICY, S3Facts.POLICY_STATUS, S3Facts.LOGGING,
+                S3Facts.ENCRYPTION, S3Facts.WEBSITE, Fact.of("ORG_POLICY"));
+        Inventory inv = provider.collect(new FactSelection(Map.of(AwsCloud.ID, Set.of(S3Facts.VERSIONING),
+                "azure", everything, "gcp", everything)), messages -> { });
+        Resource r = bucket(inv, "public-read");
+        assertEquals(Set.of(S3Facts.VERSIONING), r.collected());
+        assertTrue(r.grants().isEmpty());
+        assertTrue(r.unknowns().isEmpty(), r.unknowns().toString());
+        assertEquals(Map.of("GetBucketVersioning", 1L), settingCalls(provider));
+        // And a scan that needs nothing of AWS reads no bucket setting at all.
+        AwsProvider idle = MotoFixture.provider(5);
+        Inventory none = idle.collect(FactSelection.only("gcp", everything), messages -> { });
+        assertEquals(Set.of(), bucket(none, "public-read").collected());
+        assertEquals(Map.of(), settingCalls(idle));
+    }
+
+    /** The calls that read a bucket's or account's settings: all but identity, listing and region discovery. */
+    private static Map<String, Long> settingCalls(AwsProvider provider) {
+        Map<String, Long> calls = new java.util.TreeMap<>(provider.apiCalls());
+        calls.keySet().removeIf(op -> op.endsWith(":GetCallerIdentity")
+                || Set.of("ListBuckets", "GetBucketLocation", "HeadBucket").contains(op));
+        return calls;
     }
 
     @Test
@@ -367,7 +407,7 @@ class ProviderAgainstMotoTest {
             create("p-" + i);
         }
         List<String> messages = Collections.synchronizedList(new ArrayList<>());
-        MotoFixture.provider(0).collect(EnumSet.of(Fact.VERSIONING), messages::add);
+        MotoFixture.provider(0).collect(FactSelection.only(AwsCloud.ID, Set.of(S3Facts.VERSIONING)), messages::add);
         assertTrue(messages.size() <= 21, messages.toString());
         assertEquals("scanned 40/40 buckets of account " + ACCOUNT, messages.get(messages.size() - 1));
     }
@@ -378,11 +418,12 @@ class ProviderAgainstMotoTest {
         try (var control = MotoFixture.s3Control()) {
             control.createAccessPoint(r -> r.accountId(ACCOUNT).name("ap-internet").bucket("with-ap"));
         }
-        Resource r = bucket(scan(MotoFixture.provider(0), EnumSet.of(Fact.ACCESS_POINTS)), "with-ap");
-        assertTrue(r.knows(Fact.ACCESS_POINTS), r.whyUnknown(Fact.ACCESS_POINTS).toString());
-        assertEquals(1, r.accessPoints().size());
-        assertEquals("ap-internet", r.accessPoints().get(0).name());
-        assertEquals(ACCOUNT, r.accessPoints().get(0).ownerAccount());
-        assertNotNull(r.accessPoints().get(0).blockPublicAccess());
+        Resource r = bucket(scan(MotoFixture.provider(0), Set.of(S3Facts.ACCESS_POINTS)), "with-ap");
+        assertTrue(r.knows(S3Facts.ACCESS_POINTS), r.whyUnknown(S3Facts.ACCESS_POINTS).toString());
+        List<dev.bucketguard.cloud.aws.AccessPoint> points = S3Bucket.of(r).accessPoints();
+        assertEquals(1, points.size());
+        assertEquals("ap-internet", points.get(0).name());
+        assertEquals(ACCOUNT, points.get(0).ownerAccount());
+        assertNotNull(points.get(0).blockPublicAccess());
     }
 }

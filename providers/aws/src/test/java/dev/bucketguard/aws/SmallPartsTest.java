@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bucketguard.cloud.aws.S3Channels;
+import dev.bucketguard.model.Grant;
+import dev.bucketguard.model.GranteeKind;
 import dev.bucketguard.model.Permission;
 import java.net.URI;
 import java.util.ArrayList;
@@ -48,6 +51,22 @@ class SmallPartsTest {
         assertFalse(AclGrants.permissions("FULL_CONTROL", false).contains(Permission.READ));
         assertTrue(AclGrants.permissions("FULL_CONTROL", false).contains(Permission.WRITE_ACP));
         assertEquals(EnumSet.allOf(Permission.class), AclGrants.permissions("SOMETHING_NEW", false));
+    }
+
+    @Test
+    void anObjectAclGrantIsScopedToItsKeyAndABucketAclGrantToNothing() {
+        var allUsersRead = software.amazon.awssdk.services.s3.model.Grant.builder()
+                .grantee(g -> g.type(software.amazon.awssdk.services.s3.model.Type.GROUP).uri(AclGrants.ALL_USERS))
+                .permission(software.amazon.awssdk.services.s3.model.Permission.READ).build();
+        Grant object = AclGrants.object(List.of(allUsersRead), "owner", "reports/2024.csv").get(0);
+        assertEquals(S3Channels.OBJECT_ACL, object.via());
+        assertEquals("reports/2024.csv", object.scope());
+        assertEquals(GranteeKind.ANONYMOUS, object.grantee().kind());
+        assertEquals(EnumSet.of(Permission.READ), object.permissions());
+        Grant bucket = AclGrants.bucket(List.of(allUsersRead), "owner").get(0);
+        assertEquals(S3Channels.ACL, bucket.via());
+        assertNull(bucket.scope());
+        assertEquals(EnumSet.of(Permission.LIST), bucket.permissions());
     }
 
     @Test

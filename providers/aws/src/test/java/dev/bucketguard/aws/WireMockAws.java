@@ -10,7 +10,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import dev.bucketguard.cloud.aws.AwsCloud;
 import dev.bucketguard.model.Fact;
+import dev.bucketguard.provider.FactSelection;
 import dev.bucketguard.provider.Inventory;
 import dev.bucketguard.provider.Progress;
 import java.net.URI;
@@ -71,7 +73,7 @@ final class WireMockAws implements AutoCloseable {
     }
 
     Inventory scan(AwsProvider provider, Set<Fact> facts) {
-        return provider.collect(facts, Progress.NONE);
+        return provider.collect(FactSelection.only(AwsCloud.ID, facts), Progress.NONE);
     }
 
     @Override

@@ -13,10 +13,17 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 
-/** Writes snapshots: resources sorted by provider, account and id, so the same resources give the same bytes. */
+/**
+ * Writes snapshots (format {@value #FORMAT_VERSION}, see {@code docs/snapshot-format.md}): resources sorted by
+ * provider, account, id and kind, so the same resources give the same bytes, and {@link SnapshotProvider} reads them
+ * back unchanged.
+ */
 public final class Snapshot {
-    /** The snapshot format version; the major part must match for a file to be read. */
-    public static final String FORMAT_VERSION = "1.0";
+    /**
+     * The snapshot format version; the major part must match for a file to be read. Version 1 files are refused
+     * with a pointer to {@code scripts/snapshot-v1-to-v2.py}.
+     */
+    public static final String FORMAT_VERSION = "2.0";
 
     private Snapshot() {
     }
@@ -28,7 +35,7 @@ public final class Snapshot {
         ArrayNode array = root.putArray("resources");
         resources.stream()
                 .sorted(Comparator.comparing(Resource::provider).thenComparing(Resource::account)
-                        .thenComparing(Resource::id))
+                        .thenComparing(Resource::id).thenComparing(Resource::kind))
                 .forEach(r -> array.add(json.valueToTree(r)));
         out.write(json.writeValueAsString(root));
         out.write("\n");

@@ -4,10 +4,14 @@
  *
  * <pre>
  * {
- *   "formatVersion": "1.0",
+ *   "formatVersion": "2.0",
  *   "description": "optional free text",
- *   "resources": [ { "provider": "aws", "account": "111122223333", "id": "bucket", "kind": "BUCKET", ... } ]
+ *   "resources": [ { "provider": "aws", "account": "111122223333", "id": "bucket", "kind": "BUCKET",
+ *                    "collected": [ ... ], "grants": [ ... ], "details": { ... } } ]
  * }
  * </pre>
+ *
+ * <p>The format is documented for people who write snapshots from their own inventory in
+ * {@code docs/snapshot-format.md}, with a JSON Schema in {@code docs/snapshot-schema.json}.
  */
 package dev.bucketguard.snapshot;

@@ -2,14 +2,15 @@ package dev.bucketguard.aws.bench;
 
 import dev.bucketguard.aws.AwsOptions;
 import dev.bucketguard.aws.AwsProvider;
-import dev.bucketguard.model.Fact;
+import dev.bucketguard.cloud.aws.AwsCloud;
+import dev.bucketguard.cloud.aws.S3Facts;
+import dev.bucketguard.provider.FactSelection;
 import dev.bucketguard.provider.Inventory;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -46,9 +47,10 @@ public final class S3ScanBenchmark {
             provision(s3, buckets, concurrency);
             System.out.printf("provisioned %d buckets in %.1f s%n", buckets, (System.nanoTime() - t0) / 1e9);
 
-            EnumSet<Fact> facts = EnumSet.of(Fact.ACL, Fact.POLICY, Fact.POLICY_STATUS,
-                    Fact.BLOCK_PUBLIC_ACCESS_BUCKET, Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT, Fact.OBJECT_OWNERSHIP,
-                    Fact.ENCRYPTION, Fact.ENCRYPTION_KEY, Fact.WEBSITE, Fact.LOGGING, Fact.VERSIONING);
+            FactSelection facts = FactSelection.only(AwsCloud.ID, java.util.Set.of(S3Facts.ACL, S3Facts.POLICY,
+                    S3Facts.POLICY_STATUS, S3Facts.BLOCK_PUBLIC_ACCESS_BUCKET, S3Facts.BLOCK_PUBLIC_ACCESS_ACCOUNT,
+                    S3Facts.OBJECT_OWNERSHIP, S3Facts.ENCRYPTION, S3Facts.ENCRYPTION_KEY, S3Facts.WEBSITE,
+                    S3Facts.LOGGING, S3Facts.VERSIONING));
             // Warm the JVM (class loading, JIT) on a few buckets, as the bare client below is warm too.
             new AwsProvider(new AwsOptions(null, "us-east-1", List.of(), endpoint, 0, concurrency))
                     .collect(facts, m -> { });

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * An S3 access point in front of a bucket. Its policy grants appear among the resource's grants with
- * {@link Channel#ACCESS_POINT_POLICY} and {@link Grant#accessPoint()} set to {@link #name()}.
+ * {@link S3Channels#ACCESS_POINT_POLICY} and {@code Grant.scope()} set to {@link #name()}.
  *
  * @param name              the access point name
  * @param ownerAccount      the account that owns the access point (may differ from the bucket's)

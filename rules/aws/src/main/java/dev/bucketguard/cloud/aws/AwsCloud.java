@@ -85,7 +85,7 @@ public final class AwsCloud implements Cloud {
     @Override
     public List<String> problems(Resource resource) {
         List<String> out = new ArrayList<>();
-        S3Bucket b = resource.details() == null ? S3Bucket.UNREAD : resource.details(S3Bucket.class);
+        S3Bucket b = S3Bucket.of(resource);
         VALUES.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             if (resource.knows(e.getKey()) && e.getValue().apply(b) == null) {
                 out.add("fact " + e.getKey() + " is collected and known, but its value is missing");
@@ -99,6 +99,7 @@ public final class AwsCloud implements Cloud {
 
     @Override
     public List<Compliance> compliance() {
-        return List.of(Compliance.load(AwsCloud.class, "compliance/cis-aws-foundations-3.0.0.yaml"));
+        return List.of(Compliance.load(AwsCloud.class, "compliance/cis-aws-foundations-3.0.0.yaml"),
+                Compliance.load(AwsCloud.class, "compliance/cis-aws-foundations-1.5.0.yaml"));
     }
 }

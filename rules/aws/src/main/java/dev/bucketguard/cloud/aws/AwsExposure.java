@@ -1,13 +1,18 @@
-package dev.bucketguard.exposure;
+package dev.bucketguard.cloud.aws;
 
-import dev.bucketguard.model.AccessPoint;
-import dev.bucketguard.model.BlockPublicAccess;
+import dev.bucketguard.cloud.aws.BlockPublicAccess.Setting;
+import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Exposure;
+import dev.bucketguard.exposure.ExposureTag;
+import dev.bucketguard.exposure.GrantEffect;
+import dev.bucketguard.exposure.Tri;
+import dev.bucketguard.exposure.TrustZone;
+import dev.bucketguard.exposure.Verdicts;
 import dev.bucketguard.model.Channel;
 import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.Grant;
 import dev.bucketguard.model.GranteeKind;
 import dev.bucketguard.model.Permission;
-import dev.bucketguard.model.PolicyFacts;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.Unknown;
 import java.util.ArrayList;
@@ -17,59 +22,77 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * SEMANTICS.md 5.1, per S3 bucket.
+ * The exposure verdict of an S3 bucket ({@code docs/exposure.md}).
  *
  * <p>Deviations, each towards "more exposed": public grants on sampled objects (object ACLs in force and not
  * ignored) make the bucket PUBLIC with the tag OBJECT_PUBLIC, and so does a public access-point policy on an
  * internet-origin access point that no RestrictPublicBuckets covers (tag ACCESS_POINT), since either one lets anyone
- * read data. Where GetBucketPolicyStatus was read, its IsPublic decides whether the policy is public, as 5.1 says,
- * except that when bucketguard's evaluator proves a statement public and the status says "not public", the verdict
- * takes the more exposed answer (an emulator's crude status, or a gap in either analysis, must never hide a public
- * bucket); the rule {@code aws.s3.policy-status-disagrees} reports every disagreement.
+ * read data. Where GetBucketPolicyStatus was read, its IsPublic decides whether the policy is public
+ * ({@link PolicyVerdict}), except that when bucketguard's evaluator proves a statement public and the status says
+ * "not public", the verdict takes the more exposed answer (an emulator's crude status, or a gap in either analysis,
+ * must never hide a public bucket); the rule {@code aws.s3.policy-status-disagrees} reports every disagreement.
  */
 final class AwsExposure extends Verdicts {
+    /** The reason given when the evaluator proved the policy public against the status. */
+    private static final String STATUS_OVERRULED = "GetBucketPolicyStatus reports that the policy is not public, but"
+            + " bucketguard's evaluator finds the statements above public: the verdict takes the more exposed answer"
+            + " (see aws.s3.policy-status-disagrees)";
+    /** The reason given when only GetBucketPolicyStatus says the policy is public. */
+    private static final String STATUS_PUBLIC = "GetBucketPolicyStatus reports that the bucket policy is public";
+
+    private final S3Bucket bucket;
+    private final BlockPublicAccessLevels levels;
     private Boolean ipa;
     private Boolean rpb;
     private Boolean aclsOn;
     private Boolean policyPublic;
     private boolean policyPublicFromStatus;
     private boolean statusOverruled;
-    private BlockPublicAccess bucketBpa;
-    private BlockPublicAccess accountBpa;
+    private List<String> policyUndecided = List.of();
 
     AwsExposure(Resource resource, TrustZone trust) {
         super(resource, trust);
+        this.bucket = S3Bucket.of(resource);
+        this.levels = BlockPublicAccessLevels.of(resource);
     }
 
     @Override
-    Assessment assess() {
+    public Assessment assess() {
         readGuardrails();
         readPolicyVerdict();
-        Map<String, AccessPoint> accessPoints = resource.accessPoints().stream()
+        List<Fact> holders = new ArrayList<>(List.of(S3Facts.POLICY));
+        if (!Tri.isFalse(aclsOn)) {
+            holders.add(S3Facts.ACL);
+        }
+        if (resource.collected().contains(S3Facts.ACCESS_POINTS)) {
+            holders.add(S3Facts.ACCESS_POINTS);
+        }
+        grantFacts(holders);
+        Map<String, AccessPoint> accessPoints = bucket.accessPoints().stream()
                 .collect(Collectors.toMap(AccessPoint::name, Function.identity(), (a, b) -> a));
         for (Grant g : resource.grants()) {
-            effects.add(effectOf(g, accessPoints.get(g.accessPoint())));
+            effects.add(effectOf(g, S3Channels.ACCESS_POINT_POLICY.equals(g.via()) && g.scope() != null
+                    ? accessPoints.get(g.scope()) : null));
         }
-        for (AccessPoint ap : resource.accessPoints()) {
-            if (ap.ownerAccount() != null && !trust.trustsAccount(resource.account(), ap.ownerAccount())) {
+        for (AccessPoint ap : bucket.accessPoints()) {
+            if (foreign(ap)) {
                 otherOutsiders.add(ap.ownerAccount());
             }
         }
-        if (resource.knows(Fact.WEBSITE) && resource.website() != null && resource.website().enabled()) {
+        if (resource.knows(S3Facts.WEBSITE) && bucket.website() != null && bucket.website().enabled()) {
             tags.add(ExposureTag.WEBSITE);
         }
 
         // Step 1: IgnorePublicAcls and RestrictPublicBuckets both on: not public, whatever the policy and ACL say.
         if (Tri.isTrue(ipa) && Tri.isTrue(rpb)) {
             reasons.add("IgnorePublicAcls and RestrictPublicBuckets are on ("
-                    + state("IgnorePublicAcls", flag(bucketBpa, true), flag(accountBpa, true), "bucket", "account")
-                    + "; " + state("RestrictPublicBuckets", flag(bucketBpa, false), flag(accountBpa, false),
-                    "bucket", "account") + "): public ACLs and public policies are ignored");
+                    + levels.state(Setting.IGNORE_PUBLIC_ACLS) + "; " + levels.state(Setting.RESTRICT_PUBLIC_BUCKETS)
+                    + "): public ACLs and public policies are ignored");
         } else {
             // Steps 2 and 3.
             Boolean policyTerm = Tri.and(policyPublic, Tri.not(rpb));
             Boolean aclTerm = Tri.and(Tri.and(aclsOn, aclGrantsPublic()), Tri.not(ipa));
-            Boolean otherTerm = Tri.or(publicGrantsThrough(Channel.OBJECT_ACL, Channel.ACCESS_POINT_POLICY),
+            Boolean otherTerm = Tri.or(publicGrantsThrough(S3Channels.OBJECT_ACL, S3Channels.ACCESS_POINT_POLICY),
                     unreadInternetAccessPointPolicy());
             Boolean isPublic = Tri.or(Tri.or(policyTerm, aclTerm), otherTerm);
             if (Tri.isTrue(isPublic)) {
@@ -83,18 +106,11 @@ final class AwsExposure extends Verdicts {
         }
 
         // Step 4: cross-account.
-        List<Fact> holders = new ArrayList<>(List.of(Fact.POLICY));
-        if (!Tri.isFalse(aclsOn)) {
-            holders.add(Fact.ACL);
-        }
-        if (resource.collected().contains(Fact.ACCESS_POINTS)) {
-            holders.add(Fact.ACCESS_POINTS);
-        }
-        Exposure cross = crossAccountStep(holders);
+        Exposure cross = crossAccountStep();
         boolean foreignAccessPoint = false;
         boolean unreadAccessPointPolicy = false;
-        for (AccessPoint ap : resource.accessPoints()) {
-            if (ap.ownerAccount() != null && !trust.trustsAccount(resource.account(), ap.ownerAccount())) {
+        for (AccessPoint ap : bucket.accessPoints()) {
+            if (foreign(ap)) {
                 reasons.add("access point '" + ap.name() + "' belongs to account " + ap.ownerAccount()
                         + " (outside the owner account and the trusted set)");
                 foreignAccessPoint = true;
@@ -107,7 +123,7 @@ final class AwsExposure extends Verdicts {
             return done(Exposure.CROSS_ACCOUNT);
         }
         if (cross == null && unreadAccessPointPolicy) {
-            resource.accessPoints().stream().filter(ap -> !ap.policyRead()).forEach(ap -> reasons.add(
+            bucket.accessPoints().stream().filter(ap -> !ap.policyRead()).forEach(ap -> reasons.add(
                     "the policy of access point '" + ap.name() + "' could not be read (needs"
                             + " s3:GetAccessPointPolicy): it may grant other accounts"));
             return done(Exposure.UNKNOWN);
@@ -126,62 +142,39 @@ final class AwsExposure extends Verdicts {
         return done(Exposure.PRIVATE);
     }
 
+    private boolean foreign(AccessPoint ap) {
+        return ap.ownerAccount() != null && !trust.trustsAccount(resource.owner(), ap.ownerAccount());
+    }
+
     private void readGuardrails() {
-        accountBpa = resource.knows(Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT)
-                ? orNone(resource.guardrails().s3AccountBlockPublicAccess()) : null;
-        bucketBpa = resource.knows(Fact.BLOCK_PUBLIC_ACCESS_BUCKET)
-                ? orNone(resource.guardrails().s3BucketBlockPublicAccess()) : null;
-        ipa = Tri.or(flag(bucketBpa, true), flag(accountBpa, true));
-        rpb = Tri.or(flag(bucketBpa, false), flag(accountBpa, false));
-        if (resource.knows(Fact.OBJECT_OWNERSHIP)) {
-            aclsOn = resource.guardrails().s3ObjectOwnership() == null
-                    || resource.guardrails().s3ObjectOwnership().aclsEnabled();
+        ipa = levels.effective(Setting.IGNORE_PUBLIC_ACLS);
+        rpb = levels.effective(Setting.RESTRICT_PUBLIC_BUCKETS);
+        if (resource.knows(S3Facts.OBJECT_OWNERSHIP) && bucket.objectOwnership() != null) {
+            aclsOn = bucket.objectOwnership().aclsEnabled();
         }
-    }
-
-    private static BlockPublicAccess orNone(BlockPublicAccess b) {
-        return b == null ? BlockPublicAccess.NONE : b;
-    }
-
-    /** IgnorePublicAcls when {@code ignoreAcls}, else RestrictPublicBuckets; null when the level is unread. */
-    private static Boolean flag(BlockPublicAccess level, boolean ignoreAcls) {
-        if (level == null) {
-            return null;
-        }
-        return ignoreAcls ? level.ignorePublicAcls() : level.restrictPublicBuckets();
     }
 
     private void readPolicyVerdict() {
-        PolicyFacts p = resource.policy() == null ? PolicyFacts.NONE : resource.policy();
-        Boolean local = null;
-        if (resource.knows(Fact.POLICY)) {
-            local = !p.undecided().isEmpty() ? null
-                    : resource.grants().stream().anyMatch(g -> g.via() == Channel.POLICY && g.grantee().isPublic());
-        }
-        Boolean status = resource.knows(Fact.POLICY_STATUS) ? p.statusPublic() : null;
-        if (status == null) {
-            policyPublic = local;
-            return;
-        }
-        policyPublicFromStatus = true;
-        // S3's own answer resolves what the evaluator cannot (a Deny it cannot prove), but when the evaluator proves a
-        // statement public and the status says "not public", the verdict takes the more exposed of the two answers.
-        statusOverruled = !status && Tri.isTrue(local);
-        policyPublic = status || statusOverruled;
+        PolicyVerdict p = PolicyVerdict.of(resource);
+        policyPublic = p.isPublic();
+        policyPublicFromStatus = p.fromStatus();
+        statusOverruled = p.statusOverruled();
+        policyUndecided = p.undecided();
     }
 
     private Boolean aclGrantsPublic() {
-        if (!resource.knows(Fact.ACL)) {
+        if (!resource.knows(S3Facts.ACL)) {
             return null;
         }
-        return resource.grants().stream().anyMatch(g -> g.via() == Channel.ACL && g.grantee().isPublic());
+        return resource.grants().stream().anyMatch(g -> S3Channels.ACL.equals(g.via()) && g.grantee().isPublic());
     }
 
     private Boolean publicGrantsThrough(Channel... channels) {
         Boolean any = false;
         for (GrantEffect e : effects) {
             if (List.of(channels).contains(e.grant().via()) && e.grant().grantee().isPublic()) {
-                any = Tri.or(any, e.inForce() ? Boolean.TRUE : e.effect() == GrantEffect.Effect.UNDECIDED ? null : false);
+                any = Tri.or(any,
+                        e.inForce() ? Boolean.TRUE : e.effect() == GrantEffect.Effect.UNDECIDED ? null : false);
             }
         }
         return any;
@@ -192,9 +185,9 @@ final class AwsExposure extends Verdicts {
      * may be public. False otherwise.
      */
     private Boolean unreadInternetAccessPointPolicy() {
-        for (AccessPoint ap : resource.accessPoints()) {
+        for (AccessPoint ap : bucket.accessPoints()) {
             if (!ap.policyRead() && !ap.vpcOnly()
-                    && !Tri.isTrue(Tri.or(flag(ap.blockPublicAccess(), false), rpb))) {
+                    && !Tri.isTrue(Tri.or(Setting.RESTRICT_PUBLIC_BUCKETS.in(ap.blockPublicAccess()), rpb))) {
                 return null;
             }
         }
@@ -206,12 +199,17 @@ final class AwsExposure extends Verdicts {
         if (kind == GranteeKind.OWNER || kind == GranteeKind.SERVICE) {
             return new GrantEffect(g, GrantEffect.Effect.IN_FORCE, null);
         }
-        return switch (g.via()) {
-            case ACL, OBJECT_ACL -> aclEffect(g);
-            case POLICY -> policyEffect(g);
-            case ACCESS_POINT_POLICY -> accessPointEffect(g, ap);
-            default -> new GrantEffect(g, GrantEffect.Effect.IN_FORCE, null);
-        };
+        Channel via = g.via();
+        if (S3Channels.ACL.equals(via) || S3Channels.OBJECT_ACL.equals(via)) {
+            return aclEffect(g);
+        }
+        if (S3Channels.POLICY.equals(via)) {
+            return policyEffect(g);
+        }
+        if (S3Channels.ACCESS_POINT_POLICY.equals(via)) {
+            return accessPointEffect(g, ap);
+        }
+        return new GrantEffect(g, GrantEffect.Effect.IN_FORCE, null);
     }
 
     private GrantEffect aclEffect(Grant g) {
@@ -220,8 +218,7 @@ final class AwsExposure extends Verdicts {
         }
         if (g.grantee().isPublic()) {
             if (Tri.isTrue(ipa)) {
-                return neutralised(g, state("IgnorePublicAcls", flag(bucketBpa, true), flag(accountBpa, true),
-                        "bucket", "account"));
+                return neutralised(g, levels.state(Setting.IGNORE_PUBLIC_ACLS));
             }
             if (ipa == null) {
                 return undecided(g, "Block Public Access (IgnorePublicAcls) could not be read");
@@ -240,8 +237,7 @@ final class AwsExposure extends Verdicts {
                     ? neutralised(g, "GetBucketPolicyStatus reports that the policy is not public")
                     : new GrantEffect(g, GrantEffect.Effect.IN_FORCE, null);
         }
-        String rpbText = state("RestrictPublicBuckets", flag(bucketBpa, false), flag(accountBpa, false),
-                "bucket", "account");
+        String rpbText = levels.state(Setting.RESTRICT_PUBLIC_BUCKETS);
         if (Tri.isTrue(policyPublic) || publicGrant) {
             // RestrictPublicBuckets cuts a public policy's grants, named accounts included, down to owner and services.
             if (Tri.isTrue(rpb)) {
@@ -255,7 +251,7 @@ final class AwsExposure extends Verdicts {
             }
             if (policyPublic == null) {
                 return undecided(g, "whether the policy is public could not be decided: "
-                        + String.join("; ", policyUndecided()));
+                        + String.join("; ", policyUndecided));
             }
             return new GrantEffect(g, GrantEffect.Effect.IN_FORCE, null);
         }
@@ -267,14 +263,6 @@ final class AwsExposure extends Verdicts {
         return new GrantEffect(g, GrantEffect.Effect.IN_FORCE, null);
     }
 
-    private List<String> policyUndecided() {
-        PolicyFacts p = resource.policy();
-        if (p != null && !p.undecided().isEmpty()) {
-            return p.undecided();
-        }
-        return resource.whyUnknown(Fact.POLICY).map(Unknown::describe).map(List::of).orElse(List.of("unknown"));
-    }
-
     private GrantEffect accessPointEffect(Grant g, AccessPoint ap) {
         if (!g.grantee().isPublic()) {
             return new GrantEffect(g, GrantEffect.Effect.IN_FORCE, null);
@@ -282,7 +270,7 @@ final class AwsExposure extends Verdicts {
         if (ap != null && ap.vpcOnly()) {
             return neutralised(g, "access point '" + ap.name() + "' accepts requests only from a VPC");
         }
-        Boolean apRpb = ap == null ? null : flag(ap.blockPublicAccess(), false);
+        Boolean apRpb = ap == null ? null : Setting.RESTRICT_PUBLIC_BUCKETS.in(ap.blockPublicAccess());
         Boolean effective = Tri.or(apRpb, rpb);
         if (Tri.isTrue(effective)) {
             return neutralised(g, "RestrictPublicBuckets is on for the access point, bucket or account");
@@ -306,25 +294,22 @@ final class AwsExposure extends Verdicts {
                 .filter(g -> g.grantee().isPublic()).toList();
         for (Grant g : publicInForce) {
             String why = describe(g);
-            if (g.via() == Channel.POLICY) {
+            if (S3Channels.POLICY.equals(g.via())) {
                 why += g.conditions().isEmpty() ? "; no condition restricts it" : "";
             }
             reasons.add(why);
         }
         if (Tri.isTrue(policyTerm)) {
-            if (policyPublicFromStatus && publicInForce.stream().noneMatch(g -> g.via() == Channel.POLICY)) {
-                reasons.add("GetBucketPolicyStatus reports that the bucket policy is public");
+            if (policyPublicFromStatus && publicInForce.stream().noneMatch(g -> S3Channels.POLICY.equals(g.via()))) {
+                reasons.add(STATUS_PUBLIC);
             }
             if (statusOverruled) {
-                reasons.add("GetBucketPolicyStatus reports that the policy is not public, but bucketguard's evaluator"
-                        + " finds the statements above public: the verdict takes the more exposed answer (see"
-                        + " aws.s3.policy-status-disagrees)");
+                reasons.add(STATUS_OVERRULED);
             }
-            reasons.add(state("RestrictPublicBuckets", flag(bucketBpa, false), flag(accountBpa, false),
-                    "bucket", "account"));
+            reasons.add(levels.state(Setting.RESTRICT_PUBLIC_BUCKETS));
         }
         if (Tri.isTrue(aclTerm)) {
-            reasons.add(state("IgnorePublicAcls", flag(bucketBpa, true), flag(accountBpa, true), "bucket", "account")
+            reasons.add(levels.state(Setting.IGNORE_PUBLIC_ACLS)
                     + "; ACLs are in force (Object Ownership is not BucketOwnerEnforced)");
         }
         if (!publicInForce.isEmpty() && publicInForce.stream()
@@ -334,11 +319,11 @@ final class AwsExposure extends Verdicts {
         if (publicInForce.stream().anyMatch(g -> g.allows(Permission.LIST))) {
             tags.add(ExposureTag.LISTABLE);
         }
-        if (publicInForce.stream().anyMatch(g -> g.via() == Channel.OBJECT_ACL)) {
+        if (publicInForce.stream().anyMatch(g -> S3Channels.OBJECT_ACL.equals(g.via()))) {
             tags.add(ExposureTag.OBJECT_PUBLIC);
         }
-        if (publicInForce.stream().anyMatch(g -> g.via() == Channel.ACCESS_POINT_POLICY)) {
-            tags.add(ExposureTag.ACCESS_POINT);
+        if (publicInForce.stream().anyMatch(g -> S3Channels.ACCESS_POINT_POLICY.equals(g.via()))) {
+            tags.add(AwsCloud.ACCESS_POINT);
         }
     }
 
@@ -346,31 +331,29 @@ final class AwsExposure extends Verdicts {
         if (policyTerm == null) {
             if (policyPublic == null) {
                 reasons.add("whether the bucket policy is public could not be decided: "
-                        + String.join("; ", policyUndecided()));
+                        + String.join("; ", policyUndecided));
             }
             if (rpb == null) {
-                reasons.add(state("RestrictPublicBuckets", flag(bucketBpa, false), flag(accountBpa, false),
-                        "bucket", "account"));
-                unknownReason(Fact.BLOCK_PUBLIC_ACCESS_BUCKET);
-                unknownReason(Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT);
+                reasons.add(levels.state(Setting.RESTRICT_PUBLIC_BUCKETS));
+                unknownReason(S3Facts.BLOCK_PUBLIC_ACCESS_BUCKET);
+                unknownReason(S3Facts.BLOCK_PUBLIC_ACCESS_ACCOUNT);
             }
         }
         if (aclTerm == null) {
-            if (!resource.knows(Fact.ACL)) {
-                unknownReason(Fact.ACL);
+            if (!resource.knows(S3Facts.ACL)) {
+                unknownReason(S3Facts.ACL);
             }
             if (aclsOn == null) {
-                unknownReason(Fact.OBJECT_OWNERSHIP);
+                unknownReason(S3Facts.OBJECT_OWNERSHIP);
             }
             if (ipa == null) {
-                reasons.add(state("IgnorePublicAcls", flag(bucketBpa, true), flag(accountBpa, true),
-                        "bucket", "account"));
-                unknownReason(Fact.BLOCK_PUBLIC_ACCESS_BUCKET);
-                unknownReason(Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT);
+                reasons.add(levels.state(Setting.IGNORE_PUBLIC_ACLS));
+                unknownReason(S3Facts.BLOCK_PUBLIC_ACCESS_BUCKET);
+                unknownReason(S3Facts.BLOCK_PUBLIC_ACCESS_ACCOUNT);
             }
         }
         if (otherTerm == null) {
-            resource.accessPoints().stream().filter(ap -> !ap.policyRead() && !ap.vpcOnly()).forEach(ap ->
+            bucket.accessPoints().stream().filter(ap -> !ap.policyRead() && !ap.vpcOnly()).forEach(ap ->
                     reasons.add("the policy of internet access point '" + ap.name() + "' could not be read (needs"
                             + " s3:GetAccessPointPolicy), and no RestrictPublicBuckets covers it"));
             for (GrantEffect e : effects) {

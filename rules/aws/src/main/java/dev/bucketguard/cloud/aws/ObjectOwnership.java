@@ -11,4 +11,14 @@ public enum ObjectOwnership {
     public boolean aclsEnabled() {
         return this != BUCKET_OWNER_ENFORCED;
     }
+
+    /** The name S3 gives it ("BucketOwnerEnforced"), or what no setting means. */
+    public String label() {
+        return switch (this) {
+            case BUCKET_OWNER_ENFORCED -> "BucketOwnerEnforced";
+            case BUCKET_OWNER_PREFERRED -> "BucketOwnerPreferred";
+            case OBJECT_WRITER -> "ObjectWriter";
+            case NOT_CONFIGURED -> "not configured (ACLs stay in force)";
+        };
+    }
 }

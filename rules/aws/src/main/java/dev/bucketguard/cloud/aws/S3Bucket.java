@@ -2,6 +2,7 @@ package dev.bucketguard.cloud.aws;
 
 import dev.bucketguard.model.Details;
 import dev.bucketguard.model.Logging;
+import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.Versioning;
 import dev.bucketguard.model.Website;
 import java.util.List;
@@ -39,6 +40,12 @@ public record S3Bucket(
 
     public S3Bucket {
         accessPoints = accessPoints == null ? List.of() : List.copyOf(accessPoints);
+    }
+
+    /** The bucket's details, or {@link #UNREAD} when the resource carries none. */
+    public static S3Bucket of(Resource resource) {
+        S3Bucket b = resource.details(S3Bucket.class);
+        return b == null ? UNREAD : b;
     }
 
     public S3Bucket withAccountBlockPublicAccess(BlockPublicAccess v) {

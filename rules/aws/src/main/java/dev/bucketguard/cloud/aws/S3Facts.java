@@ -37,7 +37,7 @@ public final class S3Facts {
             BLOCK_PUBLIC_ACCESS_ACCOUNT, OBJECT_OWNERSHIP, ENCRYPTION, ENCRYPTION_KEY, WEBSITE, LOGGING, VERSIONING,
             ACCESS_POINTS, OBJECT_ACLS);
 
-    /** What the verdict reads (SEMANTICS.md 5.1), whatever rules are selected. */
+    /** What the verdict reads ({@code docs/exposure.md}), whatever rules are selected. */
     public static final Set<Fact> VERDICT = Set.of(ACL, POLICY, POLICY_STATUS, BLOCK_PUBLIC_ACCESS_BUCKET,
             BLOCK_PUBLIC_ACCESS_ACCOUNT, OBJECT_OWNERSHIP);
 

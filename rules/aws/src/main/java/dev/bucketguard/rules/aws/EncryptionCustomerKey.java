@@ -1,68 +1,29 @@
 package dev.bucketguard.rules.aws;
 
+import dev.bucketguard.cloud.aws.S3Facts;
 import dev.bucketguard.exposure.Assessment;
 import dev.bucketguard.model.Encryption;
-import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.Unknown;
 import dev.bucketguard.spi.Outcome;
-import dev.bucketguard.spi.Remediation;
 import dev.bucketguard.spi.Rule;
-import dev.bucketguard.spi.RuleMetadata;
+import dev.bucketguard.spi.RuleDefinition;
 import dev.bucketguard.spi.Severity;
 import dev.bucketguard.spi.UnknownFacts;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 
 /** Default encryption with a key the customer manages, not one AWS manages. */
+@RuleDefinition(
+        id = "aws.s3.encryption-customer-key",
+        severity = Severity.MEDIUM,
+        provider = "aws",
+        requires = {"ENCRYPTION"},
+        reads = {"ENCRYPTION_KEY"})
 public final class EncryptionCustomerKey implements Rule {
-    private static final RuleMetadata METADATA = new RuleMetadata(
-            "aws.s3.encryption-customer-key",
-            "S3 default encryption does not use a customer-managed KMS key",
-            Severity.MEDIUM,
-            "aws",
-            "Fails when default encryption uses a key AWS manages: SSE-S3 (AES256) or SSE-KMS with the AWS-managed"
-                    + " aws/s3 key (no key id, alias/aws/s3, or a key whose KeyManager is AWS). Passes for a"
-                    + " customer-managed KMS key. UNKNOWN when the encryption setting, or the manager of the KMS key"
-                    + " (kms:DescribeKey), could not be read. Unlike peers that pass any aws:kms bucket, it tells the"
-                    + " AWS-managed key from a customer-managed one.",
-            "With a key AWS manages, every principal with s3:GetObject can read the data: there is no separate key"
-                    + " policy to limit or audit decryption, no way to revoke access by disabling the key, and no"
-                    + " crypto-shredding when records must be erased.",
-            new Remediation(
-                    "S3 console > bucket > Properties > Default encryption > Edit: choose SSE-KMS and a customer"
-                            + " managed key (create one in KMS first), and turn on Bucket Key to keep KMS costs down."
-                            + " Existing objects keep their old key until rewritten (S3 Batch Operations copy).",
-                    "aws s3api put-bucket-encryption --bucket BUCKET --server-side-encryption-configuration"
-                            + " '{\"Rules\":[{\"ApplyServerSideEncryptionByDefault\":{\"SSEAlgorithm\":\"aws:kms\","
-                            + "\"KMSMasterKeyID\":\"KEY_ARN\"},\"BucketKeyEnabled\":true}]}'",
-                    """
-                    resource "aws_s3_bucket_server_side_encryption_configuration" "this" {
-                      bucket = aws_s3_bucket.this.id
-                      rule {
-                        apply_server_side_encryption_by_default {
-                          sse_algorithm     = "aws:kms"
-                          kms_master_key_id = aws_kms_key.bucket.arn
-                        }
-                        bucket_key_enabled = true
-                      }
-                    }
-                    """),
-            List.of("https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html",
-                    "https://docs.aws.amazon.com/kms/latest/APIReference/API_KeyMetadata.html",
-                    "CIS AWS Foundations Benchmark v1.5.0 2.1.1 (encryption at rest; dropped from v3.0.0 once SSE-S3"
-                            + " became the default)"),
-            EnumSet.of(Fact.ENCRYPTION, Fact.ENCRYPTION_KEY));
-
-    @Override
-    public RuleMetadata metadata() {
-        return METADATA;
-    }
-
     @Override
     public Outcome evaluate(Resource resource, Assessment assessment) {
-        var unknown = UnknownFacts.check(resource, Fact.ENCRYPTION);
+        var unknown = UnknownFacts.check(resource, S3Facts.ENCRYPTION);
         if (unknown.isPresent()) {
             return unknown.get();
         }
@@ -98,10 +59,10 @@ public final class EncryptionCustomerKey implements Rule {
     }
 
     private static Outcome unknownKey(Resource resource, Encryption enc, List<String> evidence) {
-        List<String> missing = UnknownFacts.lines(resource, Fact.ENCRYPTION_KEY);
+        List<String> missing = UnknownFacts.lines(resource, S3Facts.ENCRYPTION_KEY);
         evidence.addAll(missing);
         if (Boolean.TRUE.equals(enc.encrypted())) {
-            String permission = resource.whyUnknown(Fact.ENCRYPTION_KEY).map(Unknown::permission)
+            String permission = resource.whyUnknown(S3Facts.ENCRYPTION_KEY).map(Unknown::permission)
                     .orElse("kms:DescribeKey");
             return Outcome.unknown("encrypted with KMS key " + (enc.keyId() == null ? "(id not recorded)"
                     : enc.keyId()) + " whose manager could not be read (needs "

@@ -1,9 +1,10 @@
 package dev.bucketguard.rules.aws;
 
-import dev.bucketguard.model.Fact;
+import dev.bucketguard.cloud.aws.ObjectOwnership;
+import dev.bucketguard.cloud.aws.S3Bucket;
+import dev.bucketguard.cloud.aws.S3Facts;
 import dev.bucketguard.model.Grant;
 import dev.bucketguard.model.Grantee;
-import dev.bucketguard.model.ObjectOwnership;
 import dev.bucketguard.model.Permission;
 import dev.bucketguard.model.Resource;
 import java.util.ArrayList;
@@ -80,31 +81,21 @@ final class S3Wording {
 
     /** "Object Ownership is ObjectWriter: ACLs are in force", or why it is not known. */
     static String ownership(Resource r) {
-        if (!r.knows(Fact.OBJECT_OWNERSHIP)) {
+        if (!r.knows(S3Facts.OBJECT_OWNERSHIP)) {
             return "Object Ownership could not be read, so whether ACLs are in force is unknown";
         }
         ObjectOwnership o = ownershipOf(r);
-        return "Object Ownership is " + name(o)
+        return "Object Ownership is " + o.label()
                 + (o.aclsEnabled() ? ": ACLs are in force" : ": ACLs are disabled");
     }
 
-    /** The Object Ownership setting; call only when it is known. Not configured reads as NOT_CONFIGURED. */
+    /** The Object Ownership setting; call only when it is known. */
     static ObjectOwnership ownershipOf(Resource r) {
-        ObjectOwnership o = r.guardrails().s3ObjectOwnership();
-        return o == null ? ObjectOwnership.NOT_CONFIGURED : o;
+        return S3Bucket.of(r).objectOwnership();
     }
 
     /** True only when Object Ownership was read and is BucketOwnerEnforced. */
     static boolean aclsDisabled(Resource r) {
-        return r.knows(Fact.OBJECT_OWNERSHIP) && !ownershipOf(r).aclsEnabled();
-    }
-
-    static String name(ObjectOwnership o) {
-        return switch (o) {
-            case BUCKET_OWNER_ENFORCED -> "BucketOwnerEnforced";
-            case BUCKET_OWNER_PREFERRED -> "BucketOwnerPreferred";
-            case OBJECT_WRITER -> "ObjectWriter";
-            case NOT_CONFIGURED -> "not configured (ACLs stay in force)";
-        };
+        return r.knows(S3Facts.OBJECT_OWNERSHIP) && !ownershipOf(r).aclsEnabled();
     }
 }

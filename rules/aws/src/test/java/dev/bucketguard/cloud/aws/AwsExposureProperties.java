@@ -1,24 +1,23 @@
-package dev.bucketguard.exposure;
+package dev.bucketguard.cloud.aws;
 
-import static dev.bucketguard.exposure.Fixtures.OWNER;
-import static dev.bucketguard.exposure.Fixtures.OUTSIDER;
-import static dev.bucketguard.exposure.Fixtures.TRUSTED;
+import static dev.bucketguard.cloud.aws.Fixtures.OUTSIDER;
+import static dev.bucketguard.cloud.aws.Fixtures.OWNER;
+import static dev.bucketguard.cloud.aws.Fixtures.TRUSTED;
 
-import dev.bucketguard.model.AccessPoint;
-import dev.bucketguard.model.BlockPublicAccess;
-import dev.bucketguard.model.Channel;
+import dev.bucketguard.cloud.aws.Fixtures.Analyzer;
+import dev.bucketguard.cloud.aws.Fixtures.Guardrails;
+import dev.bucketguard.cloud.aws.Fixtures.PolicyFacts;
+import dev.bucketguard.exposure.Exposure;
+import dev.bucketguard.exposure.TrustZone;
 import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.Grant;
 import dev.bucketguard.model.Grantee;
-import dev.bucketguard.model.Guardrails;
-import dev.bucketguard.model.ObjectOwnership;
 import dev.bucketguard.model.Permission;
-import dev.bucketguard.model.PolicyFacts;
 import dev.bucketguard.model.Resource;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -27,7 +26,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * The invariants of the S3 verdict (SEMANTICS.md 5.1) over random buckets.
+ * The invariants of the S3 verdict (docs/exposure.md) over random buckets.
  *
  * <p>A generated {@link Bucket} is the truth: every fact as S3 would return it, with GetBucketPolicyStatus consistent
  * with the policy's grants (public when a statement grants to everyone, unless the evaluator could not decide, in
@@ -40,32 +39,32 @@ import net.jqwik.api.Provide;
  * a change of certainty, not of exposure.
  */
 class AwsExposureProperties {
-    private static final ExposureAnalyzer ANALYZER = new ExposureAnalyzer(new TrustZone(Set.of(TRUSTED), Set.of()));
+    private static final Analyzer ANALYZER = new Analyzer(new TrustZone(Set.of(TRUSTED), Set.of()));
 
     /** The facts the verdict reads; any subset may be unreadable. */
-    private static final List<Fact> VERDICT_FACTS = List.of(Fact.ACL, Fact.POLICY, Fact.POLICY_STATUS,
-            Fact.BLOCK_PUBLIC_ACCESS_BUCKET, Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT, Fact.OBJECT_OWNERSHIP);
+    private static final List<Fact> VERDICT_FACTS = List.of(S3Facts.ACL, S3Facts.POLICY, S3Facts.POLICY_STATUS,
+            S3Facts.BLOCK_PUBLIC_ACCESS_BUCKET, S3Facts.BLOCK_PUBLIC_ACCESS_ACCOUNT, S3Facts.OBJECT_OWNERSHIP);
 
     private static final List<Grant> ACL_POOL = List.of(Fixtures.aclAllUsers(), Fixtures.aclAuthenticatedUsers(),
             Fixtures.aclCanonicalUser(), Fixtures.aclLogDelivery(), Fixtures.aclOwner());
 
-    private static final Grant POLICY_AUTH_USERS = Fixtures.grant(Grantee.anyAuthenticated(), Channel.POLICY,
+    private static final Grant POLICY_AUTH_USERS = Fixtures.grant(Grantee.anyAuthenticated(), S3Channels.POLICY,
             "policy statement 'AnyAws'", Permission.READ);
     private static final List<Grant> POLICY_POOL = List.of(Fixtures.policyPublicRead(), POLICY_AUTH_USERS,
             Fixtures.policyAccount(OUTSIDER), Fixtures.policyAccount(TRUSTED),
-            Fixtures.grant(Grantee.organization("o-partner"), Channel.POLICY, "policy statement 'Org'",
+            Fixtures.grant(Grantee.organization("o-partner"), S3Channels.POLICY, "policy statement 'Org'",
                     Permission.READ),
-            Fixtures.grant(Grantee.network("10.0.0.0/8"), Channel.POLICY, "policy statement 'Office'",
+            Fixtures.grant(Grantee.network("10.0.0.0/8"), S3Channels.POLICY, "policy statement 'Office'",
                     Permission.READ),
-            Fixtures.grant(Grantee.service("cloudtrail.amazonaws.com"), Channel.POLICY, "policy statement 'Trail'",
+            Fixtures.grant(Grantee.service("cloudtrail.amazonaws.com"), S3Channels.POLICY, "policy statement 'Trail'",
                     Permission.WRITE));
 
     private static final Grant OBJECT_PUBLIC = new Grant(Grantee.anonymous(), Set.of(Permission.READ),
-            Channel.OBJECT_ACL, "object ACL of 'cv/jane.pdf'", null, List.of(), "cv/jane.pdf", null);
+            S3Channels.OBJECT_ACL, "object ACL of 'cv/jane.pdf'", null, List.of(), "cv/jane.pdf");
     private static final Grant AP_PUBLIC = new Grant(Grantee.anonymous(), Set.of(Permission.READ),
-            Channel.ACCESS_POINT_POLICY, "access point 'web' policy", null, List.of(), null, "web");
+            S3Channels.ACCESS_POINT_POLICY, "access point 'web' policy", null, List.of(), "web");
     private static final Grant AP_PARTNER = new Grant(Grantee.account(OUTSIDER), Set.of(Permission.READ),
-            Channel.ACCESS_POINT_POLICY, "access point 'web' policy", null, List.of(), null, "web");
+            S3Channels.ACCESS_POINT_POLICY, "access point 'web' policy", null, List.of(), "web");
     private static final List<Grant> OTHER_POOL = List.of(OBJECT_PUBLIC, AP_PUBLIC, AP_PARTNER);
 
     /** The public grants property (c) adds. */
@@ -94,7 +93,7 @@ class AwsExposureProperties {
             List<Grant> a = new ArrayList<>(acl);
             List<Grant> p = new ArrayList<>(policy);
             List<Grant> o = new ArrayList<>(other);
-            (g.via() == Channel.ACL ? a : g.via() == Channel.POLICY ? p : o).add(g);
+            (S3Channels.ACL.equals(g.via()) ? a : S3Channels.POLICY.equals(g.via()) ? p : o).add(g);
             return new Bucket(account, bucket, ownership, a, p, o, policyUndecided, statusWhenUndecided,
                     accessPoint, hidden);
         }
@@ -105,33 +104,34 @@ class AwsExposureProperties {
 
         /** RestrictPublicBuckets as the scan sees it, known to be on. */
         boolean rpbKnownOn() {
-            return !hides(Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT) && account.restrictPublicBuckets()
-                    || !hides(Fact.BLOCK_PUBLIC_ACCESS_BUCKET) && bucket.restrictPublicBuckets();
+            return !hides(S3Facts.BLOCK_PUBLIC_ACCESS_ACCOUNT) && account.restrictPublicBuckets()
+                    || !hides(S3Facts.BLOCK_PUBLIC_ACCESS_BUCKET) && bucket.restrictPublicBuckets();
         }
 
         Resource scanned() {
-            Resource.Builder b = Resource.builder("aws", OWNER, "applicants")
-                    .collected(Fact.ACL, Fact.POLICY, Fact.POLICY_STATUS, Fact.BLOCK_PUBLIC_ACCESS_BUCKET,
-                            Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT, Fact.OBJECT_OWNERSHIP, Fact.ACCESS_POINTS,
-                            Fact.OBJECT_ACLS)
-                    .guardrails(Guardrails.s3(hides(Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT) ? null : account,
-                            hides(Fact.BLOCK_PUBLIC_ACCESS_BUCKET) ? null : bucket,
-                            hides(Fact.OBJECT_OWNERSHIP) ? null : ownership));
+            Fixtures.S3Builder b = Fixtures.s3(OWNER, "applicants")
+                    .collected(S3Facts.ACL, S3Facts.POLICY, S3Facts.POLICY_STATUS, S3Facts.BLOCK_PUBLIC_ACCESS_BUCKET,
+                            S3Facts.BLOCK_PUBLIC_ACCESS_ACCOUNT, S3Facts.OBJECT_OWNERSHIP, S3Facts.ACCESS_POINTS,
+                            S3Facts.OBJECT_ACLS)
+                    .guardrails(Guardrails.s3(hides(S3Facts.BLOCK_PUBLIC_ACCESS_ACCOUNT) ? null : account,
+                            hides(S3Facts.BLOCK_PUBLIC_ACCESS_BUCKET) ? null : bucket,
+                            hides(S3Facts.OBJECT_OWNERSHIP) ? null : ownership));
             for (Fact f : hidden) {
                 b.unknown(Fixtures.denied(f));
             }
-            if (!hides(Fact.ACL)) {
+            if (!hides(S3Facts.ACL)) {
                 b.grants(acl);
             }
-            if (!hides(Fact.POLICY)) {
+            if (!hides(S3Facts.POLICY)) {
                 b.grants(policy);
             }
             b.grants(other);
             if (accessPoint != null) {
                 b.accessPoint(accessPoint);
             }
-            b.policy(new PolicyFacts(!policy.isEmpty(), hides(Fact.POLICY_STATUS) ? null : statusPublic(),
-                    !hides(Fact.POLICY) && policyUndecided ? List.of("a Deny the evaluator cannot weigh") : List.of(),
+            b.policy(new PolicyFacts(!policy.isEmpty(), hides(S3Facts.POLICY_STATUS) ? null : statusPublic(),
+                    !hides(S3Facts.POLICY) && policyUndecided ? List.of("a Deny the evaluator cannot weigh")
+                            : List.of(),
                     false));
             return b.build();
         }
@@ -149,7 +149,7 @@ class AwsExposureProperties {
                 .of(OWNER, OUTSIDER).flatMap(owner -> bpa.map(b -> new AccessPoint("web", owner, origin, b, true))))
                 .injectNull(0.5);
         Arbitrary<Set<Fact>> hidden = Arbitraries.subsetOf(VERDICT_FACTS)
-                .map(s -> s.isEmpty() ? Set.<Fact>of() : Set.copyOf(EnumSet.copyOf(s)));
+                .map(s -> s.isEmpty() ? Set.<Fact>of() : Set.copyOf(new TreeSet<>(s)));
         return Combinators.combine(
                 bpa, bpa, Arbitraries.of(ObjectOwnership.class),
                 Arbitraries.subsetOf(ACL_POOL).map(List::copyOf),
@@ -158,7 +158,8 @@ class AwsExposureProperties {
                 Arbitraries.integers().between(0, 5),
                 Combinators.combine(ap, hidden).as(Extra::new))
                 .as((a, b, o, acl, pol, oth, undecided, extra) -> new Bucket(a, b, o, acl, pol,
-                        extra.ap() == null ? oth.stream().filter(g -> g.via() != Channel.ACCESS_POINT_POLICY).toList()
+                        extra.ap() == null
+                                ? oth.stream().filter(g -> !S3Channels.ACCESS_POINT_POLICY.equals(g.via())).toList()
                                 : oth,
                         undecided == 0, undecided == 1 || undecided == 3, extra.ap(), extra.hidden()));
     }
@@ -193,8 +194,8 @@ class AwsExposureProperties {
      */
     @Property(tries = 2000)
     void anUnreadHolderOfCrossAccountGrantsIsNeverPrivate(@ForAll("buckets") Bucket b) {
-        boolean aclsMayBeOn = b.hides(Fact.OBJECT_OWNERSHIP) || b.ownership().aclsEnabled();
-        boolean holderUnread = b.hides(Fact.POLICY) || b.hides(Fact.ACL) && aclsMayBeOn;
+        boolean aclsMayBeOn = b.hides(S3Facts.OBJECT_OWNERSHIP) || b.ownership().aclsEnabled();
+        boolean holderUnread = b.hides(S3Facts.POLICY) || b.hides(S3Facts.ACL) && aclsMayBeOn;
         if (holderUnread && b.verdict() == Exposure.PRIVATE) {
             throw new AssertionError("PRIVATE with " + b.hidden() + " unread; reasons: "
                     + ANALYZER.assess(b.scanned()).reasons());
@@ -205,7 +206,7 @@ class AwsExposureProperties {
     @Property(tries = 2000)
     void aStricterGuardrailNeverMakesItMoreExposed(@ForAll("buckets") Bucket b,
                                                     @ForAll("flags") int flag, @ForAll boolean accountLevel) {
-        Fact level = accountLevel ? Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT : Fact.BLOCK_PUBLIC_ACCESS_BUCKET;
+        Fact level = accountLevel ? S3Facts.BLOCK_PUBLIC_ACCESS_ACCOUNT : S3Facts.BLOCK_PUBLIC_ACCESS_BUCKET;
         if (b.hides(level)) {
             return;
         }
@@ -240,7 +241,7 @@ class AwsExposureProperties {
     void addingAPublicGrantNeverMakesItLessExposed(@ForAll("buckets") Bucket b, @ForAll("publicGrants") Grant g) {
         Exposure was = b.verdict();
         Exposure is = b.plus(g).verdict();
-        boolean rpbCut = g.via() == Channel.POLICY && b.rpbKnownOn();
+        boolean rpbCut = S3Channels.POLICY.equals(g.via()) && b.rpbKnownOn();
         boolean lessExposed = rpbCut ? was == Exposure.PUBLIC && is != Exposure.PUBLIC : moreExposed(is, was);
         if (lessExposed) {
             throw new AssertionError("adding " + g.source() + " to " + g.grantee().describe() + " moved " + was

@@ -1,57 +1,59 @@
-package dev.bucketguard.exposure;
+package dev.bucketguard.cloud.aws;
 
-import static dev.bucketguard.exposure.Fixtures.CANONICAL;
-import static dev.bucketguard.exposure.Fixtures.OUTSIDER;
-import static dev.bucketguard.exposure.Fixtures.OWNER;
-import static dev.bucketguard.exposure.Fixtures.TRUSTED;
-import static dev.bucketguard.exposure.Fixtures.aclAllUsers;
-import static dev.bucketguard.exposure.Fixtures.aclAuthenticatedUsers;
-import static dev.bucketguard.exposure.Fixtures.aclCanonicalUser;
-import static dev.bucketguard.exposure.Fixtures.aclLogDelivery;
-import static dev.bucketguard.exposure.Fixtures.aclOwner;
-import static dev.bucketguard.exposure.Fixtures.assertEffect;
-import static dev.bucketguard.exposure.Fixtures.assertNoReason;
-import static dev.bucketguard.exposure.Fixtures.assertReason;
-import static dev.bucketguard.exposure.Fixtures.assertVerdict;
-import static dev.bucketguard.exposure.Fixtures.denied;
-import static dev.bucketguard.exposure.Fixtures.grant;
-import static dev.bucketguard.exposure.Fixtures.policyAccount;
-import static dev.bucketguard.exposure.Fixtures.policyPublicRead;
+import static dev.bucketguard.cloud.aws.Fixtures.CANONICAL;
+import static dev.bucketguard.cloud.aws.Fixtures.OUTSIDER;
+import static dev.bucketguard.cloud.aws.Fixtures.OWNER;
+import static dev.bucketguard.cloud.aws.Fixtures.TRUSTED;
+import static dev.bucketguard.cloud.aws.Fixtures.aclAllUsers;
+import static dev.bucketguard.cloud.aws.Fixtures.aclAuthenticatedUsers;
+import static dev.bucketguard.cloud.aws.Fixtures.aclCanonicalUser;
+import static dev.bucketguard.cloud.aws.Fixtures.aclLogDelivery;
+import static dev.bucketguard.cloud.aws.Fixtures.aclOwner;
+import static dev.bucketguard.cloud.aws.Fixtures.assertEffect;
+import static dev.bucketguard.cloud.aws.Fixtures.assertNoReason;
+import static dev.bucketguard.cloud.aws.Fixtures.assertReason;
+import static dev.bucketguard.cloud.aws.Fixtures.assertVerdict;
+import static dev.bucketguard.cloud.aws.Fixtures.denied;
+import static dev.bucketguard.cloud.aws.Fixtures.grant;
+import static dev.bucketguard.cloud.aws.Fixtures.policyAccount;
+import static dev.bucketguard.cloud.aws.Fixtures.policyPublicRead;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bucketguard.cloud.aws.Fixtures.Analyzer;
+import dev.bucketguard.cloud.aws.Fixtures.Guardrails;
+import dev.bucketguard.cloud.aws.Fixtures.PolicyFacts;
+import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Exposure;
+import dev.bucketguard.exposure.ExposureTag;
 import dev.bucketguard.exposure.GrantEffect.Effect;
-import dev.bucketguard.model.AccessPoint;
-import dev.bucketguard.model.BlockPublicAccess;
-import dev.bucketguard.model.Channel;
-import dev.bucketguard.model.Fact;
+import dev.bucketguard.exposure.TrustZone;
 import dev.bucketguard.model.Grant;
 import dev.bucketguard.model.Grantee;
-import dev.bucketguard.model.Guardrails;
-import dev.bucketguard.model.ObjectOwnership;
 import dev.bucketguard.model.Permission;
-import dev.bucketguard.model.PolicyFacts;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.Website;
+import dev.bucketguard.scan.Assessor;
+import dev.bucketguard.spi.Clouds;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** SEMANTICS.md 5.1, one test per branch. */
+/** docs/exposure.md, one test per branch. */
 class AwsExposureTest {
     private static final BlockPublicAccess IPA_ONLY = new BlockPublicAccess(false, true, false, false);
     private static final BlockPublicAccess RPB_ONLY = new BlockPublicAccess(false, false, false, true);
     /** The two flags that only block future changes: they must not change today's verdict. */
     private static final BlockPublicAccess FUTURE_ONLY = new BlockPublicAccess(true, false, true, false);
 
-    private final ExposureAnalyzer analyzer = new ExposureAnalyzer();
+    private final Analyzer analyzer = new Analyzer();
 
     /** Every verdict fact read; account and bucket BPA as given; ACLs in force (ObjectWriter). */
-    private static Resource.Builder bucket(BlockPublicAccess account, BlockPublicAccess bucket) {
-        return Resource.builder("aws", OWNER, "applicants")
-                .collected(Fact.ACL, Fact.POLICY, Fact.POLICY_STATUS, Fact.BLOCK_PUBLIC_ACCESS_BUCKET,
-                        Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT, Fact.OBJECT_OWNERSHIP)
+    private static Fixtures.S3Builder bucket(BlockPublicAccess account, BlockPublicAccess bucket) {
+        return Fixtures.s3(OWNER, "applicants")
+                .collected(S3Facts.ACL, S3Facts.POLICY, S3Facts.POLICY_STATUS, S3Facts.BLOCK_PUBLIC_ACCESS_BUCKET,
+                        S3Facts.BLOCK_PUBLIC_ACCESS_ACCOUNT, S3Facts.OBJECT_OWNERSHIP)
                 .guardrails(Guardrails.s3(account, bucket, ObjectOwnership.OBJECT_WRITER))
                 .policy(PolicyFacts.NONE);
     }
@@ -95,7 +97,7 @@ class AwsExposureTest {
     @Test
     void aws_step1_holdsWhenPolicyAndAclAreUnreadable_butStep4StillNeedsThePolicy() {
         Assessment a = analyzer.assess(bucket(BlockPublicAccess.ALL, BlockPublicAccess.NONE)
-                .unknown(denied(Fact.POLICY)).unknown(denied(Fact.POLICY_STATUS)).unknown(denied(Fact.ACL))
+                .unknown(denied(S3Facts.POLICY)).unknown(denied(S3Facts.POLICY_STATUS)).unknown(denied(S3Facts.ACL))
                 .policy(null).build());
 
         // Not public whatever the policy says, but a non-public policy may still name another account.
@@ -161,7 +163,8 @@ class AwsExposureTest {
     @Test
     void aws_step2_websiteHostingIsTaggedWebsite() {
         Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
-                .collected(Fact.WEBSITE).website(new Website(true, "http://applicants.s3-website.eu-west-1.amazonaws.com"))
+                .collected(S3Facts.WEBSITE)
+                .website(new Website(true, "http://applicants.s3-website.eu-west-1.amazonaws.com"))
                 .grant(policyPublicRead()).policy(status(true)).build());
 
         assertVerdict(a, Exposure.PUBLIC);
@@ -230,7 +233,7 @@ class AwsExposureTest {
     void aws_step3_unreadableBucketBpaWithPublicPolicyIsUnknownNotPrivate() {
         Grant policy = policyPublicRead();
         Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, null)
-                .unknown(denied(Fact.BLOCK_PUBLIC_ACCESS_BUCKET))
+                .unknown(denied(S3Facts.BLOCK_PUBLIC_ACCESS_BUCKET))
                 .grant(policy).policy(status(true)).build());
 
         assertVerdict(a, Exposure.UNKNOWN);
@@ -243,7 +246,7 @@ class AwsExposureTest {
     void aws_step3_unreadableAccountBpaWithPublicAclIsUnknown() {
         Grant acl = aclAllUsers();
         Assessment a = analyzer.assess(bucket(null, BlockPublicAccess.NONE)
-                .unknown(denied(Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT)).grant(acl).build());
+                .unknown(denied(S3Facts.BLOCK_PUBLIC_ACCESS_ACCOUNT)).grant(acl).build());
 
         assertVerdict(a, Exposure.UNKNOWN);
         assertReason(a, "s3:GetAccountPublicAccessBlock");
@@ -253,7 +256,7 @@ class AwsExposureTest {
     @Test
     void aws_step3_unreadableAclWhileAclsMayBeOnIsUnknown() {
         Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
-                .unknown(denied(Fact.ACL)).build());
+                .unknown(denied(S3Facts.ACL)).build());
 
         assertVerdict(a, Exposure.UNKNOWN);
         assertReason(a, "could not read ACL: GetBucketAcl failed with AccessDenied (needs s3:GetBucketAcl)");
@@ -264,7 +267,7 @@ class AwsExposureTest {
         Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
                 .guardrails(ownership(BlockPublicAccess.NONE, BlockPublicAccess.NONE,
                         ObjectOwnership.BUCKET_OWNER_ENFORCED))
-                .unknown(denied(Fact.ACL)).build());
+                .unknown(denied(S3Facts.ACL)).build());
 
         assertVerdict(a, Exposure.PRIVATE);
     }
@@ -274,7 +277,7 @@ class AwsExposureTest {
         Grant acl = aclAllUsers();
         Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
                 .guardrails(ownership(BlockPublicAccess.NONE, BlockPublicAccess.NONE, null))
-                .unknown(denied(Fact.OBJECT_OWNERSHIP)).grant(acl).build());
+                .unknown(denied(S3Facts.OBJECT_OWNERSHIP)).grant(acl).build());
 
         assertVerdict(a, Exposure.UNKNOWN);
         assertReason(a, "s3:GetBucketOwnershipControls");
@@ -284,7 +287,7 @@ class AwsExposureTest {
     @Test
     void aws_step3_unreadablePolicyAndStatusIsUnknown() {
         Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
-                .unknown(denied(Fact.POLICY)).unknown(denied(Fact.POLICY_STATUS)).policy(null).build());
+                .unknown(denied(S3Facts.POLICY)).unknown(denied(S3Facts.POLICY_STATUS)).policy(null).build());
 
         assertVerdict(a, Exposure.UNKNOWN);
         assertReason(a, "whether the bucket policy is public could not be decided");
@@ -295,7 +298,7 @@ class AwsExposureTest {
     void aws_step3_policyTheEvaluatorCannotDecideIsUnknownWithoutStatus() {
         Grant policy = policyPublicRead();
         Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
-                .unknown(denied(Fact.POLICY_STATUS))
+                .unknown(denied(S3Facts.POLICY_STATUS))
                 .policy(new PolicyFacts(true, null, List.of("a Deny on aws:SourceVpce may strip untrusted access"),
                         false))
                 .grant(policy).build());
@@ -308,7 +311,8 @@ class AwsExposureTest {
     @Test
     void aws_step3_unreadableBpaIsIrrelevantWhenNothingIsPublic() {
         Assessment a = analyzer.assess(bucket(null, null)
-                .unknown(denied(Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT)).unknown(denied(Fact.BLOCK_PUBLIC_ACCESS_BUCKET))
+                .unknown(denied(S3Facts.BLOCK_PUBLIC_ACCESS_ACCOUNT))
+                .unknown(denied(S3Facts.BLOCK_PUBLIC_ACCESS_BUCKET))
                 .grant(aclOwner()).build());
 
         assertVerdict(a, Exposure.PRIVATE);
@@ -322,7 +326,7 @@ class AwsExposureTest {
         Grant acl = aclAllUsers();
         Grant policy = policyPublicRead();
         Assessment a = analyzer.assess(bucket(BlockPublicAccess.ALL, null)
-                .unknown(denied(Fact.BLOCK_PUBLIC_ACCESS_BUCKET))
+                .unknown(denied(S3Facts.BLOCK_PUBLIC_ACCESS_BUCKET))
                 .grant(acl).grant(policy).policy(status(true)).build());
 
         assertVerdict(a, Exposure.PRIVATE);
@@ -334,7 +338,7 @@ class AwsExposureTest {
     @Test
     void aws_threeValued_bucketLevelOnCoversUnreadAccountLevel() {
         Assessment a = analyzer.assess(bucket(null, BlockPublicAccess.ALL)
-                .unknown(denied(Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT))
+                .unknown(denied(S3Facts.BLOCK_PUBLIC_ACCESS_ACCOUNT))
                 .grant(aclAllUsers()).grant(policyPublicRead()).policy(status(true)).build());
 
         assertVerdict(a, Exposure.PRIVATE);
@@ -343,7 +347,7 @@ class AwsExposureTest {
     @Test
     void aws_threeValued_offAtOneLevelAndUnreadAtTheOtherIsUnknown() {
         Assessment a = analyzer.assess(bucket(null, BlockPublicAccess.NONE)
-                .unknown(denied(Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT))
+                .unknown(denied(S3Facts.BLOCK_PUBLIC_ACCESS_ACCOUNT))
                 .grant(policyPublicRead()).policy(status(true)).build());
 
         assertVerdict(a, Exposure.UNKNOWN);
@@ -381,7 +385,7 @@ class AwsExposureTest {
     void aws_rpbOnWithUndecidablePolicyLeavesNamedAccountGrantsUndecided() {
         Grant partner = policyAccount(OUTSIDER);
         Assessment a = analyzer.assess(bucket(BlockPublicAccess.ALL, BlockPublicAccess.ALL)
-                .unknown(denied(Fact.POLICY_STATUS))
+                .unknown(denied(S3Facts.POLICY_STATUS))
                 .policy(new PolicyFacts(true, null, List.of("NotPrincipal with a Deny"), false))
                 .grant(partner).build());
 
@@ -393,7 +397,7 @@ class AwsExposureTest {
     @Test
     void aws_unreadableRpbWithPublicPolicyLeavesNamedGrantsUndecided() {
         Grant partner = policyAccount(OUTSIDER);
-        Assessment a = analyzer.assess(bucket(IPA_ONLY, null).unknown(denied(Fact.BLOCK_PUBLIC_ACCESS_BUCKET))
+        Assessment a = analyzer.assess(bucket(IPA_ONLY, null).unknown(denied(S3Facts.BLOCK_PUBLIC_ACCESS_BUCKET))
                 .grant(policyPublicRead()).grant(partner).policy(status(true)).build());
 
         assertVerdict(a, Exposure.UNKNOWN);
@@ -438,7 +442,7 @@ class AwsExposureTest {
     @Test
     void aws_policyStatusUnreadFallsBackToTheLocalProof() {
         Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
-                .unknown(denied(Fact.POLICY_STATUS)).policy(new PolicyFacts(true, null, List.of(), false))
+                .unknown(denied(S3Facts.POLICY_STATUS)).policy(new PolicyFacts(true, null, List.of(), false))
                 .grant(policyPublicRead()).build());
 
         assertVerdict(a, Exposure.PUBLIC);
@@ -448,7 +452,7 @@ class AwsExposureTest {
     @Test
     void aws_policyStatusDecidesEvenWhenThePolicyItselfIsUnreadable() {
         Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
-                .unknown(denied(Fact.POLICY)).policy(new PolicyFacts(true, true, List.of(), false)).build());
+                .unknown(denied(S3Facts.POLICY)).policy(new PolicyFacts(true, true, List.of(), false)).build());
 
         assertVerdict(a, Exposure.PUBLIC);
         assertReason(a, "GetBucketPolicyStatus reports that the bucket policy is public");
@@ -488,7 +492,7 @@ class AwsExposureTest {
         Grant canonical = aclCanonicalUser();
         Assessment a = analyzer.assess(bucket(BlockPublicAccess.ALL, BlockPublicAccess.ALL)
                 .guardrails(ownership(BlockPublicAccess.ALL, BlockPublicAccess.ALL, null))
-                .unknown(denied(Fact.OBJECT_OWNERSHIP)).grant(canonical).build());
+                .unknown(denied(S3Facts.OBJECT_OWNERSHIP)).grant(canonical).build());
 
         assertVerdict(a, Exposure.UNKNOWN);
         assertReason(a, "but whether it is in force is unknown: Object Ownership could not be read");
@@ -496,14 +500,15 @@ class AwsExposureTest {
 
     @Test
     void aws_step4_trustedAccountsAndOrganisationsAreNotCrossAccount() {
-        ExposureAnalyzer trusting = new ExposureAnalyzer(new TrustZone(Set.of(TRUSTED), Set.of("o-ours")));
+        Analyzer trusting = new Analyzer(new TrustZone(Set.of(TRUSTED), Set.of("o-ours")));
         Resource r = bucket(BlockPublicAccess.ALL, BlockPublicAccess.ALL)
                 .grant(policyAccount(TRUSTED))
                 .grant(policyAccount(OWNER))
-                .grant(grant(Grantee.organization("o-ours"), Channel.POLICY, "policy statement 'Org'", Permission.READ))
-                .grant(grant(Grantee.network("10.0.0.0/8"), Channel.POLICY, "policy statement 'Office'",
+                .grant(grant(Grantee.organization("o-ours"), S3Channels.POLICY, "policy statement 'Org'",
                         Permission.READ))
-                .grant(grant(Grantee.service("cloudtrail.amazonaws.com"), Channel.POLICY, "policy statement 'Trail'",
+                .grant(grant(Grantee.network("10.0.0.0/8"), S3Channels.POLICY, "policy statement 'Office'",
+                        Permission.READ))
+                .grant(grant(Grantee.service("cloudtrail.amazonaws.com"), S3Channels.POLICY, "policy statement 'Trail'",
                         Permission.WRITE))
                 .policy(status(false)).build();
 
@@ -519,7 +524,7 @@ class AwsExposureTest {
     @Test
     void aws_step4_unreadablePolicyIsUnknownEvenWhenNothingIsPublic() {
         Assessment a = analyzer.assess(bucket(BlockPublicAccess.ALL, BlockPublicAccess.ALL)
-                .unknown(denied(Fact.POLICY)).policy(new PolicyFacts(true, false, List.of(), false)).build());
+                .unknown(denied(S3Facts.POLICY)).policy(new PolicyFacts(true, false, List.of(), false)).build());
 
         assertVerdict(a, Exposure.UNKNOWN);
         assertReason(a, "could not read POLICY: GetBucketPolicy failed with AccessDenied (needs s3:GetBucketPolicy)");
@@ -528,7 +533,7 @@ class AwsExposureTest {
     @Test
     void aws_step4_foreignAccessPointIsCrossAccount() {
         Assessment a = analyzer.assess(bucket(BlockPublicAccess.ALL, BlockPublicAccess.ALL)
-                .collected(Fact.ACCESS_POINTS)
+                .collected(S3Facts.ACCESS_POINTS)
                 .accessPoint(new AccessPoint("partner-ap", OUTSIDER, "Internet", BlockPublicAccess.ALL, true))
                 .build());
 
@@ -539,7 +544,7 @@ class AwsExposureTest {
     @Test
     void aws_step4_foreignAccessPointIsCrossAccountEvenWhenThePolicyIsUnreadable() {
         Assessment a = analyzer.assess(bucket(BlockPublicAccess.ALL, BlockPublicAccess.ALL)
-                .unknown(denied(Fact.POLICY)).collected(Fact.ACCESS_POINTS)
+                .unknown(denied(S3Facts.POLICY)).collected(S3Facts.ACCESS_POINTS)
                 .accessPoint(new AccessPoint("partner-ap", OUTSIDER, "Internet", BlockPublicAccess.ALL, true))
                 .build());
 
@@ -549,7 +554,7 @@ class AwsExposureTest {
     @Test
     void aws_step4_foreignAccessPointOwnerIsListedAmongTheOutsidersEvenOnAPublicBucket() {
         Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
-                .grant(policyPublicRead()).collected(Fact.ACCESS_POINTS)
+                .grant(policyPublicRead()).collected(S3Facts.ACCESS_POINTS)
                 .accessPoint(new AccessPoint("partner-ap", OUTSIDER, "Internet", BlockPublicAccess.ALL, true))
                 .build());
 
@@ -560,7 +565,7 @@ class AwsExposureTest {
     @Test
     void aws_unreadableInternetAccessPointPolicyIsUnknownNotPrivate() {
         Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
-                .collected(Fact.ACCESS_POINTS)
+                .collected(S3Facts.ACCESS_POINTS)
                 .accessPoint(new AccessPoint("web", OWNER, "Internet", BlockPublicAccess.NONE, false))
                 .build());
 
@@ -571,7 +576,7 @@ class AwsExposureTest {
     @Test
     void aws_unreadableAccessPointPolicyBehindRestrictPublicBucketsMayStillGrantOtherAccounts() {
         Assessment a = analyzer.assess(bucket(BlockPublicAccess.ALL, BlockPublicAccess.ALL)
-                .collected(Fact.ACCESS_POINTS)
+                .collected(S3Facts.ACCESS_POINTS)
                 .accessPoint(new AccessPoint("web", OWNER, "Internet", BlockPublicAccess.ALL, false))
                 .build());
 
@@ -603,39 +608,39 @@ class AwsExposureTest {
 
     @Test
     void aws_publicObjectAclIsPublicWithObjectPublicTag() {
-        Grant object = new Grant(Grantee.anonymous(), Set.of(Permission.READ), Channel.OBJECT_ACL,
-                "object ACL of 'cv/jane.pdf'", null, List.of(), "cv/jane.pdf", null);
+        Grant object = new Grant(Grantee.anonymous(), Set.of(Permission.READ), S3Channels.OBJECT_ACL,
+                "object ACL of 'cv/jane.pdf'", null, List.of(), "cv/jane.pdf");
         Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
-                .collected(Fact.OBJECT_ACLS).grant(object).build());
+                .collected(S3Facts.OBJECT_ACLS).grant(object).build());
         assertVerdict(a, Exposure.PUBLIC);
         assertTrue(a.tags().contains(ExposureTag.OBJECT_PUBLIC), a.tags()::toString);
 
         Assessment ignored = analyzer.assess(bucket(IPA_ONLY, BlockPublicAccess.NONE)
-                .collected(Fact.OBJECT_ACLS).grant(object).build());
+                .collected(S3Facts.OBJECT_ACLS).grant(object).build());
         assertVerdict(ignored, Exposure.PRIVATE);
         assertEffect(ignored, object, Effect.NEUTRALISED, "IgnorePublicAcls");
     }
 
     @Test
     void aws_publicAccessPointPolicyOnInternetAccessPointIsPublic_vpcAccessPointIsNot() {
-        Grant viaAp = new Grant(Grantee.anonymous(), Set.of(Permission.READ), Channel.ACCESS_POINT_POLICY,
-                "access point 'web' policy statement 'Any'", null, List.of(), null, "web");
+        Grant viaAp = new Grant(Grantee.anonymous(), Set.of(Permission.READ), S3Channels.ACCESS_POINT_POLICY,
+                "access point 'web' policy statement 'Any'", null, List.of(), "web");
         Assessment internet = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
-                .collected(Fact.ACCESS_POINTS)
+                .collected(S3Facts.ACCESS_POINTS)
                 .accessPoint(new AccessPoint("web", OWNER, "Internet", BlockPublicAccess.NONE, true))
                 .grant(viaAp).build());
         assertVerdict(internet, Exposure.PUBLIC);
-        assertTrue(internet.tags().contains(ExposureTag.ACCESS_POINT), internet.tags()::toString);
+        assertTrue(internet.tags().contains(AwsCloud.ACCESS_POINT), internet.tags()::toString);
 
         Assessment vpc = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
-                .collected(Fact.ACCESS_POINTS)
+                .collected(S3Facts.ACCESS_POINTS)
                 .accessPoint(new AccessPoint("web", OWNER, "VPC", BlockPublicAccess.NONE, true))
                 .grant(viaAp).build());
         assertEffect(vpc, viaAp, Effect.NEUTRALISED, "accepts requests only from a VPC");
         assertVerdict(vpc, Exposure.PRIVATE);
 
         Assessment apRpb = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
-                .collected(Fact.ACCESS_POINTS)
+                .collected(S3Facts.ACCESS_POINTS)
                 .accessPoint(new AccessPoint("web", OWNER, "Internet", RPB_ONLY, true))
                 .grant(viaAp).build());
         assertEffect(apRpb, viaAp, Effect.NEUTRALISED, "RestrictPublicBuckets");
@@ -644,7 +649,8 @@ class AwsExposureTest {
 
     @Test
     void unsupportedProviderIsUnknownNeverPrivate() {
-        Assessment a = analyzer.assess(Resource.builder("oci", "tenancy", "b").build());
+        Assessment a = new Assessor(Clouds.discover(), TrustZone.OWNER_ONLY)
+                .assess(Resource.builder("oci", "tenancy", "b").kind(AwsCloud.BUCKET).build());
 
         assertVerdict(a, Exposure.UNKNOWN);
         assertReason(a, "no exposure rules are defined for provider 'oci'");

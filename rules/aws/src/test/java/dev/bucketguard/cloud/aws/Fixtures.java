@@ -1,17 +1,26 @@
-package dev.bucketguard.exposure;
+package dev.bucketguard.cloud.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Exposure;
+import dev.bucketguard.exposure.GrantEffect;
+import dev.bucketguard.exposure.TrustZone;
 import dev.bucketguard.model.Channel;
 import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.Grant;
 import dev.bucketguard.model.Grantee;
 import dev.bucketguard.model.Permission;
+import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.Unknown;
+import dev.bucketguard.model.Website;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /** Grants, read failures and assertions shared by the verdict tests, in the words a user reads in a report. */
@@ -24,25 +33,17 @@ final class Fixtures {
 
     /** The call and permission each fact needs, as providers record a denied read. */
     private static final Map<Fact, String[]> CALLS = Map.ofEntries(
-            Map.entry(Fact.ACL, new String[] {"GetBucketAcl", "s3:GetBucketAcl"}),
-            Map.entry(Fact.POLICY, new String[] {"GetBucketPolicy", "s3:GetBucketPolicy"}),
-            Map.entry(Fact.POLICY_STATUS, new String[] {"GetBucketPolicyStatus", "s3:GetBucketPolicyStatus"}),
-            Map.entry(Fact.BLOCK_PUBLIC_ACCESS_BUCKET,
+            Map.entry(S3Facts.ACL, new String[] {"GetBucketAcl", "s3:GetBucketAcl"}),
+            Map.entry(S3Facts.POLICY, new String[] {"GetBucketPolicy", "s3:GetBucketPolicy"}),
+            Map.entry(S3Facts.POLICY_STATUS, new String[] {"GetBucketPolicyStatus", "s3:GetBucketPolicyStatus"}),
+            Map.entry(S3Facts.BLOCK_PUBLIC_ACCESS_BUCKET,
                     new String[] {"GetPublicAccessBlock", "s3:GetBucketPublicAccessBlock"}),
-            Map.entry(Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT,
+            Map.entry(S3Facts.BLOCK_PUBLIC_ACCESS_ACCOUNT,
                     new String[] {"GetPublicAccessBlock (account)", "s3:GetAccountPublicAccessBlock"}),
-            Map.entry(Fact.OBJECT_OWNERSHIP,
+            Map.entry(S3Facts.OBJECT_OWNERSHIP,
                     new String[] {"GetBucketOwnershipControls", "s3:GetBucketOwnershipControls"}),
-            Map.entry(Fact.ACCOUNT_SETTINGS,
-                    new String[] {"StorageAccounts.getByResourceGroup", "Microsoft.Storage/storageAccounts/read"}),
-            Map.entry(Fact.CONTAINER_ACCESS,
-                    new String[] {"BlobContainers.list", "Microsoft.Storage/storageAccounts/blobServices/containers/read"}),
-            Map.entry(Fact.NETWORK_RULES,
-                    new String[] {"StorageAccounts.getByResourceGroup", "Microsoft.Storage/storageAccounts/read"}),
-            Map.entry(Fact.IAM_POLICY, new String[] {"buckets.getIamPolicy", "storage.buckets.getIamPolicy"}),
-            Map.entry(Fact.PUBLIC_ACCESS_PREVENTION, new String[] {"buckets.get", "storage.buckets.get"}),
-            Map.entry(Fact.DEFAULT_OBJECT_ACL,
-                    new String[] {"defaultObjectAccessControls.list", "storage.buckets.getIamPolicy"}));
+            Map.entry(S3Facts.ACCESS_POINTS, new String[] {"ListAccessPoints", "s3:ListAccessPoints"}),
+            Map.entry(S3Facts.OBJECT_ACLS, new String[] {"GetObjectAcl", "s3:GetObjectAcl"}));
 
     private Fixtures() {
     }
@@ -61,36 +62,37 @@ final class Fixtures {
     }
 
     static Grant conditional(Grantee who, Channel via, String source, String condition, Permission... permissions) {
-        return new Grant(who, Set.of(permissions), via, source, null, List.of(condition), null, null);
+        return new Grant(who, Set.of(permissions), via, source, null, List.of(condition), null);
     }
 
     static Grant aclAllUsers() {
-        return grant(Grantee.anonymous(), Channel.ACL, "bucket ACL", Permission.READ, Permission.LIST);
+        return grant(Grantee.anonymous(), S3Channels.ACL, "bucket ACL", Permission.READ, Permission.LIST);
     }
 
     static Grant aclAuthenticatedUsers() {
-        return grant(Grantee.anyAuthenticated(), Channel.ACL, "bucket ACL", Permission.READ);
+        return grant(Grantee.anyAuthenticated(), S3Channels.ACL, "bucket ACL", Permission.READ);
     }
 
     static Grant aclCanonicalUser() {
-        return grant(Grantee.account(CANONICAL), Channel.ACL, "bucket ACL", Permission.READ);
+        return grant(Grantee.account(CANONICAL), S3Channels.ACL, "bucket ACL", Permission.READ);
     }
 
     static Grant aclLogDelivery() {
-        return grant(Grantee.service("LogDelivery"), Channel.ACL, "bucket ACL", Permission.WRITE, Permission.READ_ACP);
+        return grant(Grantee.service("LogDelivery"), S3Channels.ACL, "bucket ACL", Permission.WRITE,
+                Permission.READ_ACP);
     }
 
     static Grant aclOwner() {
-        return grant(Grantee.owner(), Channel.ACL, "bucket ACL", Permission.READ, Permission.WRITE,
+        return grant(Grantee.owner(), S3Channels.ACL, "bucket ACL", Permission.READ, Permission.WRITE,
                 Permission.READ_ACP, Permission.WRITE_ACP);
     }
 
     static Grant policyPublicRead() {
-        return grant(Grantee.anonymous(), Channel.POLICY, "policy statement 'PublicRead'", Permission.READ);
+        return grant(Grantee.anonymous(), S3Channels.POLICY, "policy statement 'PublicRead'", Permission.READ);
     }
 
     static Grant policyAccount(String account) {
-        return grant(Grantee.account(account), Channel.POLICY, "policy statement 'Partner'", Permission.READ);
+        return grant(Grantee.account(account), S3Channels.POLICY, "policy statement 'Partner'", Permission.READ);
     }
 
     static GrantEffect effectOf(Assessment a, Grant g) {
@@ -123,5 +125,126 @@ final class Fixtures {
 
     static boolean allEffects(Assessment a, Predicate<GrantEffect> p) {
         return a.effects().stream().allMatch(p);
+    }
+
+    /** Judges buckets against one trust zone, as the engine does. */
+    record Analyzer(TrustZone trust) {
+        Analyzer() {
+            this(TrustZone.OWNER_ONLY);
+        }
+
+        Assessment assess(Resource r) {
+            return new AwsCloud().assess(r, trust);
+        }
+    }
+
+    /**
+     * The S3 guardrails of a bucket as the verdict tests state them; a null level of a known fact means "never
+     * configured" (the provider writes {@link BlockPublicAccess#NONE}, {@link ObjectOwnership#NOT_CONFIGURED}).
+     */
+    record Guardrails(BlockPublicAccess account, BlockPublicAccess bucket, ObjectOwnership ownership) {
+        static Guardrails s3(BlockPublicAccess account, BlockPublicAccess bucket, ObjectOwnership ownership) {
+            return new Guardrails(account, bucket, ownership);
+        }
+    }
+
+    /**
+     * The bucket policy as the verdict tests state it: {@code statusPublic} null means GetBucketPolicyStatus gave no
+     * answer, which the bucket then records as not read.
+     */
+    record PolicyFacts(boolean present, Boolean statusPublic, List<String> undecided, boolean tlsEnforced) {
+        static final PolicyFacts NONE = new PolicyFacts(false, null, List.of(), false);
+    }
+
+    static S3Builder s3(String account, String id) {
+        return new S3Builder(account, id);
+    }
+
+    /** Builds an S3 bucket the way a provider fills it: the envelope, and the {@link S3Bucket} details. */
+    static final class S3Builder {
+        private final Resource.Builder b;
+        private final Set<Fact> collected = new TreeSet<>();
+        private final Set<Fact> unread = new HashSet<>();
+        private final List<AccessPoint> accessPoints = new ArrayList<>();
+        private Guardrails guardrails = new Guardrails(null, null, null);
+        private PolicyFacts policy;
+        private Website website;
+
+        private S3Builder(String account, String id) {
+            this.b = Resource.builder(AwsCloud.ID, account, id).kind(AwsCloud.BUCKET);
+        }
+
+        S3Builder collected(Fact... facts) {
+            collected.addAll(List.of(facts));
+            return this;
+        }
+
+        S3Builder unknown(Unknown u) {
+            collected.add(u.fact());
+            unread.add(u.fact());
+            b.unknown(u);
+            return this;
+        }
+
+        S3Builder grant(Grant g) {
+            b.grant(g);
+            return this;
+        }
+
+        S3Builder grants(List<Grant> gs) {
+            b.grants(gs);
+            return this;
+        }
+
+        S3Builder guardrails(Guardrails g) {
+            guardrails = g;
+            return this;
+        }
+
+        S3Builder policy(PolicyFacts p) {
+            policy = p;
+            return this;
+        }
+
+        S3Builder website(Website w) {
+            website = w;
+            return this;
+        }
+
+        S3Builder accessPoint(AccessPoint ap) {
+            accessPoints.add(ap);
+            return this;
+        }
+
+        S3Builder parent(String kind, String id) {
+            b.parent(kind, id);
+            return this;
+        }
+
+        Resource build() {
+            Set<Fact> facts = new TreeSet<>(collected);
+            PolicyFacts p = policy == null ? PolicyFacts.NONE : policy;
+            if (p.statusPublic() == null && !unread.contains(S3Facts.POLICY_STATUS)) {
+                facts.remove(S3Facts.POLICY_STATUS);
+            }
+            S3Bucket d = new S3Bucket(
+                    known(facts, S3Facts.BLOCK_PUBLIC_ACCESS_ACCOUNT, guardrails.account(), BlockPublicAccess.NONE),
+                    known(facts, S3Facts.BLOCK_PUBLIC_ACCESS_BUCKET, guardrails.bucket(), BlockPublicAccess.NONE),
+                    known(facts, S3Facts.OBJECT_OWNERSHIP, guardrails.ownership(), ObjectOwnership.NOT_CONFIGURED),
+                    known(facts, S3Facts.POLICY, new BucketPolicy(p.present(), p.undecided(), p.tlsEnforced()),
+                            BucketPolicy.NONE),
+                    known(facts, S3Facts.POLICY_STATUS, p.statusPublic(), false),
+                    null, null,
+                    known(facts, S3Facts.WEBSITE, website, Website.OFF),
+                    accessPoints);
+            return b.collected(facts).details(d).build();
+        }
+
+        private <T> T known(Set<Fact> facts, Fact fact, T value, T never) {
+            if (!facts.contains(fact) || unread.contains(fact)) {
+                return null;
+            }
+            return value == null ? never : value;
+        }
     }
 }

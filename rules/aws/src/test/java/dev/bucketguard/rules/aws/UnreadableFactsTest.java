@@ -1,4 +1,4 @@
-package dev.bucketguard.rules;
+package dev.bucketguard.rules.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,9 +21,9 @@ import org.junit.jupiter.api.TestFactory;
 class UnreadableFactsTest {
 
     @TestFactory
-    Stream<DynamicTest> everyRequiredFactUnreadableGivesUnknownNamingThePermission() {
+    Stream<DynamicTest> everyFactUnreadableGivesUnknownNamingThePermission() {
         return RuleTestKit.rules().stream().map(r -> DynamicTest.dynamicTest(r.metadata().id(), () -> {
-            Resource probe = RuleTestKit.unreadable(RuleTestKit.bare(r), r.metadata().requires());
+            Resource probe = RuleTestKit.unreadable(RuleTestKit.bare(r), r.metadata().facts());
             Outcome o = RuleTestKit.run(r, probe);
             assertEquals(Outcome.Status.UNKNOWN, o.status(), r.metadata().id() + ": " + o.message());
             assertTrue(o.message().contains("probe:"), r.metadata().id()
@@ -39,7 +39,10 @@ class UnreadableFactsTest {
         }));
     }
 
-    /** Every PASS case of every fixture turns UNKNOWN once the facts the rule requires become unreadable. */
+    /**
+     * Every PASS case of every fixture turns UNKNOWN once the facts the rule reads (those it requires and those it
+     * decides without when it can) become unreadable.
+     */
     @TestFactory
     Stream<DynamicNode> passCasesTurnUnknownWhenTheirFactsBecomeUnreadable() {
         return RuleTestKit.rules().stream()
@@ -51,10 +54,10 @@ class UnreadableFactsTest {
     }
 
     private static void unknownOnceUnreadable(Rule r, RuleCase c) {
-        Resource blind = RuleTestKit.unreadable(c.resource(), r.metadata().requires());
+        Resource blind = RuleTestKit.unreadable(c.resource(), r.metadata().facts());
         Outcome o = RuleTestKit.run(r, new RuleCase(c.name(), blind, c.trust(), c.expect()));
         assertEquals(Outcome.Status.UNKNOWN, o.status(), r.metadata().id() + ", case '" + c.name() + "' with "
-                + r.metadata().requires() + " unreadable: " + o.message());
+                + r.metadata().facts() + " unreadable: " + o.message());
         // A fact the case already recorded as unreadable keeps its own reason, so any named permission will do.
         assertTrue(o.message().contains("(needs "), "the message names no missing permission: " + o.message());
     }

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The condition keys that SEMANTICS.md 1.1 lets make a statement non-public, and who a fixed value of each admits.
+ * The condition keys that can make a statement non-public, and who a fixed value of each admits.
  * A value is fixed when it holds no wildcard and no policy variable; ARN keys may wildcard the parts after a fixed
  * account, since every ARN they then match belongs to that account.
  */
@@ -64,7 +64,7 @@ final class ConditionKeys {
 
     /**
      * For an Allow: the parties this condition limits the statement to, or why it limits nothing. Only a positive
-     * operator without IfExists or ForAllValues, on a restricting key with fixed values, limits (SEMANTICS 1.1, 1.4).
+     * operator without IfExists or ForAllValues, on a restricting key with fixed values, limits.
      */
     static Admits allowRestriction(Condition c, boolean accessPointPolicy) {
         if (!restrictingKey(c.key())) {
@@ -76,11 +76,10 @@ final class ConditionKeys {
         }
         if (c.ifExists()) {
             return new Admits(0, null, c.operator() + " admits callers without " + c.keyText()
-                    + ", anonymous ones included (SEMANTICS 1.4)");
+                    + ", anonymous ones included");
         }
         if ("forallvalues".equals(c.qualifier())) {
-            return new Admits(0, null, "ForAllValues: is true when the request has no " + c.keyText()
-                    + " (SEMANTICS 1.4)");
+            return new Admits(0, null, "ForAllValues: is true when the request has no " + c.keyText());
         }
         if (!POSITIVE.contains(c.base())) {
             return new Admits(0, null, "operator " + c.operator() + " does not limit " + c.keyText());
@@ -194,8 +193,7 @@ final class ConditionKeys {
             return null;
         }
         if ("s3:dataaccesspointarn".equals(c.key()) && accessPointPolicy) {
-            return c.keyText() + " value '" + shown + "' has a wildcard, which makes an access-point policy public"
-                    + " (SEMANTICS 1.1)";
+            return c.keyText() + " value '" + shown + "' has a wildcard, which makes an access-point policy public";
         }
         String[] parts = v.split(":", 6);
         boolean arnOp = c.base().startsWith("arn");
@@ -210,7 +208,7 @@ final class ConditionKeys {
         return c.keyText() + " value '" + shown + "' has a wildcard that does not keep the account fixed";
     }
 
-    /** SEMANTICS 1.1 CIDR rule: broader than /8 (IPv4) or /32 (IPv6), unless inside RFC 1918, is public. */
+    /** The CIDR rule: broader than /8 (IPv4) or /32 (IPv6), unless inside RFC 1918, is public. */
     private static String ip(String v, List<Party> out) {
         String addr = v;
         int bits;

@@ -4,6 +4,7 @@ import dev.bucketguard.exposure.Exposure;
 import dev.bucketguard.exposure.TrustZone;
 import dev.bucketguard.model.Grant;
 import dev.bucketguard.model.GranteeKind;
+import dev.bucketguard.model.Resource;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -25,9 +26,9 @@ public record PolicyAnalysis(List<Grant> grants, List<String> undecided, boolean
     /**
      * The policy on its own, with no guardrail applied: PUBLIC when a grant reaches anyone, UNKNOWN when a Deny left
      * that undecided, CROSS_ACCOUNT when a grant names an account or organisation outside the owner and the trust
-     * zone, else PRIVATE. The bucket's verdict (core's AwsExposure) also weighs Block Public Access and ACLs.
+     * zone, else PRIVATE. The bucket's verdict ({@code AwsExposure}) also weighs Block Public Access and ACLs.
      */
-    public Exposure classify(String owner, TrustZone trust) {
+    public Exposure classify(Resource.Owner owner, TrustZone trust) {
         if (!undecided.isEmpty()) {
             return Exposure.UNKNOWN;
         }
@@ -38,13 +39,13 @@ public record PolicyAnalysis(List<Grant> grants, List<String> undecided, boolean
     }
 
     /** The accounts and organisations outside the owner and the trust zone that a grant names, sorted. */
-    public List<String> outsiders(String owner, TrustZone trust) {
+    public List<String> outsiders(Resource.Owner owner, TrustZone trust) {
         TreeSet<String> out = new TreeSet<>();
         for (Grant g : grants) {
             String id = g.grantee().id();
             if (g.grantee().kind() == GranteeKind.ACCOUNT && !trust.trustsAccount(owner, id)) {
                 out.add(id);
-            } else if (g.grantee().kind() == GranteeKind.ORGANIZATION && !trust.trustsOrganization(id)) {
+            } else if (g.grantee().kind() == GranteeKind.ORGANIZATION && !trust.trustsOrganization(owner, id)) {
                 out.add(id);
             }
         }

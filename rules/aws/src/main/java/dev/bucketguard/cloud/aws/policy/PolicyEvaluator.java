@@ -1,5 +1,6 @@
 package dev.bucketguard.cloud.aws.policy;
 
+import dev.bucketguard.cloud.aws.S3Channels;
 import dev.bucketguard.cloud.aws.policy.ConditionKeys.Admits;
 import dev.bucketguard.cloud.aws.policy.ConditionKeys.Party;
 import dev.bucketguard.cloud.aws.policy.ConditionKeys.PartyKind;
@@ -28,14 +29,14 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Decides what an S3 bucket or access-point policy grants, as SEMANTICS.md 1.1 and 1.4 define "public".
+ * Decides what an S3 bucket or access-point policy grants, as {@code docs/exposure.md} defines "public".
  * Stateless and thread-safe.
  *
  * <p>Deny statements are applied only where their effect can be shown from the text alone: an unconditional Deny to
  * everyone removes what it covers; a Deny to everyone whose conditions are all negated fixed-value tests of
  * restricting keys (a "fence", e.g. StringNotEquals aws:PrincipalOrgID) narrows a public grant to the parties inside
  * the fence. Any other Deny that overlaps a public grant leaves the grant in place and says why in
- * {@link PolicyAnalysis#undecided()}, since S3 itself may find that it strips all untrusted access (SEMANTICS 1.1).
+ * {@link PolicyAnalysis#undecided()}, since S3 itself may find that it strips all untrusted access.
  */
 public final class PolicyEvaluator {
     /** Enough to show the pattern; a policy with more such Deny statements gets a count instead. */
@@ -49,7 +50,7 @@ public final class PolicyEvaluator {
 
     /**
      * @param policyJson  the policy document as S3 returns it
-     * @param via         {@link Channel#POLICY} or {@link Channel#ACCESS_POINT_POLICY}
+     * @param via         {@link S3Channels#POLICY} or {@link S3Channels#ACCESS_POINT_POLICY}
      * @param accessPoint the access point name for ACCESS_POINT_POLICY, else null
      */
     public PolicyAnalysis evaluate(String policyJson, Channel via, String accessPoint) throws MalformedPolicyException {
@@ -62,8 +63,9 @@ public final class PolicyEvaluator {
      */
     public PolicyAnalysis evaluate(String policyJson, Channel via, String accessPoint, String bucket)
             throws MalformedPolicyException {
-        if (via != Channel.POLICY && via != Channel.ACCESS_POINT_POLICY) {
-            throw new IllegalArgumentException("a policy reaches data through POLICY or ACCESS_POINT_POLICY, not " + via);
+        if (!S3Channels.POLICY.equals(via) && !S3Channels.ACCESS_POINT_POLICY.equals(via)) {
+            throw new IllegalArgumentException("a policy reaches data through POLICY or ACCESS_POINT_POLICY, not "
+                    + via);
         }
         PolicyDocument doc = PolicyDocument.parse(policyJson);
         return new Run(doc, via, accessPoint, bucket).analyse();
@@ -82,7 +84,7 @@ public final class PolicyEvaluator {
             this.doc = doc;
             this.via = via;
             this.accessPoint = accessPoint;
-            this.apPolicy = via == Channel.ACCESS_POINT_POLICY;
+            this.apPolicy = S3Channels.ACCESS_POINT_POLICY.equals(via);
             if (apPolicy) {
                 this.base = accessPoint != null ? "accesspoint/" + accessPoint : inferBase(doc, true);
             } else {
@@ -161,8 +163,7 @@ public final class PolicyEvaluator {
                     }
                 } else if (a.fixed()) {
                     notes.add("aws:SourceIp " + String.join(", ", ConditionKeys.broadRanges(a))
-                            + " is broader than /8 (IPv4) or /32 (IPv6) and not private, so it is public (SEMANTICS 1.1"
-                            + " CIDR rule)");
+                            + " is broader than /8 (IPv4) or /32 (IPv6) and not private, so it is public");
                 } else if (ConditionKeys.restrictingKey(c.key())) {
                     notes.add(a.why());
                 }
@@ -494,7 +495,7 @@ public final class PolicyEvaluator {
             List<Grant> out = new ArrayList<>();
             for (Candidate c : merged.values()) {
                 out.add(new Grant(c.grantee, permissions(c.actions), via, label(c.statement), c.detail,
-                        c.statement.conditions().stream().map(Condition::text).toList(), null,
+                        c.statement.conditions().stream().map(Condition::text).toList(),
                         apPolicy ? accessPoint : null));
             }
             return out;

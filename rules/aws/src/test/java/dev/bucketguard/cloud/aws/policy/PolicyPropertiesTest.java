@@ -7,11 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bucketguard.cloud.aws.S3Channels;
 import dev.bucketguard.exposure.Exposure;
 import dev.bucketguard.exposure.TrustZone;
-import dev.bucketguard.model.Channel;
 import dev.bucketguard.model.Grant;
 import dev.bucketguard.model.Permission;
+import dev.bucketguard.model.Resource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -29,6 +30,7 @@ import net.jqwik.api.constraints.Size;
 /** Laws the evaluator must keep whatever the policy: Deny only takes away, order is irrelevant, bad input is caught. */
 class PolicyPropertiesTest {
     private static final String OWNER = PolicyVectorsTest.OWNER;
+    private static final Resource.Owner OWNER_REF = PolicyVectorsTest.OWNER_REF;
     private static final String FOREIGN = "444455556666";
     private static final String BUCKET = "arn:aws:s3:::examplebucket";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,14 +43,14 @@ class PolicyPropertiesTest {
         List<ObjectNode> more = new ArrayList<>(policy);
         more.add(deny);
         PolicyAnalysis after = evaluate(more);
-        Exposure was = before.classify(OWNER, TrustZone.OWNER_ONLY);
-        Exposure now = after.classify(OWNER, TrustZone.OWNER_ONLY);
+        Exposure was = before.classify(OWNER_REF, TrustZone.OWNER_ONLY);
+        Exposure now = after.classify(OWNER_REF, TrustZone.OWNER_ONLY);
         String why = PolicyVectorsTest.describe(before) + " then " + PolicyVectorsTest.describe(after);
         assertTrue(now.rank() >= was.rank(), was + " became " + now + ": " + why);
         assertTrue(publicPermissions(before).containsAll(publicPermissions(after)), why);
         if (publicPermissions(before).isEmpty()) {
-            assertTrue(before.outsiders(OWNER, TrustZone.OWNER_ONLY)
-                    .containsAll(after.outsiders(OWNER, TrustZone.OWNER_ONLY)), why);
+            assertTrue(before.outsiders(OWNER_REF, TrustZone.OWNER_ONLY)
+                    .containsAll(after.outsiders(OWNER_REF, TrustZone.OWNER_ONLY)), why);
         }
     }
 
@@ -58,7 +60,7 @@ class PolicyPropertiesTest {
         List<ObjectNode> more = new ArrayList<>(policy);
         more.add(publicRead());
         PolicyAnalysis a = evaluate(more);
-        assertEquals(Exposure.PUBLIC, a.classify(OWNER, TrustZone.OWNER_ONLY), PolicyVectorsTest.describe(a));
+        assertEquals(Exposure.PUBLIC, a.classify(OWNER_REF, TrustZone.OWNER_ONLY), PolicyVectorsTest.describe(a));
         assertTrue(publicPermissions(a).contains(Permission.READ), PolicyVectorsTest.describe(a));
     }
 
@@ -70,7 +72,7 @@ class PolicyPropertiesTest {
         PolicyAnalysis a = evaluate(more);
         boolean denyNamesGetObject = policy.stream().anyMatch(s -> "Deny".equals(s.get("Effect").asText())
                 && (s.has("NotAction") || s.get("Action").asText().matches("\\*|s3:\\*|s3:Get\\*|s3:GetObject")));
-        Exposure e = a.classify(OWNER, TrustZone.OWNER_ONLY);
+        Exposure e = a.classify(OWNER_REF, TrustZone.OWNER_ONLY);
         if (!denyNamesGetObject) {
             // Never silently dropped: at worst a Deny it cannot evaluate leaves the verdict undecided.
             assertTrue(e == Exposure.PUBLIC || e == Exposure.UNKNOWN, PolicyVectorsTest.describe(a));
@@ -91,7 +93,7 @@ class PolicyPropertiesTest {
         Collections.shuffle(shuffled, new java.util.Random(seed));
         PolicyAnalysis a = evaluate(policy);
         PolicyAnalysis b = evaluate(shuffled);
-        assertEquals(a.classify(OWNER, TrustZone.OWNER_ONLY), b.classify(OWNER, TrustZone.OWNER_ONLY));
+        assertEquals(a.classify(OWNER_REF, TrustZone.OWNER_ONLY), b.classify(OWNER_REF, TrustZone.OWNER_ONLY));
         assertEquals(summary(a), summary(b));
         assertEquals(new TreeSet<>(a.undecided()), new TreeSet<>(b.undecided()));
         assertEquals(a.tlsEnforced(), b.tlsEnforced());
@@ -100,7 +102,7 @@ class PolicyPropertiesTest {
     @Property(tries = 1000)
     void arbitraryJsonOnlyEverFailsAsMalformed(@ForAll("jsonish") String text) {
         try {
-            evaluator.evaluate(text, Channel.POLICY, null);
+            evaluator.evaluate(text, S3Channels.POLICY, null);
         } catch (MalformedPolicyException e) {
             assertTrue(!e.getMessage().isBlank() && !e.getMessage().contains("\n"), e.getMessage());
         }
@@ -110,8 +112,8 @@ class PolicyPropertiesTest {
     void arbitraryPolicyShapesOnlyEverFailAsMalformed(@ForAll("trees") JsonNode tree) throws Exception {
         String text = JSON.writeValueAsString(tree);
         try {
-            evaluator.evaluate(text, Channel.ACCESS_POINT_POLICY, "ap1");
-            evaluator.evaluate(text, Channel.POLICY, null);
+            evaluator.evaluate(text, S3Channels.ACCESS_POINT_POLICY, "ap1");
+            evaluator.evaluate(text, S3Channels.POLICY, null);
         } catch (MalformedPolicyException e) {
             assertTrue(!e.getMessage().contains("\n"), e.getMessage());
         }
@@ -128,7 +130,7 @@ class PolicyPropertiesTest {
             list.add(s.has("Sid") ? s : s.deepCopy().put("Sid", "S" + i));
             i++;
         }
-        return evaluator.evaluate(JSON.writeValueAsString(p), Channel.POLICY, null);
+        return evaluator.evaluate(JSON.writeValueAsString(p), S3Channels.POLICY, null);
     }
 
     private static Set<Permission> publicPermissions(PolicyAnalysis a) {
