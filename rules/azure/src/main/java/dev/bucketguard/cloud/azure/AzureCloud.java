@@ -9,6 +9,7 @@ import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.ResourceKind;
 import dev.bucketguard.spi.Cloud;
+import dev.bucketguard.spi.Compliance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,5 +90,10 @@ public final class AzureCloud implements Cloud {
             }
         });
         return out;
+    }
+
+    @Override
+    public List<Compliance> compliance() {
+        return List.of(Compliance.load(AzureCloud.class, "compliance/cis-azure-foundations-3.0.0.yaml"));
     }
 }

@@ -1,6 +1,11 @@
-package dev.bucketguard.exposure;
+package dev.bucketguard.cloud.azure;
 
-import dev.bucketguard.model.Channel;
+import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Exposure;
+import dev.bucketguard.exposure.ExposureTag;
+import dev.bucketguard.exposure.GrantEffect;
+import dev.bucketguard.exposure.TrustZone;
+import dev.bucketguard.exposure.Verdicts;
 import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.Grant;
 import dev.bucketguard.model.Permission;
@@ -9,36 +14,39 @@ import dev.bucketguard.model.Unknown;
 import java.util.List;
 
 /**
- * SEMANTICS.md 5.2, per storage account: containers are grants through {@link Channel#CONTAINER_ACCESS_LEVEL}, the
- * {@code $web} container of a static website through {@link Channel#WEBSITE_ENDPOINT}.
- *
- * <p>Property keys read: {@code azure.allowSharedKeyAccess}, {@code azure.sasPolicy.expirationAction},
- * {@code azure.minimumTlsVersion}.
+ * The exposure verdict of a storage account (SEMANTICS.md 5.2): containers are grants through
+ * {@link AzureChannels#CONTAINER_ACCESS_LEVEL}, the {@code $web} container of a static website through
+ * {@link AzureChannels#WEBSITE_ENDPOINT}; {@code allowBlobPublicAccess} and {@code publicNetworkAccess} neutralise
+ * them, the firewall scopes them.
  */
 final class AzureExposure extends Verdicts {
+    private final StorageAccount account;
 
     AzureExposure(Resource resource, TrustZone trust) {
         super(resource, trust);
+        this.account = resource.details() == null ? StorageAccount.UNREAD : resource.details(StorageAccount.class);
     }
 
     @Override
-    Assessment assess() {
+    public Assessment assess() {
         flags();
-        if (!resource.knows(Fact.ACCOUNT_SETTINGS)) {
+        // resourceAccessRules that admit other tenants live in the network rule set.
+        grantFacts(List.of(AzureFacts.NETWORK_RULES));
+        AccountSettings settings = account.settings();
+        if (!resource.knows(AzureFacts.ACCOUNT_SETTINGS) || settings == null) {
             resource.grants().forEach(g -> effects.add(new GrantEffect(g, GrantEffect.Effect.UNDECIDED,
                     "the storage account's settings could not be read")));
-            resource.whyUnknown(Fact.ACCOUNT_SETTINGS).map(Unknown::describe).ifPresent(reasons::add);
+            resource.whyUnknown(AzureFacts.ACCOUNT_SETTINGS).map(Unknown::describe).ifPresent(reasons::add);
             return done(Exposure.UNKNOWN);
         }
-        Boolean allow = resource.guardrails().azureAllowBlobPublicAccess();
-        boolean abpa = allow == null || allow;
-        String pna = resource.guardrails().azurePublicNetworkAccess();
-        boolean networkDisabled = "Disabled".equalsIgnoreCase(pna);
-        Boolean open = networkDisabled ? Boolean.FALSE
-                : resource.knows(Fact.NETWORK_RULES) ? resource.guardrails().azureNetworkOpen() : null;
+        Switch allow = settings.allowBlobPublicAccess();
+        boolean abpa = allow.on(true);
+        NetworkAccess network = resource.knows(AzureFacts.NETWORK_RULES) ? account.network() : null;
+        boolean networkDisabled = network != null && network.publicNetworkAccess() == PublicNetworkAccess.DISABLED;
+        Boolean open = networkDisabled ? Boolean.FALSE : network == null ? null : network.internetOpen();
 
         for (Grant g : resource.grants()) {
-            if (g.via() == Channel.CONTAINER_ACCESS_LEVEL && !abpa) {
+            if (AzureChannels.CONTAINER_ACCESS_LEVEL.equals(g.via()) && !abpa) {
                 effects.add(new GrantEffect(g, GrantEffect.Effect.NEUTRALISED,
                         "allowBlobPublicAccess is false on the storage account"));
             } else if (g.grantee().isPublic() && networkDisabled) {
@@ -48,51 +56,51 @@ final class AzureExposure extends Verdicts {
             }
         }
         List<Grant> publicContainers = effects.stream().filter(GrantEffect::inForce).map(GrantEffect::grant)
-                .filter(g -> g.grantee().isPublic()
-                        && (g.via() == Channel.CONTAINER_ACCESS_LEVEL || g.via() == Channel.WEBSITE_ENDPOINT))
+                .filter(g -> g.grantee().isPublic() && (AzureChannels.CONTAINER_ACCESS_LEVEL.equals(g.via())
+                        || AzureChannels.WEBSITE_ENDPOINT.equals(g.via())))
                 .toList();
 
         if (!networkDisabled) {
             // A container known to be public decides before unread ones: they could only add to it.
             if (!publicContainers.isEmpty()) {
                 publicContainers.forEach(g -> reasons.add(describe(g)));
-                reasons.add("allowBlobPublicAccess is " + (allow == null ? "not set (treated as true)" : "true"));
+                reasons.add(allowBlobPublicAccess(allow));
                 if (publicContainers.stream().anyMatch(g -> g.allows(Permission.LIST))) {
                     tags.add(ExposureTag.LISTABLE);
                 }
-                if (publicContainers.stream().anyMatch(g -> g.via() == Channel.WEBSITE_ENDPOINT)) {
+                if (publicContainers.stream().anyMatch(g -> AzureChannels.WEBSITE_ENDPOINT.equals(g.via()))) {
                     tags.add(ExposureTag.WEBSITE);
                 }
-                if (Tri.isTrue(open)) {
+                if (Boolean.TRUE.equals(open)) {
                     reasons.add("the storage account accepts requests from the internet");
                     return done(Exposure.PUBLIC);
                 }
                 if (open == null) {
-                    resource.whyUnknown(Fact.NETWORK_RULES).map(Unknown::describe).ifPresent(reasons::add);
+                    resource.whyUnknown(AzureFacts.NETWORK_RULES).map(Unknown::describe).ifPresent(reasons::add);
                     return done(Exposure.UNKNOWN);
                 }
                 tags.add(ExposureTag.NETWORK_SCOPED);
                 reasons.add("the firewall admits only selected networks: anonymous access is scoped to them");
                 return done(Exposure.CROSS_ACCOUNT);
             }
-            boolean containersUnread = abpa && !resource.knows(Fact.CONTAINER_ACCESS);
+            boolean containersUnread = abpa && !resource.knows(AzureFacts.CONTAINER_ACCESS);
             // $web is public whatever allowBlobPublicAccess says, so an unread website setting may hide it.
-            boolean websiteUnread = resource.collected().contains(Fact.WEBSITE) && !resource.knows(Fact.WEBSITE);
+            boolean websiteUnread = resource.collected().contains(AzureFacts.WEBSITE)
+                    && !resource.knows(AzureFacts.WEBSITE);
             if (containersUnread || websiteUnread) {
                 if (containersUnread) {
-                    reasons.add("allowBlobPublicAccess is " + (allow == null ? "not set (treated as true)" : "true"));
-                    resource.whyUnknown(Fact.CONTAINER_ACCESS).map(Unknown::describe).ifPresent(reasons::add);
+                    reasons.add(allowBlobPublicAccess(allow));
+                    resource.whyUnknown(AzureFacts.CONTAINER_ACCESS).map(Unknown::describe).ifPresent(reasons::add);
                 }
                 if (websiteUnread) {
-                    resource.whyUnknown(Fact.WEBSITE).map(Unknown::describe).ifPresent(reasons::add);
+                    resource.whyUnknown(AzureFacts.WEBSITE).map(Unknown::describe).ifPresent(reasons::add);
                 }
                 return done(Exposure.UNKNOWN);
             }
         } else {
             reasons.add("publicNetworkAccess is Disabled: no request reaches the account from the internet");
         }
-        // resourceAccessRules that admit other tenants live in the network rule set.
-        Exposure cross = crossAccountStep(List.of(Fact.NETWORK_RULES));
+        Exposure cross = crossAccountStep();
         if (cross != null) {
             return done(cross);
         }
@@ -100,20 +108,30 @@ final class AzureExposure extends Verdicts {
         return done(Exposure.PRIVATE);
     }
 
+    private static String allowBlobPublicAccess(Switch allow) {
+        return "allowBlobPublicAccess is " + switch (allow) {
+            case NOT_SET -> "not set (treated as true)";
+            case TRUE -> "true";
+            case FALSE -> "false";
+        };
+    }
+
     private void flags() {
-        String sharedKey = resource.properties().get("azure.allowSharedKeyAccess");
-        String sasAction = resource.properties().get("azure.sasPolicy.expirationAction");
-        if (!"false".equalsIgnoreCase(sharedKey) && !"Block".equalsIgnoreCase(sasAction)) {
-            tags.add(ExposureTag.SAS_UNBOUNDED);
+        AccountSettings settings = resource.knows(AzureFacts.ACCOUNT_SETTINGS) ? account.settings() : null;
+        // Unread settings cannot rule out shared keys with unbounded SAS: the tag stays (the more exposed answer).
+        boolean sharedKey = settings == null || settings.allowSharedKeyAccess().on(true);
+        boolean sasBlocked = settings != null && settings.sasExpirationAction() == SasExpirationAction.BLOCK;
+        if (sharedKey && !sasBlocked) {
+            tags.add(AzureCloud.SAS_UNBOUNDED);
         }
-        if (resource.grants().stream().anyMatch(g -> g.via() == Channel.STORED_ACCESS_POLICY)) {
-            tags.add(ExposureTag.STORED_POLICIES);
+        if (resource.grants().stream().anyMatch(g -> AzureChannels.STORED_ACCESS_POLICY.equals(g.via()))) {
+            tags.add(AzureCloud.STORED_POLICIES);
         }
-        if (Boolean.FALSE.equals(resource.tlsEnforced())) {
+        if (settings != null && !settings.httpsTrafficOnly()) {
             tags.add(ExposureTag.HTTP_ALLOWED);
         }
-        String tls = resource.properties().get("azure.minimumTlsVersion");
-        if ("TLS1_0".equals(tls) || "TLS1_1".equals(tls)) {
+        if (settings != null && (settings.minimumTlsVersion() == TlsVersion.TLS1_0
+                || settings.minimumTlsVersion() == TlsVersion.TLS1_1)) {
             tags.add(ExposureTag.TLS_LT_1_2);
         }
     }

@@ -8,6 +8,7 @@ import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.ResourceKind;
 import dev.bucketguard.spi.Cloud;
+import dev.bucketguard.spi.Compliance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,5 +87,10 @@ public final class GcpCloud implements Cloud {
             out.add("fact PUBLIC_ACCESS_PREVENTION is collected and known, but 'uniformBucketLevelAccess' is missing");
         }
         return out;
+    }
+
+    @Override
+    public List<Compliance> compliance() {
+        return List.of(Compliance.load(GcpCloud.class, "compliance/cis-gcp-foundation-3.0.0.yaml"));
     }
 }

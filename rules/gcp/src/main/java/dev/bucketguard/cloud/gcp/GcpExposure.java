@@ -1,44 +1,62 @@
-package dev.bucketguard.exposure;
+package dev.bucketguard.cloud.gcp;
 
-import dev.bucketguard.model.Channel;
+import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Exposure;
+import dev.bucketguard.exposure.ExposureTag;
+import dev.bucketguard.exposure.GrantEffect;
+import dev.bucketguard.exposure.Tri;
+import dev.bucketguard.exposure.TrustZone;
+import dev.bucketguard.exposure.Verdicts;
 import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.Grant;
 import dev.bucketguard.model.GranteeKind;
 import dev.bucketguard.model.Permission;
-import dev.bucketguard.model.PublicAccessPrevention;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.Unknown;
 import java.util.ArrayList;
 import java.util.List;
 
-/** SEMANTICS.md 5.3, per GCS bucket. */
-final class GcsExposure extends Verdicts {
+/**
+ * The exposure verdict of a Cloud Storage bucket ({@code docs/exposure.md}, "Google Cloud Storage"): public access
+ * prevention, on the bucket or from the organisation policy, neutralises allUsers and allAuthenticatedUsers; uniform
+ * bucket-level access disables ACLs.
+ */
+final class GcpExposure extends Verdicts {
+    private final GcpBucket bucket;
 
-    GcsExposure(Resource resource, TrustZone trust) {
+    GcpExposure(Resource resource, TrustZone trust) {
         super(resource, trust);
+        this.bucket = resource.details() == null ? GcpBucket.UNREAD : resource.details(GcpBucket.class);
     }
 
     @Override
-    Assessment assess() {
+    public Assessment assess() {
+        PublicAccessPrevention pap = resource.knows(GcpFacts.PUBLIC_ACCESS_PREVENTION)
+                ? bucket.publicAccessPrevention() : null;
+        Boolean ubla = pap == null ? null : bucket.uniformBucketLevelAccess();
         Boolean papEff = null;
-        Boolean ubla = null;
-        if (resource.knows(Fact.PUBLIC_ACCESS_PREVENTION)) {
-            PublicAccessPrevention pap = resource.guardrails().gcsPublicAccessPrevention();
-            Boolean org = resource.guardrails().gcsOrgPublicAccessPrevention();
-            papEff = pap == PublicAccessPrevention.ENFORCED ? Boolean.TRUE : org;
-            ubla = resource.guardrails().gcsUniformBucketLevelAccess();
+        if (pap != null) {
+            papEff = pap.enforcedOnBucket() ? Boolean.TRUE
+                    : resource.knows(GcpFacts.ORG_POLICY) ? bucket.orgEnforcesPublicAccessPrevention() : null;
         }
+        // Public access prevention stops allUsers, not other projects' members, so the facts that could name those
+        // must be read even when step 1 skips steps 2 and 3.
+        List<Fact> holders = new ArrayList<>(List.of(GcpFacts.IAM_POLICY));
+        if (!Tri.isTrue(ubla)) {
+            holders.add(GcpFacts.ACL);
+            holders.add(GcpFacts.DEFAULT_OBJECT_ACL);
+        }
+        grantFacts(holders);
         for (Grant g : resource.grants()) {
             effects.add(effectOf(g, papEff, ubla));
         }
         // Step 1.
         if (Tri.isTrue(papEff)) {
             reasons.add("public access prevention is enforced"
-                    + (resource.guardrails().gcsPublicAccessPrevention() == PublicAccessPrevention.ENFORCED
-                    ? " on the bucket" : " by the organisation policy"));
+                    + (pap.enforcedOnBucket() ? " on the bucket" : " by the organisation policy"));
         } else {
             // Step 2.
-            List<Grant> publicGrants = effects.stream().filter(e -> e.mayApply()).map(GrantEffect::grant)
+            List<Grant> publicGrants = effects.stream().filter(GrantEffect::mayApply).map(GrantEffect::grant)
                     .filter(g -> g.grantee().isPublic()).toList();
             List<Grant> inForce = effects.stream().filter(GrantEffect::inForce).map(GrantEffect::grant)
                     .filter(g -> g.grantee().isPublic()).toList();
@@ -50,11 +68,11 @@ final class GcsExposure extends Verdicts {
             }
             // Step 3.
             List<String> unknowns = new ArrayList<>();
-            if (!resource.knows(Fact.IAM_POLICY)) {
-                resource.whyUnknown(Fact.IAM_POLICY).map(Unknown::describe).ifPresent(unknowns::add);
+            if (!resource.knows(GcpFacts.IAM_POLICY)) {
+                resource.whyUnknown(GcpFacts.IAM_POLICY).map(Unknown::describe).ifPresent(unknowns::add);
             }
             if (!Tri.isTrue(ubla)) {
-                for (Fact f : List.of(Fact.ACL, Fact.DEFAULT_OBJECT_ACL)) {
+                for (Fact f : List.of(GcpFacts.ACL, GcpFacts.DEFAULT_OBJECT_ACL)) {
                     // Not collected is as unknown as denied: in fine-grained mode the ACL may grant allUsers.
                     if (!resource.knows(f)) {
                         resource.whyUnknown(f).map(Unknown::describe).ifPresent(unknowns::add);
@@ -63,9 +81,14 @@ final class GcsExposure extends Verdicts {
             }
             if (!publicGrants.isEmpty() && papEff == null) {
                 publicGrants.forEach(g -> reasons.add(describe(g)));
-                unknowns.add(resource.knows(Fact.PUBLIC_ACCESS_PREVENTION)
-                        ? "public access prevention is inherited and the organisation policy could not be read"
-                        : resource.whyUnknown(Fact.PUBLIC_ACCESS_PREVENTION).map(Unknown::describe).orElse(""));
+                if (pap != null) {
+                    unknowns.add("public access prevention is inherited and the organisation policy could not be"
+                            + " read");
+                    resource.whyUnknown(GcpFacts.ORG_POLICY).map(Unknown::describe).ifPresent(unknowns::add);
+                } else {
+                    unknowns.add(resource.whyUnknown(GcpFacts.PUBLIC_ACCESS_PREVENTION).map(Unknown::describe)
+                            .orElse("public access prevention was not collected"));
+                }
             }
             if (!unknowns.isEmpty()) {
                 reasons.addAll(unknowns);
@@ -73,14 +96,7 @@ final class GcsExposure extends Verdicts {
             }
         }
         // Step 4.
-        // Public access prevention stops allUsers, not other projects' members, so the facts that could name
-        // those must be read even when step 1 skipped steps 2 and 3.
-        List<Fact> holders = new ArrayList<>(List.of(Fact.IAM_POLICY));
-        if (!Tri.isTrue(ubla)) {
-            holders.add(Fact.ACL);
-            holders.add(Fact.DEFAULT_OBJECT_ACL);
-        }
-        Exposure cross = crossAccountStep(holders);
+        Exposure cross = crossAccountStep();
         if (cross != null) {
             return done(cross);
         }
@@ -94,9 +110,9 @@ final class GcsExposure extends Verdicts {
         return done(Exposure.PRIVATE);
     }
 
-    private GrantEffect effectOf(Grant g, Boolean papEff, Boolean ubla) {
-        boolean acl = g.via() == Channel.ACL || g.via() == Channel.DEFAULT_OBJECT_ACL
-                || g.via() == Channel.OBJECT_ACL;
+    private static GrantEffect effectOf(Grant g, Boolean papEff, Boolean ubla) {
+        boolean acl = GcpChannels.ACL.equals(g.via()) || GcpChannels.DEFAULT_OBJECT_ACL.equals(g.via())
+                || GcpChannels.OBJECT_ACL.equals(g.via());
         if (acl && Tri.isTrue(ubla)) {
             return new GrantEffect(g, GrantEffect.Effect.NEUTRALISED, "uniform bucket-level access disables ACLs");
         }
