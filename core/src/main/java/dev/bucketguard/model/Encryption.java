@@ -1,5 +1,7 @@
 package dev.bucketguard.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 
 /**
@@ -28,6 +30,21 @@ public record Encryption(
         } else if (state == EncryptionState.NONE) {
             encrypted = Boolean.FALSE;
         }
+    }
+
+    /**
+     * The snapshot reader's way in: the two flags are optional there and default to false (they only ever add a
+     * warning), while every other component keeps its strict reading.
+     */
+    @JsonCreator
+    static Encryption read(@JsonProperty("state") EncryptionState state,
+            @JsonProperty("encrypted") Boolean encrypted,
+            @JsonProperty("algorithm") String algorithm,
+            @JsonProperty("keyId") String keyId,
+            @JsonProperty("legacyObjectsMayBeUnencrypted") Boolean legacyObjectsMayBeUnencrypted,
+            @JsonProperty("doubleEncrypted") Boolean doubleEncrypted) {
+        return new Encryption(state, encrypted, algorithm, keyId, Boolean.TRUE.equals(legacyObjectsMayBeUnencrypted),
+                Boolean.TRUE.equals(doubleEncrypted));
     }
 
     public static Encryption providerManaged(String algorithm) {

@@ -1,5 +1,7 @@
 package dev.bucketguard.cloud.aws;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -18,5 +20,16 @@ public record BucketPolicy(boolean present, List<String> undecided, boolean tlsE
 
     public BucketPolicy {
         undecided = undecided == null ? List.of() : List.copyOf(undecided);
+    }
+
+    /**
+     * The snapshot reader's way in: {@code undecided} and {@code tlsEnforced} may be left out (no policy enforces TLS
+     * unless it says so, and false only ever adds a finding).
+     */
+    @JsonCreator
+    static BucketPolicy read(@JsonProperty("present") boolean present,
+            @JsonProperty("undecided") List<String> undecided,
+            @JsonProperty("tlsEnforced") Boolean tlsEnforced) {
+        return new BucketPolicy(present, undecided, Boolean.TRUE.equals(tlsEnforced));
     }
 }
