@@ -1,11 +1,6 @@
 package dev.bucketguard.cloud.aws;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.bucketguard.exposure.Assessment;
-import dev.bucketguard.exposure.Exposure;
-import dev.bucketguard.exposure.GrantEffect;
 import dev.bucketguard.exposure.TrustZone;
 import dev.bucketguard.model.Channel;
 import dev.bucketguard.model.Fact;
@@ -21,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 
 /** Grants, read failures and assertions shared by the verdict tests, in the words a user reads in a report. */
 final class Fixtures {
@@ -93,38 +87,6 @@ final class Fixtures {
 
     static Grant policyAccount(String account) {
         return grant(Grantee.account(account), S3Channels.POLICY, "policy statement 'Partner'", Permission.READ);
-    }
-
-    static GrantEffect effectOf(Assessment a, Grant g) {
-        return a.effects().stream().filter(e -> e.grant().equals(g)).findFirst()
-                .orElseThrow(() -> new AssertionError("no effect for " + g + " in " + a.effects()));
-    }
-
-    static void assertEffect(Assessment a, Grant g, GrantEffect.Effect expected, String whyPhrase) {
-        GrantEffect e = effectOf(a, g);
-        assertEquals(expected, e.effect(), () -> "effect of " + g.source() + ": " + e);
-        if (whyPhrase != null) {
-            assertTrue(e.why() != null && e.why().contains(whyPhrase),
-                    () -> "why of " + g.source() + " should contain '" + whyPhrase + "' but is: " + e.why());
-        }
-    }
-
-    static void assertReason(Assessment a, String phrase) {
-        assertTrue(a.reasons().stream().anyMatch(r -> r.contains(phrase)),
-                () -> "no reason contains '" + phrase + "'; reasons: " + a.reasons());
-    }
-
-    static void assertNoReason(Assessment a, String phrase) {
-        assertTrue(a.reasons().stream().noneMatch(r -> r.contains(phrase)),
-                () -> "a reason contains '" + phrase + "'; reasons: " + a.reasons());
-    }
-
-    static void assertVerdict(Assessment a, Exposure expected) {
-        assertEquals(expected, a.exposure(), () -> "reasons: " + a.reasons() + "; effects: " + a.effects());
-    }
-
-    static boolean allEffects(Assessment a, Predicate<GrantEffect> p) {
-        return a.effects().stream().allMatch(p);
     }
 
     /** Judges buckets against one trust zone, as the engine does. */

@@ -9,7 +9,9 @@ import dev.bucketguard.spi.Severity;
         id = "azure.blob.public-access",
         severity = Severity.CRITICAL,
         provider = "azure",
-        requires = {"ACCOUNT_SETTINGS", "CONTAINER_ACCESS", "NETWORK_RULES"})
+        // The verdict decides with unread facts (an account switch can make unread containers irrelevant), so
+        // they are read, not required: the engine must not answer UNKNOWN where the verdict knows better.
+        reads = {"ACCOUNT_SETTINGS", "CONTAINER_ACCESS", "NETWORK_RULES"})
 public final class BlobPublicAccess extends PublicVerdict {
     public BlobPublicAccess() {
         super("the storage account");

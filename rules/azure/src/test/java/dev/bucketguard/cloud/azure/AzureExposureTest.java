@@ -1,67 +1,64 @@
-package dev.bucketguard.exposure;
+package dev.bucketguard.cloud.azure;
 
-import static dev.bucketguard.exposure.Fixtures.assertEffect;
-import static dev.bucketguard.exposure.Fixtures.assertReason;
-import static dev.bucketguard.exposure.Fixtures.assertVerdict;
-import static dev.bucketguard.exposure.Fixtures.denied;
-import static dev.bucketguard.exposure.Fixtures.grant;
+import static dev.bucketguard.cloud.azure.Fixtures.FOREIGN_TENANT;
+import static dev.bucketguard.cloud.azure.Fixtures.SUBSCRIPTION;
+import static dev.bucketguard.cloud.azure.Fixtures.TENANT;
+import static dev.bucketguard.cloud.azure.Fixtures.account;
+import static dev.bucketguard.cloud.azure.Fixtures.assess;
+import static dev.bucketguard.cloud.azure.Fixtures.denied;
+import static dev.bucketguard.cloud.azure.Fixtures.grant;
+import static dev.bucketguard.cloud.azure.Fixtures.network;
+import static dev.bucketguard.cloud.azure.Fixtures.settings;
+import static dev.bucketguard.testkit.AssessmentAssertions.assertEffect;
+import static dev.bucketguard.testkit.AssessmentAssertions.assertReason;
+import static dev.bucketguard.testkit.AssessmentAssertions.assertVerdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Exposure;
+import dev.bucketguard.exposure.ExposureTag;
 import dev.bucketguard.exposure.GrantEffect.Effect;
-import dev.bucketguard.model.Channel;
-import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.Grant;
 import dev.bucketguard.model.Grantee;
-import dev.bucketguard.model.Guardrails;
 import dev.bucketguard.model.Permission;
 import dev.bucketguard.model.Resource;
-import dev.bucketguard.model.ResourceKind;
-import dev.bucketguard.model.Unknown;
+import dev.bucketguard.model.Website;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** SEMANTICS.md 5.2, one test per branch. */
+/** The Azure verdict (docs/exposure.md, "Azure Blob"), one test per branch. */
 class AzureExposureTest {
-    private static final String TENANT = "contoso-tenant";
-    private final ExposureAnalyzer analyzer = new ExposureAnalyzer();
-
-    /** Settings read; hardened flags (shared keys off, TLS 1.2, HTTPS only) so only the case under test shows. */
-    private static Resource.Builder account(Boolean allowBlobPublicAccess, String publicNetworkAccess, Boolean open) {
-        return Resource.builder("azure", "sub-0001", "applicantsstore").kind(ResourceKind.STORAGE_ACCOUNT)
-                .collected(Fact.ACCOUNT_SETTINGS, Fact.CONTAINER_ACCESS, Fact.NETWORK_RULES)
-                .guardrails(new Guardrails(null, null, null, allowBlobPublicAccess, publicNetworkAccess, open,
-                        null, null, null))
-                .tlsEnforced(true)
-                .property("azure.allowSharedKeyAccess", "false")
-                .property("azure.minimumTlsVersion", "TLS1_2");
-    }
+    private static final NetworkAccess OPEN = network(PublicNetworkAccess.ENABLED, true);
+    private static final NetworkAccess SELECTED = network(PublicNetworkAccess.ENABLED, false);
+    /** Disabled public network access with a firewall that would admit the internet: Disabled must win. */
+    private static final NetworkAccess DISABLED = network(PublicNetworkAccess.DISABLED, true);
 
     private static Grant blobLevel(String container) {
-        return grant(Grantee.anonymous(), Channel.CONTAINER_ACCESS_LEVEL, "container '" + container + "'",
+        return grant(Grantee.anonymous(), AzureChannels.CONTAINER_ACCESS_LEVEL, "container '" + container + "'",
                 Permission.READ);
     }
 
     private static Grant containerLevel(String container) {
-        return grant(Grantee.anonymous(), Channel.CONTAINER_ACCESS_LEVEL, "container '" + container + "'",
+        return grant(Grantee.anonymous(), AzureChannels.CONTAINER_ACCESS_LEVEL, "container '" + container + "'",
                 Permission.READ, Permission.LIST);
     }
 
     private static Grant web() {
-        return grant(Grantee.anonymous(), Channel.WEBSITE_ENDPOINT, "container '$web'", Permission.READ);
+        return grant(Grantee.anonymous(), AzureChannels.WEBSITE_ENDPOINT, "container '$web'", Permission.READ);
     }
 
     private static Grant foreignTenantRule() {
-        return grant(Grantee.account("fabrikam-tenant"), Channel.NETWORK_RULE,
-                "resourceAccessRule for tenant fabrikam-tenant", Permission.READ, Permission.WRITE);
+        return grant(Grantee.account(FOREIGN_TENANT), AzureChannels.NETWORK_RULE,
+                "resourceAccessRule for tenant " + FOREIGN_TENANT, Permission.READ, Permission.WRITE);
     }
 
     @Test
     void azure_accountSwitchFalseOverridesContainerLevel() {
         Grant c = containerLevel("cvs");
-        Assessment a = analyzer.assess(account(false, "Enabled", true).grant(c).build());
+        Assessment a = assess(account(settings(Switch.FALSE), OPEN).grant(c).build());
 
         assertVerdict(a, Exposure.PRIVATE);
         assertEffect(a, c, Effect.NEUTRALISED, "allowBlobPublicAccess is false on the storage account");
@@ -69,14 +66,15 @@ class AzureExposureTest {
 
     @Test
     void azure_accountSwitchFalseMakesUnreadContainersIrrelevant() {
-        Assessment a = analyzer.assess(account(false, "Enabled", true).unknown(denied(Fact.CONTAINER_ACCESS)).build());
+        Assessment a = assess(account(settings(Switch.FALSE), OPEN)
+                .unknown(denied(AzureFacts.CONTAINER_ACCESS)).build());
 
         assertVerdict(a, Exposure.PRIVATE);
     }
 
     @Test
-    void azure_nullAllowBlobPublicAccessMeansTrue() {
-        Assessment a = analyzer.assess(account(null, "Enabled", true).grant(blobLevel("cvs")).build());
+    void azure_allowBlobPublicAccessNotSetMeansTrue() {
+        Assessment a = assess(account(settings(Switch.NOT_SET), OPEN).grant(blobLevel("cvs")).build());
 
         assertVerdict(a, Exposure.PUBLIC);
         assertReason(a, "allowBlobPublicAccess is not set (treated as true)");
@@ -87,7 +85,7 @@ class AzureExposureTest {
 
     @Test
     void azure_containerLevelIsListable() {
-        Assessment a = analyzer.assess(account(true, "Enabled", true).grant(containerLevel("cvs")).build());
+        Assessment a = assess(account(settings(Switch.TRUE), OPEN).grant(containerLevel("cvs")).build());
 
         assertVerdict(a, Exposure.PUBLIC);
         assertReason(a, "allowBlobPublicAccess is true");
@@ -96,7 +94,7 @@ class AzureExposureTest {
 
     @Test
     void azure_firewallScopedAnonymousIsCrossAccount() {
-        Assessment a = analyzer.assess(account(true, "Enabled", false).grant(containerLevel("cvs")).build());
+        Assessment a = assess(account(settings(Switch.TRUE), SELECTED).grant(containerLevel("cvs")).build());
 
         assertVerdict(a, Exposure.CROSS_ACCOUNT);
         assertTrue(a.tags().contains(ExposureTag.NETWORK_SCOPED), a.tags()::toString);
@@ -106,7 +104,7 @@ class AzureExposureTest {
     @Test
     void azure_web_container_public() {
         // $web is public whatever allowBlobPublicAccess says.
-        Assessment a = analyzer.assess(account(false, "Enabled", true).grant(web()).build());
+        Assessment a = assess(account(settings(Switch.FALSE), OPEN).grant(web()).build());
 
         assertVerdict(a, Exposure.PUBLIC);
         assertTrue(a.tags().contains(ExposureTag.WEBSITE), a.tags()::toString);
@@ -116,7 +114,7 @@ class AzureExposureTest {
     @Test
     void azure_knownPublicContainerIsPublicEvenWhenOtherContainersAreUnread() {
         // A $web grant proves PUBLIC; an unread container list can only add to it.
-        Assessment a = analyzer.assess(account(true, "Enabled", true).unknown(denied(Fact.CONTAINER_ACCESS))
+        Assessment a = assess(account(settings(Switch.TRUE), OPEN).unknown(denied(AzureFacts.CONTAINER_ACCESS))
                 .grant(web()).build());
 
         assertVerdict(a, Exposure.PUBLIC);
@@ -125,24 +123,34 @@ class AzureExposureTest {
     @Test
     void azure_step1_publicNetworkAccessDisabledSkipsAnonymousAccess() {
         Grant c = containerLevel("cvs");
-        Assessment a = analyzer.assess(account(true, "Disabled", null).grant(c).grant(web()).build());
+        Assessment a = assess(account(settings(Switch.TRUE), DISABLED).grant(c).grant(web()).build());
 
         assertVerdict(a, Exposure.PRIVATE);
         assertEffect(a, c, Effect.NEUTRALISED, "publicNetworkAccess is Disabled");
+        assertEffect(a, web(), Effect.NEUTRALISED, "publicNetworkAccess is Disabled");
         assertReason(a, "publicNetworkAccess is Disabled");
     }
 
     @Test
+    void azure_step1_securedByPerimeterIsNotDisabled() {
+        Assessment a = assess(account(settings(Switch.TRUE), network(PublicNetworkAccess.SECURED_BY_PERIMETER, true))
+                .grant(containerLevel("cvs")).build());
+
+        assertVerdict(a, Exposure.PUBLIC);
+    }
+
+    @Test
     void azure_step1_disabledNetworkStillChecksOtherTenants() {
-        Assessment a = analyzer.assess(account(true, "Disabled", null).grant(foreignTenantRule()).build());
+        Assessment a = assess(account(settings(Switch.TRUE), DISABLED).grant(foreignTenantRule()).build());
 
         assertVerdict(a, Exposure.CROSS_ACCOUNT);
-        assertEquals(List.of("fabrikam-tenant"), a.outsiders());
+        assertEquals(List.of(FOREIGN_TENANT), a.outsiders());
     }
 
     @Test
     void azure_step2_unreadContainersWithSwitchOnIsUnknown() {
-        Assessment a = analyzer.assess(account(true, "Enabled", true).unknown(denied(Fact.CONTAINER_ACCESS)).build());
+        Assessment a = assess(account(settings(Switch.TRUE), OPEN).unknown(denied(AzureFacts.CONTAINER_ACCESS))
+                .build());
 
         assertVerdict(a, Exposure.UNKNOWN);
         assertReason(a, "Microsoft.Storage/storageAccounts/blobServices/containers/read");
@@ -150,8 +158,7 @@ class AzureExposureTest {
 
     @Test
     void azure_step2_unreadNetworkRulesWithPublicContainerIsUnknown() {
-        Assessment a = analyzer.assess(account(true, "Enabled", null).unknown(denied(Fact.NETWORK_RULES))
-                .grant(blobLevel("cvs")).build());
+        Assessment a = assess(account(settings(Switch.TRUE), null).grant(blobLevel("cvs")).build());
 
         assertVerdict(a, Exposure.UNKNOWN);
         assertReason(a, "could not read NETWORK_RULES");
@@ -159,35 +166,52 @@ class AzureExposureTest {
 
     @Test
     void azure_step3_foreignTenantResourceAccessRuleIsCrossAccount() {
-        Assessment a = analyzer.assess(account(true, "Enabled", true).grant(foreignTenantRule()).build());
+        Assessment a = assess(account(settings(Switch.TRUE), OPEN).grant(foreignTenantRule()).build());
 
         assertVerdict(a, Exposure.CROSS_ACCOUNT);
         assertReason(a, "resourceAccessRule for tenant fabrikam-tenant grants read, write to account fabrikam-tenant");
+        assertEquals(List.of(FOREIGN_TENANT), a.outsiders());
     }
 
     @Test
-    void azure_step3_ownTenantIsNotCrossAccount() {
-        Assessment a = new ExposureAnalyzer(new TrustZone(Set.of(TENANT), Set.of())).assess(account(true, "Enabled",
-                true).grant(grant(Grantee.account(TENANT), Channel.NETWORK_RULE, "resourceAccessRule", Permission.READ))
-                .build());
+    void azure_step3_theAccountsOwnTenantIsNotAnOutsiderWithoutBeingAddedToTheTrustZone() {
+        // The owner's parent (its tenant) is trusted by construction: no trust zone entry needed.
+        Assessment a = assess(account(settings(Switch.TRUE), OPEN).grant(grant(Grantee.account(TENANT),
+                AzureChannels.NETWORK_RULE, "resourceAccessRule", Permission.READ)).build());
 
         assertVerdict(a, Exposure.PRIVATE);
+        assertEquals(List.of(), a.outsiders());
+    }
+
+    @Test
+    void azure_step3_theSameTenantIsAnOutsiderOfAnAccountInAnotherTenant() {
+        Resource elsewhere = Resource.builder(AzureCloud.ID, SUBSCRIPTION, "applicantsstore")
+                .kind(AzureCloud.STORAGE_ACCOUNT).parent(AzureCloud.TENANT, "northwind-tenant")
+                .collected(AzureFacts.ACCOUNT_SETTINGS, AzureFacts.CONTAINER_ACCESS, AzureFacts.NETWORK_RULES)
+                .details(new StorageAccount(settings(Switch.TRUE), OPEN, null, null))
+                .grant(grant(Grantee.account(TENANT), AzureChannels.NETWORK_RULE, "resourceAccessRule",
+                        Permission.READ))
+                .build();
+
+        assertVerdict(assess(elsewhere), Exposure.CROSS_ACCOUNT);
     }
 
     @Test
     void azure_step3_unreadNetworkRulesMayHideAForeignTenantRule() {
         // resourceAccessRules live in the network rule set: unread, a foreign tenant may be admitted.
-        Assessment a = analyzer.assess(account(true, "Enabled", null).unknown(denied(Fact.NETWORK_RULES)).build());
+        Assessment a = assess(account(settings(Switch.TRUE), null).build());
 
         assertVerdict(a, Exposure.UNKNOWN);
         assertReason(a, "could not read NETWORK_RULES");
+        assertFalse(a.unreadGrantFacts().isEmpty(), "the cross-account dimension names the unread network rules");
     }
 
     @Test
     void azure_unreadableAccountIsUnknownForEverything() {
         Grant c = containerLevel("cvs");
-        Assessment a = analyzer.assess(Resource.builder("azure", "sub-0001", "applicantsstore")
-                .kind(ResourceKind.STORAGE_ACCOUNT).unknown(denied(Fact.ACCOUNT_SETTINGS)).grant(c).build());
+        Assessment a = assess(Resource.builder(AzureCloud.ID, SUBSCRIPTION, "applicantsstore")
+                .kind(AzureCloud.STORAGE_ACCOUNT).parent(AzureCloud.TENANT, TENANT)
+                .unknown(denied(AzureFacts.ACCOUNT_SETTINGS)).grant(c).build());
 
         assertVerdict(a, Exposure.UNKNOWN);
         assertReason(a, "Microsoft.Storage/storageAccounts/read");
@@ -196,7 +220,7 @@ class AzureExposureTest {
 
     @Test
     void azure_step4_privateWithHardenedFlagsHasNoTags() {
-        Assessment a = analyzer.assess(account(false, "Enabled", true).build());
+        Assessment a = assess(account(settings(Switch.FALSE), OPEN).build());
 
         assertVerdict(a, Exposure.PRIVATE);
         assertEquals(Set.of(), a.tags());
@@ -205,40 +229,53 @@ class AzureExposureTest {
 
     @Test
     void azure_step4_flagsSasUnboundedStoredPoliciesHttpAndOldTls() {
-        Resource r = account(false, "Enabled", true)
-                .property("azure.allowSharedKeyAccess", "true")
-                .property("azure.minimumTlsVersion", "TLS1_0")
-                .tlsEnforced(false)
-                .grant(grant(Grantee.owner(), Channel.STORED_ACCESS_POLICY, "stored access policy 'export'",
+        AccountSettings loose = new AccountSettings(Switch.FALSE, false, TlsVersion.TLS1_0, Switch.TRUE,
+                SasExpirationAction.NONE);
+        Assessment a = assess(account(loose, OPEN)
+                .grant(grant(Grantee.owner(), AzureChannels.STORED_ACCESS_POLICY, "stored access policy 'export'",
                         Permission.READ))
-                .build();
-        Assessment a = analyzer.assess(r);
+                .build());
 
         assertVerdict(a, Exposure.PRIVATE);
-        assertEquals(Set.of(ExposureTag.SAS_UNBOUNDED, ExposureTag.STORED_POLICIES, ExposureTag.HTTP_ALLOWED,
+        assertEquals(Set.of(AzureCloud.SAS_UNBOUNDED, AzureCloud.STORED_POLICIES, ExposureTag.HTTP_ALLOWED,
                 ExposureTag.TLS_LT_1_2), a.tags());
     }
 
     @Test
-    void azure_step4_sasPolicyBlockBoundsSasEvenWithSharedKeys() {
-        Assessment unset = analyzer.assess(account(false, "Enabled", true)
-                .property("azure.allowSharedKeyAccess", "true").build());
-        assertTrue(unset.tags().contains(ExposureTag.SAS_UNBOUNDED));
+    void azure_step4_tls11IsOldAndTls13IsNot() {
+        assertTrue(assess(account(new AccountSettings(Switch.FALSE, true, TlsVersion.TLS1_1, Switch.FALSE,
+                SasExpirationAction.NONE), OPEN).build()).tags().contains(ExposureTag.TLS_LT_1_2));
+        assertEquals(Set.of(), assess(account(new AccountSettings(Switch.FALSE, true, TlsVersion.TLS1_3, Switch.FALSE,
+                SasExpirationAction.NONE), OPEN).build()).tags());
+    }
 
-        Assessment blocked = analyzer.assess(account(false, "Enabled", true)
-                .property("azure.allowSharedKeyAccess", "true").property("azure.sasPolicy.expirationAction", "Block")
-                .build());
-        assertFalse(blocked.tags().contains(ExposureTag.SAS_UNBOUNDED), blocked.tags()::toString);
+    @Test
+    void azure_step4_sasPolicyBlockBoundsSasEvenWithSharedKeys() {
+        AccountSettings sharedKeys = new AccountSettings(Switch.FALSE, true, TlsVersion.TLS1_2, Switch.NOT_SET,
+                SasExpirationAction.LOG);
+        Assessment unbounded = assess(account(sharedKeys, OPEN).build());
+        assertTrue(unbounded.tags().contains(AzureCloud.SAS_UNBOUNDED), "shared keys not set means allowed");
+
+        AccountSettings blocking = new AccountSettings(Switch.FALSE, true, TlsVersion.TLS1_2, Switch.TRUE,
+                SasExpirationAction.BLOCK);
+        Assessment blocked = assess(account(blocking, OPEN).build());
+        assertFalse(blocked.tags().contains(AzureCloud.SAS_UNBOUNDED), blocked.tags()::toString);
     }
 
     @Test
     void azure_unreadWebsiteSettingMayHideAPublicWebContainer() {
-        Assessment a = analyzer.assess(account(false, "Enabled", true)
-                .unknown(new Unknown(Fact.WEBSITE, "BlobServiceClient.getProperties",
-                        "Microsoft.Storage/storageAccounts/blobServices/read", "AuthorizationFailure"))
-                .build());
+        Assessment a = assess(account(settings(Switch.FALSE), OPEN).unknown(denied(AzureFacts.WEBSITE)).build());
 
         assertVerdict(a, Exposure.UNKNOWN);
         assertReason(a, "could not read WEBSITE");
+        assertReason(a, "Microsoft.Storage/storageAccounts/blobServices/read");
+    }
+
+    @Test
+    void azure_aReadWebsiteThatIsOffAddsNothing() {
+        Resource r = account(settings(Switch.FALSE), OPEN).collected(AzureFacts.WEBSITE)
+                .details(new StorageAccount(settings(Switch.FALSE), OPEN, new Website(false, null), null)).build();
+
+        assertVerdict(assess(r), Exposure.PRIVATE);
     }
 }

@@ -1,127 +1,73 @@
-package dev.bucketguard.exposure;
+package dev.bucketguard.cloud.azure;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.TrustZone;
 import dev.bucketguard.model.Channel;
 import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.Grant;
 import dev.bucketguard.model.Grantee;
 import dev.bucketguard.model.Permission;
+import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.Unknown;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
-/** Grants, read failures and assertions shared by the verdict tests, in the words a user reads in a report. */
+/** Storage accounts, grants and read failures for the Azure verdict tests, as the Azure provider records them. */
 final class Fixtures {
-    static final String OWNER = "111122223333";
-    static final String OUTSIDER = "999988887777";
-    static final String TRUSTED = "222233334444";
-    /** A canonical user id as S3 ACLs show another account. */
-    static final String CANONICAL = "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be";
+    static final String SUBSCRIPTION = "0b1f6471-1bf0-4dda-aec3-111122223333";
+    static final String TENANT = "contoso-tenant";
+    static final String FOREIGN_TENANT = "fabrikam-tenant";
 
-    /** The call and permission each fact needs, as providers record a denied read. */
-    private static final Map<Fact, String[]> CALLS = Map.ofEntries(
-            Map.entry(Fact.ACL, new String[] {"GetBucketAcl", "s3:GetBucketAcl"}),
-            Map.entry(Fact.POLICY, new String[] {"GetBucketPolicy", "s3:GetBucketPolicy"}),
-            Map.entry(Fact.POLICY_STATUS, new String[] {"GetBucketPolicyStatus", "s3:GetBucketPolicyStatus"}),
-            Map.entry(Fact.BLOCK_PUBLIC_ACCESS_BUCKET,
-                    new String[] {"GetPublicAccessBlock", "s3:GetBucketPublicAccessBlock"}),
-            Map.entry(Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT,
-                    new String[] {"GetPublicAccessBlock (account)", "s3:GetAccountPublicAccessBlock"}),
-            Map.entry(Fact.OBJECT_OWNERSHIP,
-                    new String[] {"GetBucketOwnershipControls", "s3:GetBucketOwnershipControls"}),
-            Map.entry(Fact.ACCOUNT_SETTINGS,
-                    new String[] {"StorageAccounts.getByResourceGroup", "Microsoft.Storage/storageAccounts/read"}),
-            Map.entry(Fact.CONTAINER_ACCESS,
-                    new String[] {"BlobContainers.list", "Microsoft.Storage/storageAccounts/blobServices/containers/read"}),
-            Map.entry(Fact.NETWORK_RULES,
-                    new String[] {"StorageAccounts.getByResourceGroup", "Microsoft.Storage/storageAccounts/read"}),
-            Map.entry(Fact.IAM_POLICY, new String[] {"buckets.getIamPolicy", "storage.buckets.getIamPolicy"}),
-            Map.entry(Fact.PUBLIC_ACCESS_PREVENTION, new String[] {"buckets.get", "storage.buckets.get"}),
-            Map.entry(Fact.DEFAULT_OBJECT_ACL,
-                    new String[] {"defaultObjectAccessControls.list", "storage.buckets.getIamPolicy"}));
+    /** Shared keys off, TLS 1.2, HTTPS only, no SAS policy: only the case under test shows. */
+    static final AccountSettings HARDENED = new AccountSettings(Switch.TRUE, true, TlsVersion.TLS1_2, Switch.FALSE,
+            SasExpirationAction.NONE);
+
+    /** The call and permission each fact needs, as the provider records a denied read. */
+    private static final Map<Fact, String[]> CALLS = Map.of(
+            AzureFacts.ACCOUNT_SETTINGS,
+            new String[] {"StorageAccounts.getByResourceGroup", "Microsoft.Storage/storageAccounts/read"},
+            AzureFacts.CONTAINER_ACCESS,
+            new String[] {"BlobContainers.list", "Microsoft.Storage/storageAccounts/blobServices/containers/read"},
+            AzureFacts.NETWORK_RULES,
+            new String[] {"StorageAccounts.getByResourceGroup", "Microsoft.Storage/storageAccounts/read"},
+            AzureFacts.WEBSITE,
+            new String[] {"BlobServiceClient.getProperties", "Microsoft.Storage/storageAccounts/blobServices/read"});
 
     private Fixtures() {
     }
 
     static Unknown denied(Fact fact) {
         String[] call = CALLS.get(fact);
-        return new Unknown(fact, call[0], call[1], "AccessDenied");
+        return new Unknown(fact, call[0], call[1], "AuthorizationFailure");
     }
 
-    static String permissionFor(Fact fact) {
-        return CALLS.get(fact)[1];
+    static AccountSettings settings(Switch allowBlobPublicAccess) {
+        return new AccountSettings(allowBlobPublicAccess, HARDENED.httpsTrafficOnly(), HARDENED.minimumTlsVersion(),
+                HARDENED.allowSharedKeyAccess(), HARDENED.sasExpirationAction());
+    }
+
+    /**
+     * A storage account in tenant {@link #TENANT} with its settings, container levels and network rules read;
+     * {@code network} null means the network rules were denied.
+     */
+    static Resource.Builder account(AccountSettings settings, NetworkAccess network) {
+        Resource.Builder b = Resource.builder(AzureCloud.ID, SUBSCRIPTION, "applicantsstore")
+                .kind(AzureCloud.STORAGE_ACCOUNT)
+                .parent(AzureCloud.TENANT, TENANT)
+                .collected(AzureFacts.ACCOUNT_SETTINGS, AzureFacts.CONTAINER_ACCESS)
+                .details(new StorageAccount(settings, network, null, null));
+        return network == null ? b.unknown(denied(AzureFacts.NETWORK_RULES)) : b.collected(AzureFacts.NETWORK_RULES);
+    }
+
+    static NetworkAccess network(PublicNetworkAccess access, boolean internetOpen) {
+        return new NetworkAccess(access, internetOpen);
     }
 
     static Grant grant(Grantee who, Channel via, String source, Permission... permissions) {
         return new Grant(who, Set.of(permissions), via, source);
     }
 
-    static Grant conditional(Grantee who, Channel via, String source, String condition, Permission... permissions) {
-        return new Grant(who, Set.of(permissions), via, source, null, List.of(condition), null, null);
-    }
-
-    static Grant aclAllUsers() {
-        return grant(Grantee.anonymous(), Channel.ACL, "bucket ACL", Permission.READ, Permission.LIST);
-    }
-
-    static Grant aclAuthenticatedUsers() {
-        return grant(Grantee.anyAuthenticated(), Channel.ACL, "bucket ACL", Permission.READ);
-    }
-
-    static Grant aclCanonicalUser() {
-        return grant(Grantee.account(CANONICAL), Channel.ACL, "bucket ACL", Permission.READ);
-    }
-
-    static Grant aclLogDelivery() {
-        return grant(Grantee.service("LogDelivery"), Channel.ACL, "bucket ACL", Permission.WRITE, Permission.READ_ACP);
-    }
-
-    static Grant aclOwner() {
-        return grant(Grantee.owner(), Channel.ACL, "bucket ACL", Permission.READ, Permission.WRITE,
-                Permission.READ_ACP, Permission.WRITE_ACP);
-    }
-
-    static Grant policyPublicRead() {
-        return grant(Grantee.anonymous(), Channel.POLICY, "policy statement 'PublicRead'", Permission.READ);
-    }
-
-    static Grant policyAccount(String account) {
-        return grant(Grantee.account(account), Channel.POLICY, "policy statement 'Partner'", Permission.READ);
-    }
-
-    static GrantEffect effectOf(Assessment a, Grant g) {
-        return a.effects().stream().filter(e -> e.grant().equals(g)).findFirst()
-                .orElseThrow(() -> new AssertionError("no effect for " + g + " in " + a.effects()));
-    }
-
-    static void assertEffect(Assessment a, Grant g, GrantEffect.Effect expected, String whyPhrase) {
-        GrantEffect e = effectOf(a, g);
-        assertEquals(expected, e.effect(), () -> "effect of " + g.source() + ": " + e);
-        if (whyPhrase != null) {
-            assertTrue(e.why() != null && e.why().contains(whyPhrase),
-                    () -> "why of " + g.source() + " should contain '" + whyPhrase + "' but is: " + e.why());
-        }
-    }
-
-    static void assertReason(Assessment a, String phrase) {
-        assertTrue(a.reasons().stream().anyMatch(r -> r.contains(phrase)),
-                () -> "no reason contains '" + phrase + "'; reasons: " + a.reasons());
-    }
-
-    static void assertNoReason(Assessment a, String phrase) {
-        assertTrue(a.reasons().stream().noneMatch(r -> r.contains(phrase)),
-                () -> "a reason contains '" + phrase + "'; reasons: " + a.reasons());
-    }
-
-    static void assertVerdict(Assessment a, Exposure expected) {
-        assertEquals(expected, a.exposure(), () -> "reasons: " + a.reasons() + "; effects: " + a.effects());
-    }
-
-    static boolean allEffects(Assessment a, Predicate<GrantEffect> p) {
-        return a.effects().stream().allMatch(p);
+    static Assessment assess(Resource r) {
+        return new AzureCloud().assess(r, TrustZone.OWNER_ONLY);
     }
 }

@@ -9,8 +9,9 @@ import dev.bucketguard.spi.Severity;
         id = "gcp.storage.public-access",
         severity = Severity.CRITICAL,
         provider = "gcp",
-        requires = {"ACL", "IAM_POLICY", "PUBLIC_ACCESS_PREVENTION", "DEFAULT_OBJECT_ACL"},
-        reads = {"ORG_POLICY"})
+        // The verdict decides with unread facts (uniform bucket-level access makes unread ACLs irrelevant), so they
+        // are read, not required: the engine must not answer UNKNOWN where the verdict knows better.
+        reads = {"ACL", "IAM_POLICY", "PUBLIC_ACCESS_PREVENTION", "DEFAULT_OBJECT_ACL", "ORG_POLICY"})
 public final class StoragePublicAccess extends PublicVerdict {
     public StoragePublicAccess() {
         super("the bucket");

@@ -1,67 +1,62 @@
-package dev.bucketguard.exposure;
+package dev.bucketguard.cloud.gcp;
 
-import static dev.bucketguard.exposure.Fixtures.assertEffect;
-import static dev.bucketguard.exposure.Fixtures.assertReason;
-import static dev.bucketguard.exposure.Fixtures.assertVerdict;
-import static dev.bucketguard.exposure.Fixtures.conditional;
-import static dev.bucketguard.exposure.Fixtures.denied;
-import static dev.bucketguard.exposure.Fixtures.grant;
+import static dev.bucketguard.cloud.gcp.Fixtures.PROJECT;
+import static dev.bucketguard.cloud.gcp.Fixtures.assess;
+import static dev.bucketguard.cloud.gcp.Fixtures.bucket;
+import static dev.bucketguard.cloud.gcp.Fixtures.conditional;
+import static dev.bucketguard.cloud.gcp.Fixtures.denied;
+import static dev.bucketguard.cloud.gcp.Fixtures.grant;
+import static dev.bucketguard.testkit.AssessmentAssertions.assertEffect;
+import static dev.bucketguard.testkit.AssessmentAssertions.assertReason;
+import static dev.bucketguard.testkit.AssessmentAssertions.assertVerdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Exposure;
+import dev.bucketguard.exposure.ExposureTag;
 import dev.bucketguard.exposure.GrantEffect.Effect;
-import dev.bucketguard.model.Channel;
-import dev.bucketguard.model.Fact;
+import dev.bucketguard.exposure.TrustZone;
 import dev.bucketguard.model.Grant;
 import dev.bucketguard.model.Grantee;
-import dev.bucketguard.model.Guardrails;
 import dev.bucketguard.model.Permission;
-import dev.bucketguard.model.PublicAccessPrevention;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.Unknown;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** SEMANTICS.md 5.3, one test per branch. */
-class GcsExposureTest {
-    private static final String PROJECT = "applicants-prod";
-    private final ExposureAnalyzer analyzer = new ExposureAnalyzer();
-
-    private static Resource.Builder bucket(PublicAccessPrevention pap, Boolean orgPap, Boolean ubla) {
-        return Resource.builder("gcp", PROJECT, "applicants-cv")
-                .collected(Fact.IAM_POLICY, Fact.PUBLIC_ACCESS_PREVENTION, Fact.ACL, Fact.DEFAULT_OBJECT_ACL)
-                .guardrails(new Guardrails(null, null, null, null, null, null, pap, orgPap, ubla));
-    }
+/** The Cloud Storage verdict (docs/exposure.md, "Google Cloud Storage"), one test per branch. */
+class GcpExposureTest {
 
     private static Grant allUsersBinding() {
-        return grant(Grantee.anonymous(), Channel.IAM_BINDING, "binding roles/storage.objectViewer",
+        return grant(Grantee.anonymous(), GcpChannels.IAM_BINDING, "binding roles/storage.objectViewer",
                 Permission.READ, Permission.LIST);
     }
 
     private static Grant allAuthenticatedBinding() {
-        return grant(Grantee.anyAuthenticated(), Channel.IAM_BINDING, "binding roles/storage.objectViewer",
+        return grant(Grantee.anyAuthenticated(), GcpChannels.IAM_BINDING, "binding roles/storage.objectViewer",
                 Permission.READ);
     }
 
     private static Grant allUsersAcl() {
-        return grant(Grantee.anonymous(), Channel.ACL, "bucket ACL", Permission.READ);
+        return grant(Grantee.anonymous(), GcpChannels.ACL, "bucket ACL", Permission.READ);
     }
 
     private static Grant allUsersDefaultObjectAcl() {
-        return grant(Grantee.anonymous(), Channel.DEFAULT_OBJECT_ACL, "default object ACL", Permission.READ);
+        return grant(Grantee.anonymous(), GcpChannels.DEFAULT_OBJECT_ACL, "default object ACL", Permission.READ);
     }
 
     private static Grant otherProject() {
-        return grant(Grantee.account("partner-analytics"), Channel.IAM_BINDING,
+        return grant(Grantee.account("partner-analytics"), GcpChannels.IAM_BINDING,
                 "binding roles/storage.objectViewer", Permission.READ);
     }
 
     @Test
-    void gcs_papEnforcedNeutralisesAllUsers() {
+    void gcp_papEnforcedNeutralisesAllUsers() {
         Grant binding = allUsersBinding();
         Grant acl = allUsersAcl();
-        Assessment a = analyzer.assess(bucket(PublicAccessPrevention.ENFORCED, null, false)
+        Assessment a = assess(bucket(PublicAccessPrevention.ENFORCED, null, false)
                 .grant(binding).grant(acl).build());
 
         assertVerdict(a, Exposure.PRIVATE);
@@ -72,8 +67,8 @@ class GcsExposureTest {
     }
 
     @Test
-    void gcs_inheritedPapWithOrgConstraintEnforcedIsNotPublic() {
-        Assessment a = analyzer.assess(bucket(PublicAccessPrevention.INHERITED, true, true)
+    void gcp_inheritedPapWithOrgConstraintEnforcedIsNotPublic() {
+        Assessment a = assess(bucket(PublicAccessPrevention.INHERITED, true, true)
                 .grant(allUsersBinding()).build());
 
         assertVerdict(a, Exposure.PRIVATE);
@@ -81,9 +76,9 @@ class GcsExposureTest {
     }
 
     @Test
-    void gcs_inheritedPapWithUnreadOrgPolicyAndPublicBindingIsUnknown() {
+    void gcp_inheritedPapWithUnreadOrgPolicyAndPublicBindingIsUnknown() {
         Grant binding = allUsersBinding();
-        Assessment a = analyzer.assess(bucket(PublicAccessPrevention.INHERITED, null, true).grant(binding).build());
+        Assessment a = assess(bucket(PublicAccessPrevention.INHERITED, null, true).grant(binding).build());
 
         assertVerdict(a, Exposure.UNKNOWN);
         assertReason(a, "public access prevention is inherited and the organisation policy could not be read");
@@ -92,16 +87,16 @@ class GcsExposureTest {
     }
 
     @Test
-    void gcs_inheritedPapWithUnreadOrgPolicyAndNoPublicMemberIsPrivate() {
+    void gcp_inheritedPapWithUnreadOrgPolicyAndNoPublicMemberIsPrivate() {
         // 5.3 step 3: papEff = null makes the verdict UNKNOWN only when step 2 would be true.
-        Assessment a = analyzer.assess(bucket(PublicAccessPrevention.INHERITED, null, true).build());
+        Assessment a = assess(bucket(PublicAccessPrevention.INHERITED, null, true).build());
 
         assertVerdict(a, Exposure.PRIVATE);
     }
 
     @Test
-    void gcs_unreadPapSettingWithPublicBindingIsUnknown() {
-        Assessment a = analyzer.assess(bucket(null, null, null).unknown(denied(Fact.PUBLIC_ACCESS_PREVENTION))
+    void gcp_unreadPapSettingWithPublicBindingIsUnknown() {
+        Assessment a = assess(bucket(null, null, null).unknown(denied(GcpFacts.PUBLIC_ACCESS_PREVENTION))
                 .grant(allUsersBinding()).build());
 
         assertVerdict(a, Exposure.UNKNOWN);
@@ -109,8 +104,8 @@ class GcsExposureTest {
     }
 
     @Test
-    void gcs_step2_allUsersBindingWithoutPapIsPublic() {
-        Assessment a = analyzer.assess(bucket(PublicAccessPrevention.INHERITED, false, true)
+    void gcp_step2_allUsersBindingWithoutPapIsPublic() {
+        Assessment a = assess(bucket(PublicAccessPrevention.INHERITED, false, true)
                 .grant(allUsersBinding()).build());
 
         assertVerdict(a, Exposure.PUBLIC);
@@ -120,8 +115,8 @@ class GcsExposureTest {
     }
 
     @Test
-    void gcs_step2_allAuthenticatedUsersIsAuthUsersOnly() {
-        Assessment a = analyzer.assess(bucket(PublicAccessPrevention.INHERITED, false, true)
+    void gcp_step2_allAuthenticatedUsersIsAuthUsersOnly() {
+        Assessment a = assess(bucket(PublicAccessPrevention.INHERITED, false, true)
                 .grant(allAuthenticatedBinding()).build());
 
         assertVerdict(a, Exposure.PUBLIC);
@@ -129,35 +124,35 @@ class GcsExposureTest {
     }
 
     @Test
-    void gcs_step2_conditionalAllUsersBindingIsStillPublicAndTaggedConditional() {
-        Grant g = conditional(Grantee.anonymous(), Channel.IAM_BINDING, "binding roles/storage.objectViewer",
+    void gcp_step2_conditionalAllUsersBindingIsStillPublicAndTaggedConditional() {
+        Grant g = conditional(Grantee.anonymous(), GcpChannels.IAM_BINDING, "binding roles/storage.objectViewer",
                 "resource.name.startsWith(\"projects/_/buckets/applicants-cv/objects/public/\")", Permission.READ);
-        Assessment a = analyzer.assess(bucket(PublicAccessPrevention.INHERITED, false, true).grant(g).build());
+        Assessment a = assess(bucket(PublicAccessPrevention.INHERITED, false, true).grant(g).build());
 
         assertVerdict(a, Exposure.PUBLIC);
         assertTrue(a.tags().contains(ExposureTag.CONDITIONAL), a.tags()::toString);
     }
 
     @Test
-    void gcs_ublaDisablesAcls() {
+    void gcp_ublaDisablesAcls() {
         Grant acl = allUsersAcl();
         Grant dacl = allUsersDefaultObjectAcl();
-        Assessment uniform = analyzer.assess(bucket(PublicAccessPrevention.INHERITED, false, true)
+        Assessment uniform = assess(bucket(PublicAccessPrevention.INHERITED, false, true)
                 .grant(acl).grant(dacl).build());
         assertVerdict(uniform, Exposure.PRIVATE);
         assertEffect(uniform, acl, Effect.NEUTRALISED, "uniform bucket-level access disables ACLs");
         assertEffect(uniform, dacl, Effect.NEUTRALISED, "uniform bucket-level access disables ACLs");
         assertEquals(Set.of(), uniform.tags());
 
-        Assessment fineGrained = analyzer.assess(bucket(PublicAccessPrevention.INHERITED, false, false)
+        Assessment fineGrained = assess(bucket(PublicAccessPrevention.INHERITED, false, false)
                 .grant(acl).build());
         assertVerdict(fineGrained, Exposure.PUBLIC);
         assertReason(fineGrained, "bucket ACL grants read to anyone");
     }
 
     @Test
-    void gcs_step2_defaultObjectAclWithAllUsersIsPublicWithoutUbla() {
-        Assessment a = analyzer.assess(bucket(PublicAccessPrevention.INHERITED, false, false)
+    void gcp_step2_defaultObjectAclWithAllUsersIsPublicWithoutUbla() {
+        Assessment a = assess(bucket(PublicAccessPrevention.INHERITED, false, false)
                 .grant(allUsersDefaultObjectAcl()).build());
 
         assertVerdict(a, Exposure.PUBLIC);
@@ -165,9 +160,9 @@ class GcsExposureTest {
     }
 
     @Test
-    void gcs_step3_deniedIamPolicyIsUnknown() {
-        Assessment a = analyzer.assess(bucket(PublicAccessPrevention.INHERITED, false, true)
-                .unknown(denied(Fact.IAM_POLICY)).build());
+    void gcp_step3_deniedIamPolicyIsUnknown() {
+        Assessment a = assess(bucket(PublicAccessPrevention.INHERITED, false, true)
+                .unknown(denied(GcpFacts.IAM_POLICY)).build());
 
         assertVerdict(a, Exposure.UNKNOWN);
         assertReason(a, "could not read IAM_POLICY: buckets.getIamPolicy failed with AccessDenied"
@@ -175,34 +170,33 @@ class GcsExposureTest {
     }
 
     @Test
-    void gcs_step3_aPublicAclStillProvesPublicWhenIamIsDenied() {
-        Assessment a = analyzer.assess(bucket(PublicAccessPrevention.INHERITED, false, false)
-                .unknown(denied(Fact.IAM_POLICY)).grant(allUsersAcl()).build());
+    void gcp_step3_aPublicAclStillProvesPublicWhenIamIsDenied() {
+        Assessment a = assess(bucket(PublicAccessPrevention.INHERITED, false, false)
+                .unknown(denied(GcpFacts.IAM_POLICY)).grant(allUsersAcl()).build());
 
         assertVerdict(a, Exposure.PUBLIC);
     }
 
     @Test
-    void gcs_step3_unreadAclWithoutUblaIsUnknown_withUblaIrrelevant() {
-        Assessment fine = analyzer.assess(bucket(PublicAccessPrevention.INHERITED, false, false)
-                .unknown(new Unknown(Fact.ACL, "bucketAccessControls.list",
+    void gcp_step3_unreadAclWithoutUblaIsUnknown_withUblaIrrelevant() {
+        Assessment fine = assess(bucket(PublicAccessPrevention.INHERITED, false, false)
+                .unknown(new Unknown(GcpFacts.ACL, "bucketAccessControls.list",
                         "storage.buckets.getIamPolicy", "AccessDenied")).build());
         assertVerdict(fine, Exposure.UNKNOWN);
         assertReason(fine, "could not read ACL");
 
-        Assessment uniform = analyzer.assess(bucket(PublicAccessPrevention.INHERITED, false, true)
-                .unknown(new Unknown(Fact.ACL, "bucketAccessControls.list", null,
+        Assessment uniform = assess(bucket(PublicAccessPrevention.INHERITED, false, true)
+                .unknown(new Unknown(GcpFacts.ACL, "bucketAccessControls.list", null,
                         "400 uniform bucket-level access is enabled")).build());
         assertVerdict(uniform, Exposure.PRIVATE);
     }
 
     @Test
-    void gcs_step3_uncollectedAclWithoutUblaIsUnknownNotPrivate() {
+    void gcp_step3_uncollectedAclWithoutUblaIsUnknownNotPrivate() {
         // A fact never collected is not "no ACL": bucket ACLs may grant allUsers in fine-grained mode.
-        Assessment a = analyzer.assess(Resource.builder("gcp", PROJECT, "applicants-cv")
-                .collected(Fact.IAM_POLICY, Fact.PUBLIC_ACCESS_PREVENTION)
-                .guardrails(new Guardrails(null, null, null, null, null, null, PublicAccessPrevention.INHERITED,
-                        false, false))
+        Assessment a = assess(Resource.builder(GcpCloud.ID, PROJECT, "applicants-cv").kind(GcpCloud.BUCKET)
+                .collected(GcpFacts.IAM_POLICY, GcpFacts.PUBLIC_ACCESS_PREVENTION, GcpFacts.ORG_POLICY)
+                .details(new GcpBucket(PublicAccessPrevention.INHERITED, false, false, null, null))
                 .build());
 
         assertVerdict(a, Exposure.UNKNOWN);
@@ -210,31 +204,31 @@ class GcsExposureTest {
     }
 
     @Test
-    void gcs_step4_memberOutsideTrustedProjectsIsCrossAccount() {
+    void gcp_step4_memberOutsideTrustedProjectsIsCrossAccount() {
         Resource r = bucket(PublicAccessPrevention.ENFORCED, null, true).grant(otherProject()).build();
 
-        Assessment a = analyzer.assess(r);
+        Assessment a = assess(r);
         assertVerdict(a, Exposure.CROSS_ACCOUNT);
         assertEquals(List.of("partner-analytics"), a.outsiders());
 
-        Assessment trusted = new ExposureAnalyzer(new TrustZone(Set.of("partner-analytics"), Set.of())).assess(r);
+        Assessment trusted = assess(r, new TrustZone(Set.of("partner-analytics"), Set.of()));
         assertVerdict(trusted, Exposure.PRIVATE);
     }
 
     @Test
-    void gcs_step4_papEnforcedWithDeniedIamPolicyIsUnknownNotPrivate() {
+    void gcp_step4_papEnforcedWithDeniedIamPolicyIsUnknownNotPrivate() {
         // PAP stops allUsers, not other projects' members, and those sit in the IAM policy that could not be read.
-        Assessment a = analyzer.assess(bucket(PublicAccessPrevention.ENFORCED, null, true)
-                .unknown(denied(Fact.IAM_POLICY)).build());
+        Assessment a = assess(bucket(PublicAccessPrevention.ENFORCED, null, true)
+                .unknown(denied(GcpFacts.IAM_POLICY)).build());
 
         assertVerdict(a, Exposure.UNKNOWN);
         assertReason(a, "storage.buckets.getIamPolicy");
     }
 
     @Test
-    void gcs_step4_papEnforcedWithUnreadAclInFineGrainedModeIsUnknownNotPrivate() {
-        Assessment a = analyzer.assess(bucket(PublicAccessPrevention.ENFORCED, null, false)
-                .unknown(new Unknown(Fact.ACL, "bucketAccessControls.list",
+    void gcp_step4_papEnforcedWithUnreadAclInFineGrainedModeIsUnknownNotPrivate() {
+        Assessment a = assess(bucket(PublicAccessPrevention.ENFORCED, null, false)
+                .unknown(new Unknown(GcpFacts.ACL, "bucketAccessControls.list",
                         "storage.buckets.getIamPolicy", "AccessDenied")).build());
 
         assertVerdict(a, Exposure.UNKNOWN);
@@ -242,9 +236,9 @@ class GcsExposureTest {
     }
 
     @Test
-    void gcs_step4_aclGrantToAnotherProjectWithUnreadUblaIsUnknown() {
-        Grant acl = grant(Grantee.account("partner-analytics"), Channel.ACL, "bucket ACL", Permission.READ);
-        Assessment a = analyzer.assess(bucket(null, null, null).unknown(denied(Fact.PUBLIC_ACCESS_PREVENTION))
+    void gcp_step4_aclGrantToAnotherProjectWithUnreadUblaIsUnknown() {
+        Grant acl = grant(Grantee.account("partner-analytics"), GcpChannels.ACL, "bucket ACL", Permission.READ);
+        Assessment a = assess(bucket(null, null, null).unknown(denied(GcpFacts.PUBLIC_ACCESS_PREVENTION))
                 .grant(acl).build());
 
         assertVerdict(a, Exposure.UNKNOWN);
@@ -252,11 +246,43 @@ class GcsExposureTest {
     }
 
     @Test
-    void gcs_step5_privateInFineGrainedModeMayHavePublicObjects() {
-        Assessment a = analyzer.assess(bucket(PublicAccessPrevention.INHERITED, false, false).build());
+    void gcp_step5_privateInFineGrainedModeMayHavePublicObjects() {
+        Assessment a = assess(bucket(PublicAccessPrevention.INHERITED, false, false).build());
 
         assertVerdict(a, Exposure.PRIVATE);
         assertEquals(Set.of(ExposureTag.OBJECT_ACLS_MAY_BE_PUBLIC), a.tags());
         assertReason(a, "single objects may still be public");
+    }
+
+    @Test
+    void gcp_inheritedPapWithDeniedOrgPolicyNamesThePermission() {
+        Assessment a = assess(bucket(PublicAccessPrevention.INHERITED, null, true).grant(allUsersBinding()).build());
+
+        assertVerdict(a, Exposure.UNKNOWN);
+        assertReason(a, "could not read ORG_POLICY: projects.getEffectiveOrgPolicy failed with AccessDenied"
+                + " (needs orgpolicy.policy.get)");
+        assertEquals(List.of(), a.outsiders());
+    }
+
+    @Test
+    void gcp_unspecifiedPapDefersToTheOrganisationPolicyLikeInherited() {
+        Assessment enforced = assess(bucket(PublicAccessPrevention.UNSPECIFIED, true, true)
+                .grant(allUsersBinding()).build());
+        assertVerdict(enforced, Exposure.PRIVATE);
+        assertReason(enforced, "enforced by the organisation policy");
+
+        Assessment notEnforced = assess(bucket(PublicAccessPrevention.UNSPECIFIED, false, true)
+                .grant(allUsersBinding()).build());
+        assertVerdict(notEnforced, Exposure.PUBLIC);
+    }
+
+    @Test
+    void gcp_aBucketOfTheOwnersOrganisationIsNotCrossAccount() {
+        Resource r = bucket(PublicAccessPrevention.ENFORCED, true, true).parent(GcpCloud.ORGANIZATION, "1234567890")
+                .grant(grant(Grantee.organization("1234567890"), GcpChannels.IAM_BINDING,
+                        "binding roles/storage.objectViewer", Permission.READ))
+                .build();
+
+        assertVerdict(assess(r), Exposure.PRIVATE);
     }
 }
