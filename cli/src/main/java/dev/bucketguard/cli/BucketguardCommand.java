@@ -1,30 +1,31 @@
 package dev.bucketguard.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
-/** {@code bucketguard}: finds cloud storage settings that expose data to third parties. */
+/**
+ * {@code bucketguard}: finds cloud storage settings that expose data to third parties. Its standard options
+ * ({@code -h}/{@code --help}, {@code -V}/{@code --version}) and version are inherited by every subcommand, at any depth.
+ */
 @Command(name = "bucketguard",
+        scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Finds cloud storage settings that expose data to third parties, explains why, and fails a"
                 + " CI pipeline before such a setting ships.",
         subcommands = {ScanCommand.class, RulesCommand.class})
-final class BucketguardCommand implements Runnable {
-    private final Environment environment;
+final class BucketguardCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
 
-    BucketguardCommand(Environment environment) {
-        this.environment = environment;
-    }
-
-    BucketguardCommand() {
-        this(null);
-    }
-
+    /** No subcommand: a usage error; the usage goes to stderr, so that a script's stdout stays clean. */
     @Override
-    public void run() {
-        // No subcommand: show what there is.
-        if (environment != null) {
-            new picocli.CommandLine(this).usage(environment.err());
-        }
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr(), spec.commandLine().getColorScheme());
+        spec.commandLine().getErr().flush();
+        return ExitCode.USAGE.code();
     }
 }

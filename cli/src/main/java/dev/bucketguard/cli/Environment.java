@@ -4,17 +4,30 @@ import java.io.PrintWriter;
 import java.util.Map;
 
 /**
- * Where a command writes and what it may read of its surroundings.
+ * Where a command writes and what it may read of its surroundings. {@link Main#main} fills it from the process; tests
+ * give their own, so every decision that depends on the surroundings (colour, progress) can be tested.
  *
  * @param out reports (stdout)
  * @param err errors and progress (stderr)
  * @param env environment variables
- * @param tty whether the terminal is interactive
+ * @param tty whether stdout is an interactive terminal
  */
 record Environment(PrintWriter out, PrintWriter err, Map<String, String> env, boolean tty) {
-    /** Colour only on a terminal, and never with NO_COLOR set (to anything: see no-color.org). */
+    Environment {
+        env = Map.copyOf(env);
+    }
+
+    /** Whether the reports and the help may be coloured: see {@link #colour(Map, boolean)}. */
     boolean colour() {
-        return tty && !env.containsKey("NO_COLOR");
+        return colour(env, tty);
+    }
+
+    /**
+     * The colour decision: only on a terminal, never with {@code NO_COLOR} set (to anything, even empty: the user
+     * asked for no colour), and never on a terminal that says it cannot show it ({@code TERM=dumb}).
+     */
+    static boolean colour(Map<String, String> env, boolean terminal) {
+        return terminal && !env.containsKey("NO_COLOR") && !"dumb".equals(env.get("TERM"));
     }
 
     /** One line on stderr: "bucketguard: error: ...". Never a stack trace. */

@@ -6,7 +6,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
-/** Maps every failure to one line on stderr and an {@link ExitCode}. */
+/**
+ * Maps every failure to one line on stderr and an {@link ExitCode}. Exit 2 is for picocli's own parameter errors and
+ * the library's declared input errors ({@link InputException}, a {@link ProviderException} caused by input) only;
+ * anything else, an {@link IllegalArgumentException} included, is a bug: exit 1.
+ */
 final class Errors implements CommandLine.IExecutionExceptionHandler {
     private final Environment environment;
 
@@ -27,19 +31,17 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
             environment.error(p.getMessage());
             return p.inputError() ? ExitCode.USAGE.code() : ExitCode.INCOMPLETE.code();
         }
-        if (e instanceof IllegalArgumentException) {
-            environment.error(e.getMessage());
-            return ExitCode.USAGE.code();
-        }
         environment.error("internal error: " + e.getClass().getName()
                 + (e.getMessage() == null ? "" : ": " + Environment.oneLine(e.getMessage()))
                 + " (please report this; run with BUCKETGUARD_DEBUG=1 for a stack trace)");
         if (environment.env().containsKey("BUCKETGUARD_DEBUG")) {
             e.printStackTrace(environment.err());
+            environment.err().flush();
         }
         return ExitCode.INTERNAL.code();
     }
 
+    /** A picocli parameter error, or a {@link ParameterException} a command threw: the error, then where help is. */
     static int onParameterError(ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         cmd.getErr().println("bucketguard: error: " + Environment.oneLine(e.getMessage()));

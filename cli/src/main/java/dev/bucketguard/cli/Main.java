@@ -1,5 +1,6 @@
 package dev.bucketguard.cli;
 
+import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -14,20 +15,43 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(out, err, System.getenv(), System.console() != null, args));
+        System.exit(run(out, err, System.getenv(), isTerminal(System.console()), args));
+    }
+
+    /**
+     * Whether stdout is an interactive terminal. Up to Java 21 a console exists only then; from Java 22 one may exist
+     * for redirected output too, and {@code Console.isTerminal()} tells.
+     */
+    static boolean isTerminal(Console console) {
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            return true; // Java 17 to 21: a console is a terminal
+        }
     }
 
     /**
      * Runs one command line.
      *
-     * @param tty whether stdout and stderr are a terminal (colour and progress)
+     * @param env the environment variables ({@code NO_COLOR}, {@code TERM}, {@code BUCKETGUARD_DEBUG})
+     * @param tty whether stdout is an interactive terminal (colour and progress)
      * @return the exit code, one of {@link ExitCode}
      */
     public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, boolean tty, String... args) {
-        Environment environment = new Environment(out, err, env, tty);
+        int code = commandLine(new Environment(out, err, env, tty)).execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** The whole command tree, wired to the environment: its writers, its error handling, its colour decision. */
+    static CommandLine commandLine(Environment environment) {
         CommandLine cli = new CommandLine(new BucketguardCommand(), new Factory(environment));
-        cli.setOut(out);
-        cli.setErr(err);
+        cli.setOut(environment.out());
+        cli.setErr(environment.err());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExitCodeExceptionMapper(Errors::exitCode);
         cli.setExecutionExceptionHandler(new Errors(environment));
@@ -35,10 +59,7 @@ public final class Main {
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(environment.colour()
                 ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
         documentExitCodes(cli);
-        int code = cli.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        return cli;
     }
 
     /** Every command's --help lists the exit codes, from the one {@link ExitCode} enum. */

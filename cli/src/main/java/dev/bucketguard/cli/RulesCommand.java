@@ -4,29 +4,31 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.ModelJson;
-import dev.bucketguard.spi.Rule;
 import dev.bucketguard.spi.RuleMetadata;
 import dev.bucketguard.scan.InputException;
 import dev.bucketguard.scan.RuleSet;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code bucketguard rules list|explain}. */
 @Command(name = "rules",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
         description = "Lists the rules, or explains one.",
         subcommands = {RulesCommand.ListRules.class, RulesCommand.Explain.class})
 final class RulesCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing command: list or explain");
+        throw new ParameterException(spec.commandLine(),
+                "missing command: one of " + String.join(", ", spec.subcommands().keySet()));
     }
 
     static RuleSet all() {
@@ -34,13 +36,24 @@ final class RulesCommand implements Runnable {
     }
 
     /** {@code bucketguard rules list}. */
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists every rule: id, severity, title.")
+    @Command(name = "list", description = "Lists every rule: id, severity, title.")
     static final class ListRules implements Callable<Integer> {
+        /** What {@code rules list --format} takes. */
+        enum Format {
+            TEXT, JSON;
+
+            /** The name users type and the help shows. */
+            @Override
+            public String toString() {
+                return name().toLowerCase(Locale.ROOT);
+            }
+        }
+
         private final Environment environment;
 
         @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-                description = "text or json. Default: ${DEFAULT-VALUE}.")
-        String format;
+                description = "One of: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+        Format format;
 
         ListRules(Environment environment) {
             this.environment = environment;
@@ -51,20 +64,19 @@ final class RulesCommand implements Runnable {
             RuleSet rules = all();
             PrintWriter out = environment.out();
             switch (format) {
-                case "text" -> {
+                case TEXT -> {
                     int width = rules.metadata().stream().mapToInt(m -> m.id().length()).max().orElse(10);
                     out.printf("%-" + width + "s  %-8s  %s%n", "RULE", "SEVERITY", "TITLE");
                     for (RuleMetadata m : rules.metadata()) {
                         out.printf("%-" + width + "s  %-8s  %s%n", m.id(), m.severity().lower(), m.title());
                     }
                 }
-                case "json" -> {
+                case JSON -> {
                     ObjectMapper json = ModelJson.mapper();
                     ArrayNode array = json.createArrayNode();
                     rules.metadata().forEach(m -> array.add(json.valueToTree(m)));
                     out.println(json.writeValueAsString(array));
                 }
-                default -> throw new InputException("--format: '" + format + "' is not one of text, json");
             }
             out.flush();
             return ExitCode.OK.code();
@@ -72,7 +84,7 @@ final class RulesCommand implements Runnable {
     }
 
     /** {@code bucketguard rules explain ID}. */
-    @Command(name = "explain", mixinStandardHelpOptions = true,
+    @Command(name = "explain",
             description = "Explains one rule: what it checks, the risk, how to fix it, references.")
     static final class Explain implements Callable<Integer> {
         private final Environment environment;
@@ -86,11 +98,11 @@ final class RulesCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Rule rule = all().get(id);
-            if (rule == null) {
+            // The set's metadata carries the compliance references of the frameworks' mapping files too.
+            RuleMetadata m = all().metadata(id);
+            if (m == null) {
                 throw new InputException("no rule '" + id + "' (see 'bucketguard rules list')");
             }
-            RuleMetadata m = rule.metadata();
             PrintWriter out = environment.out();
             out.println(m.id() + "  [" + m.severity().lower() + "]");
             out.println(m.title());
@@ -101,7 +113,7 @@ final class RulesCommand implements Runnable {
             section(out, "Fix with the CLI", m.remediation().cli());
             section(out, "Fix with Terraform", m.remediation().terraform());
             out.println("Reads:");
-            for (Fact f : m.requires()) {
+            for (Fact f : m.facts()) {
                 out.println("  " + f.name());
             }
             out.println();

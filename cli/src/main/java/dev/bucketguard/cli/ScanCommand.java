@@ -1,20 +1,24 @@
 package dev.bucketguard.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** {@code bucketguard scan <provider>}. */
+/**
+ * {@code bucketguard scan <provider>}. Each provider is a small subcommand on {@link ProviderScanCommand}; a new
+ * provider adds its class here.
+ */
 @Command(name = "scan",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
         description = "Scans one provider's storage and reports exposure and findings.",
         subcommands = {ScanAwsCommand.class, ScanSnapshotCommand.class})
 final class ScanCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+        throw new ParameterException(spec.commandLine(),
                 "missing provider: one of " + String.join(", ", spec.subcommands().keySet()));
     }
 }

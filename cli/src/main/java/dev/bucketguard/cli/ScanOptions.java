@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The options every {@code scan} subcommand shares: outputs, the gate, suppressions, rule selection, trust. */
+/**
+ * The options every {@code scan} subcommand shares (mixed in by {@link ProviderScanCommand}): outputs, the gate,
+ * suppressions, rule selection, trust.
+ */
 final class ScanOptions {
 
     /** A --fail-on threshold. */

@@ -1,7 +1,7 @@
 package dev.bucketguard.cli;
 
 import dev.bucketguard.exposure.TrustZone;
-import dev.bucketguard.model.Fact;
+import dev.bucketguard.provider.FactSelection;
 import dev.bucketguard.provider.Inventory;
 import dev.bucketguard.provider.Progress;
 import dev.bucketguard.provider.Provider;
@@ -28,29 +28,51 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** Runs one scan for a command: reads the options, scans, writes the reports, and decides the exit code. */
-final class ScanRun {
-    private final Environment environment;
-    private final ScanOptions options;
-    private RuleSet rules;
+/**
+ * The base of every {@code scan <provider>} subcommand: the shared options ({@link ScanOptions}), their checks, the
+ * scan, the reports, the gate and the exit code. A provider's subcommand adds its own options and says only which
+ * {@link Provider} to scan with and where SARIF results point by default.
+ *
+ * <p>Every option is checked before the provider is made, so a bad flag never costs a cloud call.
+ */
+abstract class ProviderScanCommand implements Callable<Integer> {
+    protected final Environment environment;
 
-    ScanRun(Environment environment, ScanOptions options) {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ScanOptions options;
+
+    protected ProviderScanCommand(Environment environment) {
         this.environment = environment;
-        this.options = options;
     }
 
-    /** The rules the options select; input errors surface before any cloud call. */
-    RuleSet rules() {
-        if (rules == null) {
-            rules = RuleSet.discover(ScanRun.class.getClassLoader()).select(options.rules, options.excludeRules);
-        }
-        return rules;
+    /** The provider to scan with, from this subcommand's own options; throws {@link ParameterException} on bad ones. */
+    protected abstract Provider provider();
+
+    /** The file SARIF results point at when {@code --sarif-location} is not given. */
+    protected abstract String defaultSarifLocation();
+
+    /** A usage error of this command: one line, then the pointer to {@code --help}; exit 2. */
+    protected final ParameterException usageError(String message) {
+        return new ParameterException(spec.commandLine(), message);
     }
 
-    int execute(Provider provider, String sarifArtifact) {
-        List<Output> outputs = outputs(sarifArtifact);
+    @Override
+    public final Integer call() {
+        RuleSet rules = rules();
+        List<Output> outputs = outputs();
+        Provider provider = provider();
         List<Suppression> suppressions = options.suppressions == null
                 ? List.of() : Suppressions.load(options.suppressions);
         Baseline baseline = options.baseline == null ? Baseline.EMPTY : Baseline.load(options.baseline);
@@ -58,7 +80,7 @@ final class ScanRun {
 
         ScanReport report = Scanner.builder()
                 .provider(source)
-                .rules(rules())
+                .rules(rules)
                 .trust(new TrustZone(new HashSet<>(options.trustedAccounts), new HashSet<>(options.trustedOrgs)))
                 .suppressions(suppressions)
                 .baseline(baseline)
@@ -71,11 +93,15 @@ final class ScanRun {
         }
         report.warnings().forEach(environment::warn);
         for (ScanError e : report.errors()) {
-            environment.err().println("bucketguard: " + e.kind().name().toLowerCase(java.util.Locale.ROOT)
-                    .replace('_', ' ') + ": " + Environment.oneLine(e.message()));
+            environment.err().println("bucketguard: " + e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + ": " + Environment.oneLine(e.message()));
         }
         environment.err().flush();
+        return exitCode(report);
+    }
 
+    /** 4 wins over 2, and 2 over 5 (see the README). */
+    private int exitCode(ScanReport report) {
         Gate.Outcome outcome = new Gate(options.failOn.severity, options.failOnUnknown).evaluate(report);
         if (outcome == Gate.Outcome.FAILED) {
             return ExitCode.FAILED.code();
@@ -84,6 +110,23 @@ final class ScanRun {
             return ExitCode.USAGE.code();
         }
         return outcome == Gate.Outcome.INCOMPLETE ? ExitCode.INCOMPLETE.code() : ExitCode.OK.code();
+    }
+
+    /** The rules that {@code --rules} and {@code --exclude-rules} select; a pattern that matches none is a typo. */
+    private RuleSet rules() {
+        RuleSet all = RuleSet.discover(ProviderScanCommand.class.getClassLoader());
+        requireMatches("--rules", options.rules, all);
+        requireMatches("--exclude-rules", options.excludeRules, all);
+        return all.select(options.rules, options.excludeRules);
+    }
+
+    private void requireMatches(String option, List<String> patterns, RuleSet all) {
+        for (String p : patterns) {
+            Pattern glob = Pattern.compile(Pattern.quote(p).replace("*", "\\E.*\\Q"));
+            if (all.metadata().stream().noneMatch(m -> glob.matcher(m.id()).matches())) {
+                throw usageError(option + ": no rule matches '" + p + "' (see 'bucketguard rules list')");
+            }
+        }
     }
 
     private Progress progress() {
@@ -102,12 +145,13 @@ final class ScanRun {
     private record Output(Reporters format, Path path, Reporter reporter) {
     }
 
-    private List<Output> outputs(String sarifArtifact) {
+    private List<Output> outputs() {
         List<Reporters> formats = options.formats.isEmpty() ? List.of(Reporters.TEXT) : options.formats;
         if (options.outputs.size() > formats.size()) {
-            throw new InputException("--output: " + options.outputs.size() + " outputs for " + formats.size()
+            throw usageError("--output: " + options.outputs.size() + " outputs for " + formats.size()
                     + " formats; give one --format per --output");
         }
+        String sarifArtifact = options.sarifLocation != null ? options.sarifLocation : defaultSarifLocation();
         Set<Path> seen = new LinkedHashSet<>();
         List<Output> out = new ArrayList<>();
         int toStdout = 0;
@@ -117,13 +161,13 @@ final class ScanRun {
             if (path == null) {
                 toStdout++;
             } else if (!seen.add(path.toAbsolutePath().normalize())) {
-                throw new InputException("--output: " + target + " is given twice");
+                throw usageError("--output: " + target + " is given twice");
             }
             out.add(new Output(formats.get(i), path, formats.get(i).create(
                     new ReporterOptions(path == null && environment.colour(), options.verbose, sarifArtifact))));
         }
         if (toStdout > 1) {
-            throw new InputException("--format: only one report can go to stdout; give the others an --output");
+            throw usageError("--format: only one report can go to stdout; give the others an --output");
         }
         return out;
     }
@@ -157,7 +201,7 @@ final class ScanRun {
         }
 
         @Override
-        public Inventory collect(Set<Fact> facts, Progress progress) {
+        public Inventory collect(FactSelection facts, Progress progress) {
             Inventory inventory = inner.collect(facts, progress);
             try {
                 Snapshot.write(inventory.resources(), file);
