@@ -11,11 +11,14 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.bucketguard.exposure.TrustZone;
 import dev.bucketguard.model.Encryption;
+import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.scan.Baseline;
 import dev.bucketguard.scan.ResourceReport;
 import dev.bucketguard.scan.ScanReport;
+import dev.bucketguard.testcloud.TestCloud;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -117,13 +120,20 @@ class JsonReporterTest {
 
     @Test
     void aResourceWithoutEncryptionFactsIsUnknownAndOneWithNoneSaysSo() throws IOException {
-        Resource plain = Resource.builder("gcp", "proj", "b").encryption(
+        Resource plain = TestCloud.locker("proj", "b").collected(Fact.ENCRYPTION).encryption(
                 new Encryption(dev.bucketguard.model.EncryptionState.NONE, null, null, null, false, false)).build();
-        ScanReport r = new ScanReport("1", List.of(), List.of(new ResourceReport(plain,
-                new dev.bucketguard.exposure.ExposureAnalyzer().assess(plain), List.of())), List.of(), List.of());
+        Resource unread = TestCloud.locker("proj", "c").build();
+        TestCloud cloud = new TestCloud();
+        ScanReport r = new ScanReport("1", List.of(), List.of(
+                new ResourceReport(plain, cloud.assess(plain, TrustZone.OWNER_ONLY), List.of()),
+                new ResourceReport(unread, cloud.assess(unread, TrustZone.OWNER_ONLY), List.of())),
+                List.of(), List.of());
         JsonNode json = new ObjectMapper().readTree(render(r));
         assertEquals("NONE", json.at("/resources/0/encryption").asText());
         assertFalse(json.at("/resources/0/encryptionDetail/encrypted").asBoolean(true));
+        assertEquals("c", json.at("/resources/1/id").asText());
+        assertEquals("UNKNOWN", json.at("/resources/1/encryption").asText(), "not read is UNKNOWN, never NONE");
+        assertFalse(json.at("/resources/1").has("encryptionDetail"));
     }
 
     private static JsonNode resource(JsonNode root, String id) {

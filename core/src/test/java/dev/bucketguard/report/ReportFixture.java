@@ -1,18 +1,18 @@
 package dev.bucketguard.report;
 
-import dev.bucketguard.exposure.ExposureAnalyzer;
-import dev.bucketguard.model.BlockPublicAccess;
+import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Exposure;
+import dev.bucketguard.exposure.ExposureTag;
+import dev.bucketguard.exposure.GrantEffect;
 import dev.bucketguard.model.Channel;
 import dev.bucketguard.model.Encryption;
 import dev.bucketguard.model.EncryptionState;
 import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.Grant;
 import dev.bucketguard.model.Grantee;
-import dev.bucketguard.model.Guardrails;
-import dev.bucketguard.model.ObjectOwnership;
 import dev.bucketguard.model.Permission;
-import dev.bucketguard.model.PolicyFacts;
 import dev.bucketguard.model.Resource;
+import dev.bucketguard.model.ResourceKind;
 import dev.bucketguard.provider.ScanError;
 import dev.bucketguard.spi.Remediation;
 import dev.bucketguard.spi.RuleMetadata;
@@ -28,7 +28,8 @@ import java.util.Set;
 
 /**
  * A hand-built report that exercises every case a reporter must render: the four verdicts, the four finding
- * statuses, a baselined failure, an expired suppression, a scan error and a resource whose name is hostile.
+ * statuses, a baselined failure, an expired suppression, a scan error and a resource whose name is hostile. Its
+ * resources are plain envelopes of an S3-like cloud, named only by strings: core's tests depend on no cloud module.
  */
 final class ReportFixture {
     static final String OWNER = "111122223333";
@@ -49,6 +50,13 @@ final class ReportFixture {
     static final RuleMetadata LOGGING = rule("aws.s3.access-logging", "Server access logging is off", Severity.LOW,
             "CIS AWS Foundations 3.6");
 
+    static final ResourceKind BUCKET = ResourceKind.of("BUCKET");
+    static final Channel ACL_CHANNEL = Channel.of("ACL");
+    static final Channel POLICY_CHANNEL = Channel.of("POLICY");
+    private static final String GUARDRAILS_ON = "IgnorePublicAcls and RestrictPublicBuckets are on (IgnorePublicAcls "
+            + "is on at bucket and account; RestrictPublicBuckets is on at bucket and account): public ACLs and public "
+            + "policies are ignored";
+
     private ReportFixture() {
     }
 
@@ -61,7 +69,7 @@ final class ReportFixture {
                                 + "  --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true",
                         "resource \"aws_s3_bucket_public_access_block\" \"this\" {\n  bucket = aws_s3_bucket.this.id\n}"),
                 List.of(reference, "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html"),
-                Set.of(Fact.ACL));
+                Set.of(Fact.of("ACL")), Set.of(), List.of());
     }
 
     static Finding finding(RuleMetadata m, FindingStatus status, String message, String... evidence) {
@@ -69,16 +77,18 @@ final class ReportFixture {
     }
 
     static ScanReport report() {
-        ExposureAnalyzer analyzer = new ExposureAnalyzer();
-
         Resource applicants = s3("applicants")
-                .grant(new Grant(Grantee.anonymous(), Set.of(Permission.READ, Permission.LIST), Channel.ACL,
-                        "bucket ACL", "AllUsers has READ", List.of(), null, null))
+                .grant(new Grant(Grantee.anonymous(), Set.of(Permission.READ, Permission.LIST), ACL_CHANNEL,
+                        "bucket ACL", "AllUsers has READ", List.of(), null))
                 .encryption(Encryption.providerManaged("AES256"))
                 .build();
+        Assessment applicantsVerdict = verdict(Exposure.PUBLIC, applicants, Set.of(ExposureTag.LISTABLE), List.of(),
+                "bucket ACL grants list, read to anyone (AllUsers has READ)",
+                "IgnorePublicAcls is off at bucket and account; ACLs are in force (Object Ownership is not "
+                        + "BucketOwnerEnforced)");
         Suppression suppressed = new Suppression("aws.s3.versioning", "aws:" + OWNER + ":applicants",
                 "public download mirror; history is kept in git", LocalDate.of(2027, 6, 30));
-        ResourceReport publicBucket = new ResourceReport(applicants, analyzer.assess(applicants), List.of(
+        ResourceReport publicBucket = new ResourceReport(applicants, applicantsVerdict, List.of(
                 finding(PUBLIC_ACL, FindingStatus.FAIL,
                         "the bucket ACL lets anyone list and read objects, and nothing blocks public ACLs",
                         "bucket ACL: AllUsers has READ", "Block Public Access: IgnorePublicAcls is off at bucket "
@@ -92,16 +102,17 @@ final class ReportFixture {
 
         Resource partner = s3("partner-exchange")
                 .region("eu-central-1")
-                .guardrails(Guardrails.s3(BlockPublicAccess.ALL, BlockPublicAccess.ALL,
-                        ObjectOwnership.BUCKET_OWNER_ENFORCED))
-                .grant(new Grant(Grantee.account(PARTNER), Set.of(Permission.READ), Channel.POLICY,
+                .grant(new Grant(Grantee.account(PARTNER), Set.of(Permission.READ), POLICY_CHANNEL,
                         "policy statement 'PartnerRead'", "allows s3:GetObject to account " + PARTNER, List.of(),
-                        null, null))
-                .policy(new PolicyFacts(true, false, List.of(), true))
+                        null))
                 .encryption(Encryption.customerManaged("aws:kms",
                         "arn:aws:kms:eu-central-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"))
                 .build();
-        ResourceReport crossAccount = new ResourceReport(partner, analyzer.assess(partner), List.of(
+        Assessment partnerVerdict = verdict(Exposure.CROSS_ACCOUNT, partner, Set.of(), List.of(PARTNER),
+                GUARDRAILS_ON,
+                "policy statement 'PartnerRead' grants read to account " + PARTNER + " (allows s3:GetObject to "
+                        + "account " + PARTNER + ") (outside the owner account and the trusted set)");
+        ResourceReport crossAccount = new ResourceReport(partner, partnerVerdict, List.of(
                 finding(CROSS_ACCOUNT, FindingStatus.FAIL, "policy statement 'PartnerRead' lets account "
                         + PARTNER + " read objects", "policy statement 'PartnerRead': Principal arn:aws:iam::"
                         + PARTNER + ":root, Action s3:GetObject"),
@@ -109,15 +120,21 @@ final class ReportFixture {
                 finding(ENCRYPTION, FindingStatus.PASS, "encrypted with a customer-managed KMS key")));
 
         Resource payroll = Resource.builder("aws", OWNER, "payroll-exports")
+                .kind(BUCKET)
                 .region("eu-west-1")
-                .collected(Fact.ACL, Fact.OBJECT_OWNERSHIP, Fact.BLOCK_PUBLIC_ACCESS_BUCKET)
-                .unknown(Fact.POLICY, "GetBucketPolicy", "s3:GetBucketPolicy", "AccessDenied")
-                .unknown(Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT, "GetPublicAccessBlock", "s3:GetAccountPublicAccessBlock",
-                        "AccessDenied")
+                .collected(Fact.of("ACL"), Fact.of("OBJECT_OWNERSHIP"), Fact.of("BLOCK_PUBLIC_ACCESS_BUCKET"))
+                .unknown(Fact.of("POLICY"), "GetBucketPolicy", "s3:GetBucketPolicy", "AccessDenied")
+                .unknown(Fact.of("BLOCK_PUBLIC_ACCESS_ACCOUNT"), "GetPublicAccessBlock",
+                        "s3:GetAccountPublicAccessBlock", "AccessDenied")
                 .unknown(Fact.ENCRYPTION, "GetBucketEncryption", "s3:GetEncryptionConfiguration", "AccessDenied")
-                .guardrails(Guardrails.s3(null, BlockPublicAccess.NONE, ObjectOwnership.BUCKET_OWNER_ENFORCED))
                 .build();
-        ResourceReport unknownBucket = new ResourceReport(payroll, analyzer.assess(payroll), List.of(
+        Assessment payrollVerdict = verdict(Exposure.UNKNOWN, payroll, Set.of(), List.of(),
+                "whether the bucket policy is public could not be decided: could not read POLICY: GetBucketPolicy "
+                        + "failed with AccessDenied (needs s3:GetBucketPolicy)",
+                "RestrictPublicBuckets is off at bucket; could not be read at account",
+                "could not read BLOCK_PUBLIC_ACCESS_ACCOUNT: GetPublicAccessBlock failed with AccessDenied (needs "
+                        + "s3:GetAccountPublicAccessBlock)");
+        ResourceReport unknownBucket = new ResourceReport(payroll, payrollVerdict, List.of(
                 finding(PUBLIC_POLICY, FindingStatus.UNKNOWN, "could not read POLICY: GetBucketPolicy failed with "
                         + "AccessDenied (needs s3:GetBucketPolicy)",
                         "could not read POLICY: GetBucketPolicy failed with AccessDenied (needs s3:GetBucketPolicy)"),
@@ -128,12 +145,12 @@ final class ReportFixture {
                 finding(PUBLIC_ACL, FindingStatus.PASS, "ACLs are disabled (BucketOwnerEnforced)")));
 
         Resource hostile = s3(HOSTILE_ID)
-                .guardrails(Guardrails.s3(BlockPublicAccess.ALL, BlockPublicAccess.ALL,
-                        ObjectOwnership.BUCKET_OWNER_ENFORCED))
                 .encryption(new Encryption(EncryptionState.UNKNOWN, true, "aws:kms", "alias/<unknown>&\"key\"",
                         true, false))
                 .build();
-        ResourceReport privateBucket = new ResourceReport(hostile, analyzer.assess(hostile), List.of(
+        Assessment hostileVerdict = verdict(Exposure.PRIVATE, hostile, Set.of(), List.of(), GUARDRAILS_ON,
+                "no policy statement, ACL grant or access point reaches anyone outside the owner account");
+        ResourceReport privateBucket = new ResourceReport(hostile, hostileVerdict, List.of(
                 finding(ENCRYPTION, FindingStatus.FAIL, "key \"alias/<unknown>&\" could not be classified;\n"
                         + "FAIL injected line <b>bold</b> & more", "algorithm <aws:kms> & key 'alias/x'\u0002"),
                 finding(PUBLIC_ACL, FindingStatus.PASS, "ACLs are disabled (BucketOwnerEnforced)")));
@@ -148,14 +165,24 @@ final class ReportFixture {
                         + "aws:111122223333:payroll-exports (export files are recreated nightly), expires 2026-01-31"));
     }
 
-    /** An S3 bucket whose exposure facts were all read, with every guardrail off unless a test sets one. */
+    /**
+     * A verdict as a cloud would give it. The reporters render what they are given; the verdicts themselves are
+     * tested with their clouds, so this fixture writes them by hand and needs no cloud.
+     */
+    private static Assessment verdict(Exposure exposure, Resource r, Set<ExposureTag> tags, List<String> outsiders,
+                                      String... reasons) {
+        List<GrantEffect> effects = r.grants().stream()
+                .map(g -> new GrantEffect(g, GrantEffect.Effect.IN_FORCE, null)).toList();
+        return new Assessment(exposure, List.of(reasons), tags, effects, outsiders, List.of(), List.of());
+    }
+
+    /** A bucket whose exposure facts were all read. */
     private static Resource.Builder s3(String id) {
         return Resource.builder("aws", OWNER, id)
+                .kind(BUCKET)
                 .region("eu-west-1")
-                .collected(Fact.ACL, Fact.POLICY, Fact.POLICY_STATUS, Fact.BLOCK_PUBLIC_ACCESS_BUCKET,
-                        Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT, Fact.OBJECT_OWNERSHIP, Fact.ENCRYPTION)
-                .guardrails(Guardrails.s3(BlockPublicAccess.NONE, BlockPublicAccess.NONE,
-                        ObjectOwnership.OBJECT_WRITER))
-                .policy(PolicyFacts.NONE);
+                .collected(Fact.of("ACL"), Fact.of("POLICY"), Fact.of("POLICY_STATUS"),
+                        Fact.of("BLOCK_PUBLIC_ACCESS_BUCKET"), Fact.of("BLOCK_PUBLIC_ACCESS_ACCOUNT"),
+                        Fact.of("OBJECT_OWNERSHIP"), Fact.ENCRYPTION);
     }
 }

@@ -1,22 +1,20 @@
 package dev.bucketguard.scan;
 
-import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.Resource;
+import dev.bucketguard.provider.FactSelection;
 import dev.bucketguard.provider.Inventory;
 import dev.bucketguard.provider.Progress;
 import dev.bucketguard.provider.Provider;
 import dev.bucketguard.provider.ScanError;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /** A provider that hands out fixed resources and records which facts it was asked for. */
 final class FakeProvider implements Provider {
     private final String id;
     private final List<Resource> resources;
     private final List<ScanError> errors;
-    final List<Set<Fact>> requested = new ArrayList<>();
+    final List<FactSelection> requested = new ArrayList<>();
 
     FakeProvider(String id, List<Resource> resources, List<ScanError> errors) {
         this.id = id;
@@ -34,8 +32,8 @@ final class FakeProvider implements Provider {
     }
 
     @Override
-    public Inventory collect(Set<Fact> facts, Progress progress) {
-        requested.add(facts.isEmpty() ? Set.of() : EnumSet.copyOf(facts));
+    public Inventory collect(FactSelection facts, Progress progress) {
+        requested.add(facts);
         return new Inventory(resources, errors);
     }
 }

@@ -12,16 +12,22 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
 
-/** A rule whose decision a test supplies. */
+/** A rule whose decision a test supplies; it counts how often the engine called it. */
 final class FakeRule implements Rule {
     private final RuleMetadata metadata;
     private final BiFunction<Resource, Assessment, Outcome> decide;
+    int calls;
+
+    FakeRule(String id, Severity severity, String provider, Set<Fact> requires, Set<Fact> reads,
+             BiFunction<Resource, Assessment, Outcome> decide) {
+        this.metadata = new RuleMetadata(id, "title of " + id, severity, provider, "checks " + id, "risk of " + id,
+                new Remediation("console", "cli", "terraform"), List.of(), requires, reads, List.of());
+        this.decide = decide;
+    }
 
     FakeRule(String id, Severity severity, String provider, Set<Fact> requires,
              BiFunction<Resource, Assessment, Outcome> decide) {
-        this.metadata = new RuleMetadata(id, "title of " + id, severity, provider, "checks " + id, "risk of " + id,
-                new Remediation("console", "cli", "terraform"), List.of(), requires);
-        this.decide = decide;
+        this(id, severity, provider, requires, Set.of(), decide);
     }
 
     static FakeRule failing(String id, Severity severity, String provider) {
@@ -44,6 +50,7 @@ final class FakeRule implements Rule {
 
     @Override
     public Outcome evaluate(Resource resource, Assessment assessment) {
+        calls++;
         return decide.apply(resource, assessment);
     }
 }

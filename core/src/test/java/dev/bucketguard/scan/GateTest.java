@@ -4,17 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.bucketguard.exposure.Assessment;
 import dev.bucketguard.exposure.Exposure;
-import dev.bucketguard.model.Resource;
 import dev.bucketguard.provider.ScanError;
 import dev.bucketguard.spi.Severity;
+import dev.bucketguard.testcloud.TestCloud;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class GateTest {
     private static ResourceReport resource(String id, Exposure exposure, Finding... findings) {
-        return new ResourceReport(Resource.builder("aws", "111122223333", id).build(),
-                new Assessment(exposure, List.of("because"), Set.of(), List.of(), List.of()), List.of(findings));
+        return new ResourceReport(TestCloud.locker("111122223333", id).build(),
+                new Assessment(exposure, List.of("because"), Set.of(), List.of(), List.of(), List.of(), List.of()),
+                List.of(findings));
     }
 
     private static Finding finding(String rule, Severity severity, FindingStatus status) {
@@ -29,7 +30,7 @@ class GateTest {
         return report(List.of(), resources);
     }
 
-    private static final ScanError DENIED = new ScanError("aws", "account 111122223333", ScanError.Kind.ACCESS_DENIED,
+    private static final ScanError DENIED = new ScanError("test", "account 111122223333", ScanError.Kind.ACCESS_DENIED,
             "ListBuckets failed with AccessDenied");
 
     @Test

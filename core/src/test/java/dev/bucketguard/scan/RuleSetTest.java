@@ -2,11 +2,13 @@ package dev.bucketguard.scan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bucketguard.model.Fact;
 import dev.bucketguard.spi.Outcome;
 import dev.bucketguard.spi.Rule;
 import dev.bucketguard.spi.Severity;
+import dev.bucketguard.testcloud.TestCloud;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,7 @@ class RuleSetTest {
             FakeRule.passing("aws.s3.versioning", Severity.LOW, "aws"),
             new FakeRule("aws.s3.encryption", Severity.MEDIUM, "aws", Set.of(Fact.ENCRYPTION),
                     (r, a) -> Outcome.pass("ok")),
-            new FakeRule("gcp.gcs.public-access", Severity.CRITICAL, "gcp", Set.of(Fact.IAM_POLICY),
+            new FakeRule("gcp.gcs.public-access", Severity.CRITICAL, "gcp", Set.of(TestCloud.GRANTS),
                     (r, a) -> Outcome.pass("ok")),
             FakeRule.passing("azure.blob.anonymous", Severity.CRITICAL, "azure")));
 
@@ -65,8 +67,8 @@ class RuleSetTest {
     @Test
     void requiredFactsFollowTheProvider() {
         assertEquals(Set.of(Fact.ENCRYPTION), all.requiredFacts("aws"));
-        assertEquals(Set.of(Fact.IAM_POLICY), all.requiredFacts("gcp"));
-        assertEquals(Set.of(Fact.ENCRYPTION, Fact.IAM_POLICY), all.requiredFacts(null));
+        assertEquals(Set.of(TestCloud.GRANTS), all.requiredFacts("gcp"));
+        assertEquals(Set.of(Fact.ENCRYPTION, TestCloud.GRANTS), all.requiredFacts(null));
     }
 
     @Test
@@ -84,6 +86,35 @@ class RuleSetTest {
                 return Outcome.pass("other");
             }
         };
-        assertThrows(IllegalStateException.class, () -> RuleSet.of(List.of(a, b)));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> RuleSet.of(List.of(a, b)));
+        assertTrue(e.getMessage().startsWith("two rules share the id aws.s3.same: "), e::getMessage);
+    }
+
+    @Test
+    void oneRuleGivenTwiceIsKeptOnce() {
+        Rule a = FakeRule.passing("aws.s3.same", Severity.LOW, "aws");
+        assertEquals(List.of("aws.s3.same"), ids(RuleSet.of(List.of(a, a))));
+    }
+
+    @Test
+    void aFactARuleOnlyReadsIsRequiredFromTheProviderToo() {
+        RuleSet s = RuleSet.of(List.of(new FakeRule("test.locker.label", Severity.LOW, "test",
+                Set.of(TestCloud.LOCK), Set.of(TestCloud.LABEL), (r, a) -> Outcome.pass("ok")),
+                FakeRule.passing("any.storage.check", Severity.LOW, "*")));
+        assertEquals(Set.of(TestCloud.LABEL, TestCloud.LOCK), s.requiredFacts("test"));
+        assertEquals(Set.of(), s.requiredFacts("other"), "a rule for every provider that needs nothing adds nothing");
+    }
+
+    @Test
+    void aRuleGetsTheComplianceReferencesOfTheCloudsOnTheClassPath() {
+        RuleSet s = RuleSet.of(List.of(new dev.bucketguard.testcloud.OpenLocker(),
+                FakeRule.passing("test.locker.unmapped", Severity.LOW, "test")));
+
+        assertEquals(List.of("Locker Benchmark v1.0.0 1.1", "Locker Benchmark v1.0.0 2.3"),
+                s.metadata("test.locker.open").compliance());
+        assertEquals(List.of("Locker Benchmark v1.0.0 1.1", "Locker Benchmark v1.0.0 2.3", "docs/architecture.md"),
+                s.metadata("test.locker.open").allReferences());
+        assertEquals(List.of(), s.metadata("test.locker.unmapped").compliance());
+        assertEquals(s.metadata(), s.rules().stream().map(r -> s.metadata(r.metadata().id())).toList());
     }
 }

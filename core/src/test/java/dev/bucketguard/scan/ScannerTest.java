@@ -7,16 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bucketguard.exposure.Exposure;
-import dev.bucketguard.model.BlockPublicAccess;
 import dev.bucketguard.model.Fact;
-import dev.bucketguard.model.Guardrails;
-import dev.bucketguard.model.ObjectOwnership;
-import dev.bucketguard.model.PolicyFacts;
-import dev.bucketguard.model.PublicAccessPrevention;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.provider.ScanError;
+import dev.bucketguard.spi.Clouds;
 import dev.bucketguard.spi.Outcome;
 import dev.bucketguard.spi.Severity;
+import dev.bucketguard.testcloud.TestCloud;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,27 +28,22 @@ import org.junit.jupiter.api.io.TempDir;
 class ScannerTest {
     static final Clock MARCH_1 = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
 
-    /** A fully read, private S3 bucket. */
-    static Resource s3(String account, String id) {
-        return Resource.builder("aws", account, id)
-                .collected(Fact.ACL, Fact.POLICY, Fact.POLICY_STATUS, Fact.BLOCK_PUBLIC_ACCESS_BUCKET,
-                        Fact.BLOCK_PUBLIC_ACCESS_ACCOUNT, Fact.OBJECT_OWNERSHIP)
-                .guardrails(Guardrails.s3(BlockPublicAccess.ALL, BlockPublicAccess.ALL,
-                        ObjectOwnership.BUCKET_OWNER_ENFORCED))
-                .policy(PolicyFacts.NONE).build();
+    /** The registered test cloud, and a second cloud of the same vocabulary. */
+    static final Clouds CLOUDS = Clouds.of(new TestCloud(), new TestCloud("other"));
+
+    /** A fully read, private locker of the test cloud. */
+    static Resource locker(String account, String id) {
+        return TestCloud.locker(account, id).build();
     }
 
-    /** A fully read, private GCS bucket. */
-    static Resource gcs(String project, String id) {
-        return Resource.builder("gcp", project, id)
-                .collected(Fact.IAM_POLICY, Fact.PUBLIC_ACCESS_PREVENTION, Fact.ACL, Fact.DEFAULT_OBJECT_ACL)
-                .guardrails(new Guardrails(null, null, null, null, null, null, PublicAccessPrevention.ENFORCED, null,
-                        true))
-                .build();
+    /** A fully read, private locker of the other cloud. */
+    static Resource other(String account, String id) {
+        return Resource.builder("other", account, id).kind(TestCloud.LOCKER)
+                .collected(TestCloud.GRANTS, TestCloud.LOCK).details(locker(account, id).details()).build();
     }
 
     private static Scanner.Builder scanner(RuleSet rules, FakeProvider... providers) {
-        Scanner.Builder b = Scanner.builder().rules(rules).clock(MARCH_1).toolVersion("test");
+        Scanner.Builder b = Scanner.builder().rules(rules).clouds(CLOUDS).clock(MARCH_1).toolVersion("test");
         for (FakeProvider p : providers) {
             b.provider(p);
         }
@@ -71,69 +63,73 @@ class ScannerTest {
 
     @Test
     void rulesRunOnlyOnResourcesOfTheirProvider() {
-        RuleSet rules = RuleSet.of(List.of(FakeRule.failing("aws.s3.only", Severity.HIGH, "aws"),
-                FakeRule.failing("gcp.gcs.only", Severity.HIGH, "gcp"),
+        RuleSet rules = RuleSet.of(List.of(FakeRule.failing("test.locker.only", Severity.HIGH, "test"),
+                FakeRule.failing("other.locker.only", Severity.HIGH, "other"),
                 FakeRule.passing("any.storage.check", Severity.LOW, "*")));
-        ScanReport report = scanner(rules, new FakeProvider("aws", s3("111122223333", "applicants")),
-                new FakeProvider("gcp", gcs("hr-prod", "cvs"))).build().scan();
+        ScanReport report = scanner(rules, new FakeProvider("test", locker("111122223333", "applicants")),
+                new FakeProvider("other", other("hr-prod", "cvs"))).build().scan();
 
-        assertEquals(List.of("any.storage.check", "aws.s3.only"), ruleIds(report, "aws:111122223333:applicants"));
-        assertEquals(List.of("any.storage.check", "gcp.gcs.only"), ruleIds(report, "gcp:hr-prod:cvs"));
-        assertEquals("aws.s3.only fails on applicants", finding(report, "aws:111122223333:applicants",
-                "aws.s3.only").message());
+        assertEquals(List.of("any.storage.check", "test.locker.only"), ruleIds(report, "test:111122223333:applicants"));
+        assertEquals(List.of("any.storage.check", "other.locker.only"), ruleIds(report, "other:hr-prod:cvs"));
+        assertEquals("test.locker.only fails on applicants", finding(report, "test:111122223333:applicants",
+                "test.locker.only").message());
     }
 
     @Test
     void aThrowingRuleBecomesUnknownWithAnInternalErrorAndTheScanGoesOn() {
-        FakeRule flaky = new FakeRule("aws.s3.flaky", Severity.HIGH, "aws", Set.of(), (r, a) -> {
+        FakeRule flaky = new FakeRule("test.locker.flaky", Severity.HIGH, "test", Set.of(), (r, a) -> {
             if (r.id().equals("broken")) {
                 throw new IllegalStateException("secret=AKIAEXAMPLE leaked into a message");
             }
             return Outcome.pass("fine");
         });
-        RuleSet rules = RuleSet.of(List.of(flaky, FakeRule.failing("aws.s3.other", Severity.LOW, "aws")));
-        ScanReport report = scanner(rules, new FakeProvider("aws", s3("111122223333", "broken"),
-                s3("111122223333", "healthy"))).build().scan();
+        RuleSet rules = RuleSet.of(List.of(flaky, FakeRule.failing("test.locker.other", Severity.LOW, "test")));
+        ScanReport report = scanner(rules, new FakeProvider("test", locker("111122223333", "broken"),
+                locker("111122223333", "healthy"))).build().scan();
 
-        Finding broken = finding(report, "aws:111122223333:broken", "aws.s3.flaky");
+        Finding broken = finding(report, "test:111122223333:broken", "test.locker.flaky");
         assertEquals(FindingStatus.UNKNOWN, broken.status());
-        assertEquals("rule aws.s3.flaky failed with an internal error", broken.message());
-        assertEquals(FindingStatus.FAIL, finding(report, "aws:111122223333:broken", "aws.s3.other").status());
-        assertEquals(FindingStatus.PASS, finding(report, "aws:111122223333:healthy", "aws.s3.flaky").status());
+        assertEquals("rule test.locker.flaky failed with an internal error", broken.message());
+        assertEquals(FindingStatus.FAIL, finding(report, "test:111122223333:broken", "test.locker.other").status());
+        assertEquals(FindingStatus.PASS, finding(report, "test:111122223333:healthy", "test.locker.flaky").status());
 
-        assertEquals(List.of(new ScanError("aws", "aws:111122223333:broken", ScanError.Kind.INTERNAL,
-                "rule aws.s3.flaky failed: IllegalStateException")), report.errors());
+        assertEquals(List.of(new ScanError("test", "test:111122223333:broken", ScanError.Kind.INTERNAL,
+                "rule test.locker.flaky failed: IllegalStateException")), report.errors());
         assertFalse(report.errors().get(0).message().contains("AKIA"), "exception text may carry secrets");
     }
 
     @Test
     void aRuleReturningNullIsTreatedLikeOneThatThrows() {
-        RuleSet rules = RuleSet.of(List.of(new FakeRule("aws.s3.null", Severity.LOW, "aws", Set.of(), (r, a) -> null)));
-        ScanReport report = scanner(rules, new FakeProvider("aws", s3("111122223333", "b"))).build().scan();
+        RuleSet rules = RuleSet.of(List.of(new FakeRule("test.locker.null", Severity.LOW, "test", Set.of(),
+                (r, a) -> null)));
+        ScanReport report = scanner(rules, new FakeProvider("test", locker("111122223333", "b"))).build().scan();
 
-        assertEquals(FindingStatus.UNKNOWN, finding(report, "aws:111122223333:b", "aws.s3.null").status());
+        assertEquals(FindingStatus.UNKNOWN, finding(report, "test:111122223333:b", "test.locker.null").status());
         assertEquals(ScanError.Kind.INTERNAL, report.errors().get(0).kind());
     }
 
     @Test
     void providersAreAskedForTheVerdictFactsAndWhatTheRulesRequire() {
-        RuleSet rules = RuleSet.of(List.of(new FakeRule("aws.s3.encryption", Severity.MEDIUM, "aws",
-                Set.of(Fact.ENCRYPTION, Fact.ENCRYPTION_KEY), (r, a) -> Outcome.pass("ok"))));
-        FakeProvider aws = new FakeProvider("aws", s3("111122223333", "b"));
-        scanner(rules, aws).build().scan();
+        RuleSet rules = RuleSet.of(List.of(new FakeRule("test.locker.encryption", Severity.MEDIUM, "test",
+                Set.of(Fact.ENCRYPTION), (r, a) -> Outcome.pass("ok"))));
+        FakeProvider test = new FakeProvider("test", locker("111122223333", "b"));
+        scanner(rules, test).build().scan();
 
-        Set<Fact> asked = aws.requested.get(0);
-        assertTrue(asked.containsAll(Scanner.VERDICT_FACTS), () -> "asked for " + asked);
-        assertTrue(asked.containsAll(Set.of(Fact.ENCRYPTION, Fact.ENCRYPTION_KEY)), () -> "asked for " + asked);
-        assertFalse(asked.contains(Fact.VERSIONING), "no rule needs versioning");
+        Set<Fact> asked = test.requested.get(0).of("test");
+        assertTrue(asked.containsAll(new TestCloud().verdictFacts()), () -> "asked for " + asked);
+        assertTrue(asked.contains(Fact.ENCRYPTION), () -> "asked for " + asked);
+        assertFalse(asked.contains(TestCloud.LABEL), "no rule needs the label");
+        assertEquals(Set.of(TestCloud.GRANTS, TestCloud.LOCK), test.requested.get(0).of("other"),
+                "the other cloud's verdict facts only: the rule is the test cloud's");
     }
 
     @Test
     void theVerdictIsAttachedToEachResource() {
-        RuleSet rules = RuleSet.of(List.of(FakeRule.passing("aws.s3.seen", Severity.LOW, "aws")));
-        Resource unread = Resource.builder("aws", "111122223333", "unread")
-                .unknown(Fact.POLICY, "GetBucketPolicy", "s3:GetBucketPolicy", "AccessDenied").build();
-        ScanReport report = scanner(rules, new FakeProvider("aws", s3("111122223333", "b"), unread)).build().scan();
+        RuleSet rules = RuleSet.of(List.of(FakeRule.passing("test.locker.seen", Severity.LOW, "test")));
+        Resource unread = Resource.builder("test", "111122223333", "unread").kind(TestCloud.LOCKER)
+                .unknown(TestCloud.GRANTS, "GetShares", "locker:GetShares", "AccessDenied").build();
+        ScanReport report = scanner(rules, new FakeProvider("test", locker("111122223333", "b"), unread)).build()
+                .scan();
 
         assertEquals(Exposure.PRIVATE, report.resources().get(0).assessment().exposure());
         assertEquals(Exposure.UNKNOWN, report.resources().get(1).assessment().exposure());
@@ -141,9 +137,9 @@ class ScannerTest {
 
     @Test
     void providerErrorsReachTheReport() {
-        ScanError denied = new ScanError("aws", "account 111122223333", ScanError.Kind.ACCESS_DENIED,
+        ScanError denied = new ScanError("test", "account 111122223333", ScanError.Kind.ACCESS_DENIED,
                 "ListBuckets failed with AccessDenied (needs s3:ListAllMyBuckets)");
-        ScanReport report = scanner(RuleSet.of(List.of()), new FakeProvider("aws", List.of(), List.of(denied)))
+        ScanReport report = scanner(RuleSet.of(List.of()), new FakeProvider("test", List.of(), List.of(denied)))
                 .build().scan();
 
         assertEquals(List.of(denied), report.errors());
@@ -151,13 +147,13 @@ class ScannerTest {
 
     @Test
     void aSuppressionCoversAFailingFindingUntilItsLastDay() {
-        Suppression lastDayToday = new Suppression("aws.s3.versioning", "aws:111122223333:app-logs",
+        Suppression lastDayToday = new Suppression("test.locker.versioning", "test:111122223333:app-logs",
                 "logs are kept by the log pipeline", LocalDate.of(2026, 3, 1));
-        RuleSet rules = RuleSet.of(List.of(FakeRule.failing("aws.s3.versioning", Severity.MEDIUM, "aws")));
-        ScanReport report = scanner(rules, new FakeProvider("aws", s3("111122223333", "app-logs")))
+        RuleSet rules = RuleSet.of(List.of(FakeRule.failing("test.locker.versioning", Severity.MEDIUM, "test")));
+        ScanReport report = scanner(rules, new FakeProvider("test", locker("111122223333", "app-logs")))
                 .suppressions(List.of(lastDayToday)).build().scan();
 
-        Finding f = finding(report, "aws:111122223333:app-logs", "aws.s3.versioning");
+        Finding f = finding(report, "test:111122223333:app-logs", "test.locker.versioning");
         assertEquals(FindingStatus.SUPPRESSED, f.status());
         assertSame(lastDayToday, f.suppression());
         assertEquals(List.of(), report.warnings());
@@ -166,18 +162,18 @@ class ScannerTest {
 
     @Test
     void anExpiredSuppressionStopsSuppressingAndSaysSo() {
-        Suppression expired = new Suppression("aws.s3.versioning", "app-*", "logs are kept by the log pipeline",
+        Suppression expired = new Suppression("test.locker.versioning", "app-*", "logs are kept by the log pipeline",
                 LocalDate.of(2026, 2, 28));
-        RuleSet rules = RuleSet.of(List.of(FakeRule.failing("aws.s3.versioning", Severity.MEDIUM, "aws")));
-        ScanReport report = scanner(rules, new FakeProvider("aws", s3("111122223333", "app-logs")))
+        RuleSet rules = RuleSet.of(List.of(FakeRule.failing("test.locker.versioning", Severity.MEDIUM, "test")));
+        ScanReport report = scanner(rules, new FakeProvider("test", locker("111122223333", "app-logs")))
                 .suppressions(List.of(expired)).build().scan();
 
-        Finding f = finding(report, "aws:111122223333:app-logs", "aws.s3.versioning");
+        Finding f = finding(report, "test:111122223333:app-logs", "test.locker.versioning");
         assertEquals(FindingStatus.FAIL, f.status());
         assertNull(f.suppression());
         assertTrue(f.evidence().contains("suppression expired on 2026-02-28: logs are kept by the log pipeline"),
                 f.evidence()::toString);
-        assertEquals(List.of("suppression expired on 2026-02-28 and no longer applies: aws.s3.versioning on app-*"
+        assertEquals(List.of("suppression expired on 2026-02-28 and no longer applies: test.locker.versioning on app-*"
                 + " (logs are kept by the log pipeline), expires 2026-02-28"), report.warnings());
         assertEquals(Gate.Outcome.FAILED, new Gate(Severity.LOW, true).evaluate(report));
     }
@@ -185,48 +181,49 @@ class ScannerTest {
     @Test
     void aSuppressionDoesNotTouchPassingFindingsOrOtherRules() {
         Suppression all = new Suppression("*", "*", "sandbox account", null);
-        Suppression other = new Suppression("aws.s3.other", "*", "not this rule", null);
-        RuleSet rules = RuleSet.of(List.of(FakeRule.passing("aws.s3.ok", Severity.LOW, "aws"),
-                FakeRule.unknown("aws.s3.unknown", Severity.HIGH, "aws")));
-        ScanReport onlyOther = scanner(rules, new FakeProvider("aws", s3("111122223333", "b")))
+        Suppression other = new Suppression("test.locker.other", "*", "not this rule", null);
+        RuleSet rules = RuleSet.of(List.of(FakeRule.passing("test.locker.ok", Severity.LOW, "test"),
+                FakeRule.unknown("test.locker.unknown", Severity.HIGH, "test")));
+        ScanReport onlyOther = scanner(rules, new FakeProvider("test", locker("111122223333", "b")))
                 .suppressions(List.of(other)).build().scan();
-        assertEquals(FindingStatus.UNKNOWN, finding(onlyOther, "aws:111122223333:b", "aws.s3.unknown").status());
+        assertEquals(FindingStatus.UNKNOWN, finding(onlyOther, "test:111122223333:b", "test.locker.unknown").status());
 
-        ScanReport everything = scanner(rules, new FakeProvider("aws", s3("111122223333", "b")))
+        ScanReport everything = scanner(rules, new FakeProvider("test", locker("111122223333", "b")))
                 .suppressions(List.of(all)).build().scan();
-        assertEquals(FindingStatus.PASS, finding(everything, "aws:111122223333:b", "aws.s3.ok").status());
-        assertEquals(FindingStatus.SUPPRESSED, finding(everything, "aws:111122223333:b", "aws.s3.unknown").status());
+        assertEquals(FindingStatus.PASS, finding(everything, "test:111122223333:b", "test.locker.ok").status());
+        assertEquals(FindingStatus.SUPPRESSED,
+                finding(everything, "test:111122223333:b", "test.locker.unknown").status());
     }
 
     @Test
     void aFindingFailingInTheBaselineIsMarkedAndDoesNotGate_aNewOneDoes() {
-        Baseline baseline = Baseline.of(Set.of("aws.s3.versioning|aws:111122223333:old"));
-        RuleSet rules = RuleSet.of(List.of(FakeRule.failing("aws.s3.versioning", Severity.HIGH, "aws")));
+        Baseline baseline = Baseline.of(Set.of("test.locker.versioning|test:111122223333:old"));
+        RuleSet rules = RuleSet.of(List.of(FakeRule.failing("test.locker.versioning", Severity.HIGH, "test")));
 
-        ScanReport known = scanner(rules, new FakeProvider("aws", s3("111122223333", "old")))
+        ScanReport known = scanner(rules, new FakeProvider("test", locker("111122223333", "old")))
                 .baseline(baseline).build().scan();
-        Finding old = finding(known, "aws:111122223333:old", "aws.s3.versioning");
+        Finding old = finding(known, "test:111122223333:old", "test.locker.versioning");
         assertEquals(FindingStatus.FAIL, old.status());
         assertTrue(old.baselined());
         assertEquals(Gate.Outcome.PASSED, new Gate(Severity.LOW, true).evaluate(known));
 
-        ScanReport withNew = scanner(rules, new FakeProvider("aws", s3("111122223333", "old"),
-                s3("111122223333", "new"))).baseline(baseline).build().scan();
-        assertFalse(finding(withNew, "aws:111122223333:new", "aws.s3.versioning").baselined());
+        ScanReport withNew = scanner(rules, new FakeProvider("test", locker("111122223333", "old"),
+                locker("111122223333", "new"))).baseline(baseline).build().scan();
+        assertFalse(finding(withNew, "test:111122223333:new", "test.locker.versioning").baselined());
         assertEquals(Gate.Outcome.FAILED, new Gate(Severity.LOW, true).evaluate(withNew));
     }
 
     @Test
     void resourcesAreOrderedByProviderAccountAndIdWhateverTheProviderOrder() {
         RuleSet rules = RuleSet.of(List.of(FakeRule.passing("any.storage.check", Severity.LOW, "*")));
-        FakeProvider gcp = new FakeProvider("gcp", gcs("b-project", "z"), gcs("a-project", "y"));
-        FakeProvider aws = new FakeProvider("aws", s3("222233334444", "a"), s3("111122223333", "b"),
-                s3("111122223333", "a"));
-        List<String> expected = List.of("aws:111122223333:a", "aws:111122223333:b", "aws:222233334444:a",
-                "gcp:a-project:y", "gcp:b-project:z");
+        FakeProvider second = new FakeProvider("other", other("b-project", "z"), other("a-project", "y"));
+        FakeProvider first = new FakeProvider("test", locker("222233334444", "a"), locker("111122223333", "b"),
+                locker("111122223333", "a"));
+        List<String> expected = List.of("other:a-project:y", "other:b-project:z", "test:111122223333:a",
+                "test:111122223333:b", "test:222233334444:a");
 
-        ScanReport one = scanner(rules, gcp, aws).build().scan();
-        ScanReport other = scanner(rules, aws, gcp).build().scan();
+        ScanReport one = scanner(rules, second, first).build().scan();
+        ScanReport other = scanner(rules, first, second).build().scan();
 
         assertEquals(expected, one.resources().stream().map(r -> r.resource().ref()).toList());
         assertEquals(one, other);
@@ -235,31 +232,31 @@ class ScannerTest {
     @Test
     void findingsAreOrderedFailUnknownSuppressedPassThenSeverityThenId() {
         RuleSet rules = RuleSet.of(List.of(
-                FakeRule.passing("aws.s3.a-pass", Severity.CRITICAL, "aws"),
-                FakeRule.failing("aws.s3.z-fail-low", Severity.LOW, "aws"),
-                FakeRule.failing("aws.s3.b-fail-high", Severity.HIGH, "aws"),
-                FakeRule.failing("aws.s3.a-fail-high", Severity.HIGH, "aws"),
-                FakeRule.unknown("aws.s3.unknown", Severity.CRITICAL, "aws"),
-                FakeRule.failing("aws.s3.muted", Severity.CRITICAL, "aws")));
-        ScanReport report = scanner(rules, new FakeProvider("aws", s3("111122223333", "b")))
-                .suppressions(List.of(new Suppression("aws.s3.muted", "b", "accepted", null))).build().scan();
+                FakeRule.passing("test.locker.a-pass", Severity.CRITICAL, "test"),
+                FakeRule.failing("test.locker.z-fail-low", Severity.LOW, "test"),
+                FakeRule.failing("test.locker.b-fail-high", Severity.HIGH, "test"),
+                FakeRule.failing("test.locker.a-fail-high", Severity.HIGH, "test"),
+                FakeRule.unknown("test.locker.unknown", Severity.CRITICAL, "test"),
+                FakeRule.failing("test.locker.muted", Severity.CRITICAL, "test")));
+        ScanReport report = scanner(rules, new FakeProvider("test", locker("111122223333", "b")))
+                .suppressions(List.of(new Suppression("test.locker.muted", "b", "accepted", null))).build().scan();
 
-        assertEquals(List.of("aws.s3.a-fail-high", "aws.s3.b-fail-high", "aws.s3.z-fail-low", "aws.s3.unknown",
-                "aws.s3.muted", "aws.s3.a-pass"),
+        assertEquals(List.of("test.locker.a-fail-high", "test.locker.b-fail-high", "test.locker.z-fail-low",
+                "test.locker.unknown", "test.locker.muted", "test.locker.a-pass"),
                 report.resources().get(0).findings().stream().map(Finding::ruleId).toList());
-        assertEquals("aws.s3.a-fail-high", report.resources().get(0).worstFailure().ruleId());
+        assertEquals("test.locker.a-fail-high", report.resources().get(0).worstFailure().ruleId());
     }
 
     @Test
     void theSummaryCountsResourcesVerdictsFindingsAndErrors() {
-        RuleSet rules = RuleSet.of(List.of(FakeRule.failing("aws.s3.fail", Severity.HIGH, "aws"),
+        RuleSet rules = RuleSet.of(List.of(FakeRule.failing("test.locker.fail", Severity.HIGH, "test"),
                 FakeRule.passing("any.storage.pass", Severity.LOW, "*"),
-                FakeRule.unknown("gcp.gcs.unknown", Severity.MEDIUM, "gcp")));
-        Resource unread = Resource.builder("aws", "111122223333", "unread")
-                .unknown(Fact.POLICY, "GetBucketPolicy", "s3:GetBucketPolicy", "AccessDenied").build();
-        ScanError err = new ScanError("gcp", "project x", ScanError.Kind.ACCESS_DENIED, "denied");
-        ScanReport report = scanner(rules, new FakeProvider("aws", s3("111122223333", "b"), unread),
-                new FakeProvider("gcp", List.of(gcs("p", "c")), List.of(err))).build().scan();
+                FakeRule.unknown("other.locker.unknown", Severity.MEDIUM, "other")));
+        Resource unread = Resource.builder("test", "111122223333", "unread").kind(TestCloud.LOCKER)
+                .unknown(TestCloud.GRANTS, "GetShares", "locker:GetShares", "AccessDenied").build();
+        ScanError err = new ScanError("other", "project x", ScanError.Kind.ACCESS_DENIED, "denied");
+        ScanReport report = scanner(rules, new FakeProvider("test", locker("111122223333", "b"), unread),
+                new FakeProvider("other", List.of(other("p", "c")), List.of(err))).build().scan();
 
         ScanReport.Summary s = report.summary();
         assertEquals(3, s.resources());
@@ -277,8 +274,8 @@ class ScannerTest {
 
     @Test
     void scanningTwiceGivesTheSameReport() {
-        RuleSet rules = RuleSet.of(List.of(FakeRule.failing("aws.s3.fail", Severity.HIGH, "aws")));
-        Scanner s = scanner(rules, new FakeProvider("aws", s3("111122223333", "b"), s3("111122223333", "a")))
+        RuleSet rules = RuleSet.of(List.of(FakeRule.failing("test.locker.fail", Severity.HIGH, "test")));
+        Scanner s = scanner(rules, new FakeProvider("test", locker("111122223333", "b"), locker("111122223333", "a")))
                 .build();
 
         assertEquals(s.scan(), s.scan());
@@ -288,15 +285,106 @@ class ScannerTest {
     void anExpiredSuppressionGatesEvenWhenTheBaselineWasTakenWhileItHeld(@TempDir
             Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("baseline.json"), """
-                {"formatVersion": "1.0", "resources": [{"provider": "aws", "account": "111122223333",
-                  "id": "app-logs", "findings": [{"ruleId": "aws.s3.versioning", "status": "SUPPRESSED"}]}]}
+                {"formatVersion": "1.0", "resources": [{"provider": "test", "account": "111122223333",
+                  "id": "app-logs", "findings": [{"ruleId": "test.locker.versioning", "status": "SUPPRESSED"}]}]}
                 """);
-        Suppression expired = new Suppression("aws.s3.versioning", "app-logs", "logs", LocalDate.of(2026, 2, 28));
-        RuleSet rules = RuleSet.of(List.of(FakeRule.failing("aws.s3.versioning", Severity.MEDIUM, "aws")));
-        ScanReport report = scanner(rules, new FakeProvider("aws", s3("111122223333", "app-logs")))
+        Suppression expired = new Suppression("test.locker.versioning", "app-logs", "logs", LocalDate.of(2026, 2, 28));
+        RuleSet rules = RuleSet.of(List.of(FakeRule.failing("test.locker.versioning", Severity.MEDIUM, "test")));
+        ScanReport report = scanner(rules, new FakeProvider("test", locker("111122223333", "app-logs")))
                 .suppressions(List.of(expired)).baseline(Baseline.load(file)).build().scan();
 
-        assertFalse(finding(report, "aws:111122223333:app-logs", "aws.s3.versioning").baselined());
+        assertFalse(finding(report, "test:111122223333:app-logs", "test.locker.versioning").baselined());
         assertEquals(Gate.Outcome.FAILED, new Gate(Severity.LOW, true).evaluate(report));
+    }
+
+    // ---- the engine's gating (Scanner.decide) ----
+
+    private static final dev.bucketguard.exposure.Assessment NO_VERDICT =
+            dev.bucketguard.exposure.Assessment.unknown("not assessed in this test");
+
+    @Test
+    void aRuleWhoseRequiredFactIsUnreadIsUnknownNamingTheFactAndIsNotCalled() {
+        FakeRule rule = new FakeRule("test.locker.lock", Severity.HIGH, "test", Set.of(TestCloud.LOCK),
+                (r, a) -> Outcome.pass("the lock is engaged"));
+        Resource denied = TestCloud.locker("111122223333", "b")
+                .unknown(TestCloud.LOCK, "GetLock", "locker:GetLock", "AccessDenied").build();
+
+        Outcome o = Scanner.decide(rule, denied, NO_VERDICT);
+
+        assertEquals(Outcome.Status.UNKNOWN, o.status());
+        assertEquals("could not read LOCK: GetLock failed with AccessDenied (needs locker:GetLock)", o.message());
+        assertEquals(List.of(o.message()), o.evidence());
+        assertEquals(0, rule.calls, "the engine answers without calling the rule");
+    }
+
+    @Test
+    void aRequiredFactThatWasNotCollectedIsUnknownToo() {
+        FakeRule rule = new FakeRule("test.locker.encryption", Severity.HIGH, "test", Set.of(Fact.ENCRYPTION),
+                (r, a) -> Outcome.pass("encrypted"));
+
+        Outcome o = Scanner.decide(rule, locker("111122223333", "b"), NO_VERDICT);
+
+        assertEquals(Outcome.Status.UNKNOWN, o.status());
+        assertEquals("could not read ENCRYPTION: not collected", o.message());
+        assertEquals(0, rule.calls);
+    }
+
+    @Test
+    void everyUnreadRequiredFactIsNamed() {
+        FakeRule rule = new FakeRule("test.locker.both", Severity.HIGH, "test",
+                Set.of(TestCloud.LOCK, TestCloud.GRANTS), (r, a) -> Outcome.pass("fine"));
+        Resource denied = Resource.builder("test", "111122223333", "b").kind(TestCloud.LOCKER)
+                .unknown(TestCloud.GRANTS, "GetShares", "locker:GetShares", "AccessDenied")
+                .unknown(TestCloud.LOCK, "GetLock", "locker:GetLock", "Throttled").build();
+
+        Outcome o = Scanner.decide(rule, denied, NO_VERDICT);
+
+        assertEquals(List.of("could not read GRANTS: GetShares failed with AccessDenied (needs locker:GetShares)",
+                "could not read LOCK: GetLock failed with Throttled (needs locker:GetLock)"), o.evidence());
+        assertEquals(0, rule.calls);
+    }
+
+    @Test
+    void aRuleWhoseRequiredFactsAreKnownIsCalledWithTheResourceAndItsVerdict() {
+        FakeRule rule = new FakeRule("test.locker.lock", Severity.HIGH, "test", Set.of(TestCloud.LOCK),
+                (r, a) -> Outcome.fail(r.id() + " is " + a.exposure()));
+
+        Outcome o = Scanner.decide(rule, locker("111122223333", "b"), NO_VERDICT);
+
+        assertEquals(new Outcome(Outcome.Status.FAIL, "b is UNKNOWN", List.of()), o);
+        assertEquals(1, rule.calls);
+    }
+
+    @Test
+    void aFactTheRuleOnlyReadsIsFetchedButTheRuleIsCalledWhenItIsUnread() {
+        FakeRule rule = new FakeRule("test.locker.label", Severity.LOW, "test", Set.of(), Set.of(TestCloud.LABEL),
+                (r, a) -> r.knows(TestCloud.LABEL) ? Outcome.pass("labelled")
+                        : Outcome.unknown("the label could not be read, so I say so myself", List.of()));
+        Resource denied = TestCloud.locker("111122223333", "b")
+                .unknown(TestCloud.LABEL, "GetLabel", "locker:GetLabel", "AccessDenied").build();
+        FakeProvider test = new FakeProvider("test", denied);
+
+        ScanReport report = scanner(RuleSet.of(List.of(rule)), test).build().scan();
+
+        assertTrue(test.requested.get(0).of("test").contains(TestCloud.LABEL), "a fact in reads is fetched");
+        assertEquals(1, rule.calls, "the rule is called although the fact is unread");
+        assertEquals("the label could not be read, so I say so myself",
+                finding(report, "test:111122223333:b", "test.locker.label").message());
+    }
+
+    @Test
+    void theScanGatesRulesTheSameWay() {
+        FakeRule rule = new FakeRule("test.locker.lock", Severity.HIGH, "test", Set.of(TestCloud.LOCK),
+                (r, a) -> Outcome.pass("the lock is engaged"));
+        Resource denied = TestCloud.locker("111122223333", "b")
+                .unknown(TestCloud.LOCK, "GetLock", "locker:GetLock", "AccessDenied").build();
+
+        ScanReport report = scanner(RuleSet.of(List.of(rule)), new FakeProvider("test", denied)).build().scan();
+
+        Finding f = finding(report, "test:111122223333:b", "test.locker.lock");
+        assertEquals(FindingStatus.UNKNOWN, f.status(), "never PASS when the lock could not be read");
+        assertTrue(f.message().contains("locker:GetLock"), f::message);
+        assertEquals(0, rule.calls);
+        assertEquals(List.of(), report.errors(), "an unread fact is no internal error");
     }
 }
