@@ -42,7 +42,7 @@ public enum Reporters {
                 return r.create(options);
             }
         }
-        throw new InputException("--format: unknown format '" + name + "' (one of " + String.join(", ", names()) + ")");
+        throw new InputException("unknown report format '" + name + "' (one of " + String.join(", ", names()) + ")");
     }
 
     public static Reporter byName(String name) {

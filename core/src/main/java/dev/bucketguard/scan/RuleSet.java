@@ -79,10 +79,10 @@ public final class RuleSet {
      */
     public RuleSet select(List<String> include, List<String> exclude) {
         for (String p : include) {
-            requireMatch(p, "--rules");
+            requireMatch(p, "to include");
         }
         for (String p : exclude) {
-            requireMatch(p, "--exclude-rules");
+            requireMatch(p, "to exclude");
         }
         List<Rule> kept = byId.values().stream()
                 .filter(r -> include.isEmpty() || include.stream().anyMatch(p -> matches(p, r.metadata().id())))
@@ -91,9 +91,9 @@ public final class RuleSet {
         return new RuleSet(kept);
     }
 
-    private void requireMatch(String pattern, String option) {
+    private void requireMatch(String pattern, String purpose) {
         if (byId.keySet().stream().noneMatch(id -> matches(pattern, id))) {
-            throw new InputException(option + ": no rule matches '" + pattern + "' (see 'bucketguard rules list')");
+            throw new InputException("no rule matches '" + pattern + "', given as rules " + purpose);
         }
     }
 

@@ -22,7 +22,7 @@ class ReportersTest {
     @Test
     void anUnknownFormatIsOneClearInputError() {
         InputException e = assertThrows(InputException.class, () -> Reporters.byName("html"));
-        assertEquals("--format: unknown format 'html' (one of text, json, sarif, junit)", e.getMessage());
+        assertEquals("unknown report format 'html' (one of text, json, sarif, junit)", e.getMessage());
         assertThrows(InputException.class, () -> Reporters.byName("JSON"), "names are exact");
     }
 

@@ -51,17 +51,17 @@ class RuleSetTest {
     void aDotInAPatternIsLiteral() {
         InputException e = assertThrows(InputException.class, () -> all.select(List.of("aws.s3.versioninG"),
                 List.of()));
-        assertEquals("--rules: no rule matches 'aws.s3.versioninG' (see 'bucketguard rules list')", e.getMessage());
+        assertEquals("no rule matches 'aws.s3.versioninG', given as rules to include", e.getMessage());
         assertThrows(InputException.class, () -> all.select(List.of("awsXs3.versioning"), List.of()));
     }
 
     @Test
     void aPatternMatchingNothingNamesTheOption() {
         InputException inc = assertThrows(InputException.class, () -> all.select(List.of("aws.s4.*"), List.of()));
-        assertEquals("--rules: no rule matches 'aws.s4.*' (see 'bucketguard rules list')", inc.getMessage());
+        assertEquals("no rule matches 'aws.s4.*', given as rules to include", inc.getMessage());
 
         InputException exc = assertThrows(InputException.class, () -> all.select(List.of(), List.of("gcp.bq.*")));
-        assertEquals("--exclude-rules: no rule matches 'gcp.bq.*' (see 'bucketguard rules list')", exc.getMessage());
+        assertEquals("no rule matches 'gcp.bq.*', given as rules to exclude", exc.getMessage());
     }
 
     @Test

@@ -18,10 +18,10 @@ public record AwsOptions(String profile, String region, List<String> roleArns, U
     public AwsOptions {
         roleArns = roleArns == null ? List.of() : List.copyOf(roleArns);
         if (objectSample < 0) {
-            throw new IllegalArgumentException("--object-sample must be 0 or more");
+            throw new IllegalArgumentException("objectSample must be 0 or more, not " + objectSample);
         }
         if (concurrency < 1) {
-            throw new IllegalArgumentException("--concurrency must be 1 or more");
+            throw new IllegalArgumentException("concurrency must be 1 or more, not " + concurrency);
         }
     }
 
