@@ -14,7 +14,7 @@ mkdir -p "$OUT"
 cd "$ROOT"
 
 # One reactor run: the aws module comes last, so its classpath (test scope, reactor modules as target/classes) stays.
-mvn -q -B -pl providers/aws -am test-compile dependency:build-classpath -DskipTests \
+./mvnw -q -B -pl providers/aws -am test-compile dependency:build-classpath -DskipTests \
   -Dmdep.outputFile="$OUT/cp.txt" -Dmdep.includeScope=test
 CP="providers/aws/target/test-classes:providers/aws/target/classes:$(cat "$OUT/cp.txt")"
 
