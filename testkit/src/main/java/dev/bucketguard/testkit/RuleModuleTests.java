@@ -29,7 +29,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The tests every module of rules runs, inherited by one small subclass per module: every case of every rule's
- * fixture ({@value RuleTestKit#FIXTURES}{@code <rule id>.json}), no fixture without its rule, and never wrong in the
+ * fixture ({@value RuleTestKit#FIXTURES}{@code <rule id>.json}), clean metadata ({@link RuleMetadataLint}), every rule class
+ * registered once, no fixture without its rule, and never wrong in the
  * comfortable direction (a rule whose facts could not be read answers UNKNOWN and names the missing permission,
  * whatever values the resource still carries).
  *
@@ -50,6 +51,12 @@ public abstract class RuleModuleTests {
     /** The module's rules: those of its cloud found by ServiceLoader. */
     protected List<Rule> rules() {
         return RuleTestKit.rules().stream().filter(r -> r.metadata().provider().equals(provider)).toList();
+    }
+
+    /** Every problem of the module's rule metadata at once ({@link RuleMetadataLint}). */
+    @Test
+    void theRulesMetadataIsClean() {
+        assertEquals(List.of(), RuleMetadataLint.of(rules()).problems(), "rule metadata problems");
     }
 
     @Test

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bucketguard.exposure.Assessment;
-import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.spi.Outcome;
-import dev.bucketguard.spi.Remediation;
 import dev.bucketguard.spi.Rule;
-import dev.bucketguard.spi.RuleMetadata;
-import dev.bucketguard.spi.Severity;
+import dev.bucketguard.testcloud.Locker;
+import dev.bucketguard.testcloud.OpenLocker;
+import dev.bucketguard.testcloud.TestCloud;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -23,30 +21,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
 
-/** The kit itself: a fixture that is wrong, or a rule that answers wrongly, must fail loudly. */
+/**
+ * The kit itself, on core's neutral test cloud: a fixture that is wrong, or a rule that answers wrongly, must fail
+ * loudly.
+ */
 class RuleTestKitTest {
+    /** Passes when the locker's lock is engaged; the engine answers UNKNOWN when the lock is unread. */
+    private static final Rule LOCKED = new OpenLocker();
+
+    private static final String BASE = """
+            "base": {"provider": "test", "account": "111122223333", "id": "b", "kind": "LOCKER", "region": "eu",
+                     "collected": ["LOCK", "LABEL"], "details": {"lock": "ENGAGED", "label": "hr"}}""";
+
     @TempDir
     Path dir;
-
-    /** Passes when logging is on; UNKNOWN when it could not be read. */
-    private static final Rule LOGGING_ON = new Rule() {
-        private final RuleMetadata metadata = new RuleMetadata("aws.s3.kit-probe", "t", Severity.LOW, "aws", "d", "r",
-                new Remediation("c", "cli", "tf"), List.of("ref"), Set.of(Fact.LOGGING));
-
-        @Override
-        public RuleMetadata metadata() {
-            return metadata;
-        }
-
-        @Override
-        public Outcome evaluate(Resource resource, Assessment assessment) {
-            if (!resource.knows(Fact.LOGGING)) {
-                return Outcome.unknown(resource.whyUnknown(Fact.LOGGING).orElseThrow());
-            }
-            return resource.logging().enabled() ? Outcome.pass("logging on", "target " + resource.logging().target())
-                    : Outcome.fail("logging off");
-        }
-    };
 
     private URL fixture(String json) throws IOException {
         Path p = dir.resolve("f.json");
@@ -54,32 +42,32 @@ class RuleTestKitTest {
         return p.toUri().toURL();
     }
 
-    private static final String BASE = """
-            "base": {"provider": "aws", "account": "111122223333", "id": "b", "kind": "BUCKET",
-                     "collected": ["LOGGING"], "logging": {"enabled": true, "target": "logs/"}}""";
-
     @Test
     void baseMergesUnderEachCaseAndNullRemoves() throws IOException {
         RuleFixture f = RuleFixture.read(fixture("{" + BASE + """
                 , "cases": [
-                  {"name": "inherits", "resource": {}, "expect": {"status": "PASS", "messageContains": "on"}},
-                  {"name": "overrides one field", "resource": {"logging": {"enabled": false}},
-                   "expect": {"status": "FAIL", "messageContains": "off"}},
-                  {"name": "removes", "resource": {"logging": null}, "expect": {"status": "FAIL", "messageContains": "x"}}
+                  {"name": "inherits", "resource": {}, "expect": {"status": "PASS", "messageContains": "engaged"}},
+                  {"name": "overrides one field", "resource": {"details": {"lock": "OPEN"}},
+                   "expect": {"status": "FAIL", "messageContains": "open"}},
+                  {"name": "removes", "resource": {"region": null}, "expect": {"status": "PASS"}}
                 ]}"""));
-        assertEquals("logs/", f.cases().get(0).resource().logging().target());
-        assertEquals("logs/", f.cases().get(1).resource().logging().target(), "objects merge field by field");
-        assertEquals(false, f.cases().get(1).resource().logging().enabled());
-        assertNull(f.cases().get(2).resource().logging());
-        assertEquals(List.of("on"), f.cases().get(0).expect().messageContains(), "a single string is a list of one");
+        Locker inherited = f.cases().get(0).resource().details(Locker.class);
+        Locker overridden = f.cases().get(1).resource().details(Locker.class);
+        assertEquals("hr", inherited.label());
+        assertEquals("hr", overridden.label(), "objects merge field by field");
+        assertEquals(Locker.Lock.OPEN, overridden.lock());
+        assertEquals("eu", f.cases().get(0).resource().region());
+        assertNull(f.cases().get(2).resource().region());
+        assertEquals(List.of("engaged"), f.cases().get(0).expect().messageContains(),
+                "a single string is a list of one");
     }
 
     @Test
     void misspeltResourceFieldNamesTheCase() throws IOException {
         URL url = fixture("{" + BASE + """
-                , "cases": [{"name": "typo", "resource": {"loging": {}}, "expect": {"status": "PASS"}}]}""");
+                , "cases": [{"name": "typo", "resource": {"detials": {}}, "expect": {"status": "PASS"}}]}""");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RuleFixture.read(url));
-        assertTrue(e.getMessage().contains("case 'typo'") && e.getMessage().contains("loging"), e.getMessage());
+        assertTrue(e.getMessage().contains("case 'typo'") && e.getMessage().contains("detials"), e.getMessage());
     }
 
     @Test
@@ -87,7 +75,8 @@ class RuleTestKitTest {
         URL url = fixture("{" + BASE + """
                 , "cases": [{"name": "a", "resource": {}, "expect": {"status": "PASS"}},
                             {"name": "a", "resource": {}, "expect": {"status": "PASS"}}]}""");
-        assertThrows(IllegalArgumentException.class, () -> RuleFixture.read(url));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RuleFixture.read(url));
+        assertTrue(e.getMessage().contains("'a'"), e.getMessage());
     }
 
     @Test
@@ -98,22 +87,22 @@ class RuleTestKitTest {
                   {"name": "message", "resource": {}, "expect": {"status": "PASS", "messageContains": "nope"}},
                   {"name": "evidence", "resource": {}, "expect": {"status": "PASS", "evidenceContains": "nope"}},
                   {"name": "verdict", "resource": {}, "expect": {"status": "PASS", "exposure": "PUBLIC"}},
-                  {"name": "right", "resource": {}, "expect": {"status": "PASS", "messageContains": "logging on",
-                   "evidenceContains": "target logs/"}}
+                  {"name": "right", "resource": {}, "expect": {"status": "PASS",
+                   "messageContains": "the lock of locker b 'hr' is engaged"}}
                 ]}"""));
         for (RuleCase c : f.cases().subList(0, 4)) {
-            AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> RuleTestKit.check(LOGGING_ON, c));
+            AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> RuleTestKit.check(LOCKED, c));
             assertTrue(e.getMessage().contains("case '" + c.name() + "'") && e.getMessage().contains("got PASS"),
                     e.getMessage());
         }
-        RuleTestKit.check(LOGGING_ON, f.cases().get(4));
+        RuleTestKit.check(LOCKED, f.cases().get(4));
     }
 
     @Test
-    void unreadableMakesFactsUnknownWithTheProbePermission() {
-        Resource r = RuleTestKit.unreadable(RuleTestKit.bare(LOGGING_ON), Set.of(Fact.LOGGING));
-        Outcome o = RuleTestKit.run(LOGGING_ON, r);
+    void unreadableMakesFactsUnknownWithTheProbePermissionAndTheEngineGatesTheRule() {
+        Resource r = RuleTestKit.unreadable(RuleTestKit.bare(LOCKED), Set.of(TestCloud.LOCK));
+        Outcome o = RuleTestKit.run(LOCKED, r);
         assertEquals(Outcome.Status.UNKNOWN, o.status());
-        assertTrue(o.message().contains(RuleTestKit.probePermission(Fact.LOGGING)), o.message());
+        assertTrue(o.message().contains(RuleTestKit.probePermission(TestCloud.LOCK)), o.message());
     }
 }
