@@ -2,7 +2,7 @@ package dev.bucketguard.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.Exposure;
 import dev.bucketguard.exposure.ExposureTag;
 import dev.bucketguard.model.Encryption;
@@ -91,7 +91,7 @@ public final class JsonReporter implements Reporter {
 
     private static void resource(ObjectNode o, ResourceReport report) {
         Resource r = report.resource();
-        Assessment a = report.assessment();
+        Verdict a = report.verdict();
         o.put("provider", r.provider());
         o.put("account", r.account());
         o.put("id", r.id());

@@ -15,7 +15,7 @@ final class ReportOrder {
      * nothing comes after every one that does), then the reference.
      */
     static final Comparator<ResourceReport> WORST_FIRST = Comparator
-            .comparingInt((ResourceReport r) -> r.assessment().exposure().rank())
+            .comparingInt((ResourceReport r) -> r.verdict().exposure().rank())
             .thenComparingInt(ReportOrder::worstFailingRank)
             .thenComparing(r -> r.resource().ref());
 

@@ -106,15 +106,15 @@ public final class TextReporter implements Reporter {
 
     private void resource(List<String> lines, ResourceReport report) {
         Resource r = report.resource();
-        Exposure exposure = report.assessment().exposure();
-        String tags = report.assessment().tags().isEmpty() ? "" : "  ["
-                + report.assessment().tags().stream().map(ExposureTag::name).collect(Collectors.joining(", ")) + "]";
+        Exposure exposure = report.verdict().exposure();
+        String tags = report.verdict().tags().isEmpty() ? "" : "  ["
+                + report.verdict().tags().stream().map(ExposureTag::name).collect(Collectors.joining(", ")) + "]";
         String verdict = pad(exposure.name(), 13);
         List<String> header = wrap(verdict + " " + Printable.oneLine(r.ref()) + tags + "  encryption: "
                 + encryption(r), " ".repeat(14));
         header.set(0, paint(exposureColour(exposure), verdict) + header.get(0).substring(verdict.length()));
         lines.addAll(header);
-        for (String reason : report.assessment().reasons()) {
+        for (String reason : report.verdict().reasons()) {
             lines.addAll(wrap("  because " + Printable.oneLine(reason), "          "));
         }
         List<Finding> listed = report.findings().stream().filter(f -> verbose || ReportOrder.notable(f)).toList();

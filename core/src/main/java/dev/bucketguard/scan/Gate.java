@@ -25,7 +25,7 @@ public record Gate(Severity threshold, boolean failOnUnknown) {
         boolean failed = false;
         boolean incomplete = !report.errors().isEmpty();
         for (ResourceReport r : report.resources()) {
-            if (r.assessment().exposure() == Exposure.UNKNOWN) {
+            if (r.verdict().exposure() == Exposure.UNKNOWN) {
                 incomplete = true;
             }
             for (Finding f : r.findings()) {

@@ -1,6 +1,6 @@
 package dev.bucketguard.scan;
 
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.model.Resource;
 import java.util.Comparator;
 import java.util.List;
@@ -9,10 +9,10 @@ import java.util.List;
  * One resource with its verdict and findings.
  *
  * @param resource   the resource as collected
- * @param assessment its exposure verdict
+ * @param verdict its exposure verdict
  * @param findings   one finding per applicable rule, worst first, then by rule id
  */
-public record ResourceReport(Resource resource, Assessment assessment, List<Finding> findings) {
+public record ResourceReport(Resource resource, Verdict verdict, List<Finding> findings) {
 
     /** Worst first: FAIL before UNKNOWN before SUPPRESSED before PASS, then severity, then rule id. */
     public static final Comparator<Finding> FINDING_ORDER = Comparator

@@ -51,7 +51,7 @@ public record ScanReport(String toolVersion, List<RuleMetadata> rules, List<Reso
             failing.put(s, 0);
         }
         for (ResourceReport r : resources) {
-            exposure.merge(r.assessment().exposure(), 1, Integer::sum);
+            exposure.merge(r.verdict().exposure(), 1, Integer::sum);
             for (Finding f : r.findings()) {
                 status.merge(f.status(), 1, Integer::sum);
                 if (f.status() == FindingStatus.FAIL) {

@@ -1,6 +1,6 @@
 package dev.bucketguard.scan;
 
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.Exposure;
 import dev.bucketguard.exposure.TrustZone;
 import dev.bucketguard.model.Fact;
@@ -44,7 +44,7 @@ import java.util.Set;
 public final class Scanner {
     private final List<Provider> providers;
     private final RuleSet rules;
-    private final Assessor assessor;
+    private final Judge judge;
     private final List<Suppression> suppressions;
     private final Baseline baseline;
     private final Clock clock;
@@ -56,7 +56,7 @@ public final class Scanner {
         this.providers = List.copyOf(b.providers);
         this.rules = b.rules == null ? RuleSet.discover() : b.rules;
         Clouds clouds = b.clouds == null ? Clouds.discover() : b.clouds;
-        this.assessor = new Assessor(clouds, b.trust);
+        this.judge = new Judge(clouds, b.trust);
         this.suppressions = List.copyOf(b.suppressions);
         this.baseline = b.baseline;
         this.clock = b.clock;
@@ -100,16 +100,16 @@ public final class Scanner {
         return new ScanReport(toolVersion, rules.metadata(), reports, errors, List.copyOf(warnings));
     }
 
-    /** Assesses one resource and runs every applicable rule on it. */
+    /** Judges one resource and runs every applicable rule on it. */
     public ResourceReport evaluate(Resource resource, LocalDate today, List<ScanError> errors) {
-        Assessment assessment;
+        Verdict verdict;
         try {
-            assessment = assessor.assess(resource);
+            verdict = judge.verdict(resource);
         } catch (RuntimeException e) {
             // A bug in the verdict for one resource must not stop the scan of the others, nor pass as PRIVATE.
             errors.add(new ScanError(resource.provider(), resource.ref(), ScanError.Kind.INTERNAL,
                     "exposure verdict failed: " + e.getClass().getSimpleName()));
-            assessment = Assessment.unknown("the exposure verdict failed with an internal error");
+            verdict = Verdict.unknown("the exposure verdict failed with an internal error");
         }
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules.rules()) {
@@ -119,7 +119,7 @@ public final class Scanner {
             }
             Outcome outcome;
             try {
-                outcome = decide(rule, resource, assessment);
+                outcome = decide(rule, resource, verdict);
             } catch (RuntimeException e) {
                 errors.add(new ScanError(resource.provider(), resource.ref(), ScanError.Kind.INTERNAL,
                         "rule " + m.id() + " failed: " + e.getClass().getSimpleName()));
@@ -129,19 +129,19 @@ public final class Scanner {
                     outcome.evidence(), null, false);
             findings.add(suppress(f, resource, today));
         }
-        return new ResourceReport(resource, assessment, findings);
+        return new ResourceReport(resource, verdict, findings);
     }
 
     /**
      * One rule's answer on one resource, as the engine gives it: UNKNOWN naming the facts of
      * {@link RuleMetadata#requires()} that are not known, without calling the rule; otherwise the rule's own answer.
      */
-    public static Outcome decide(Rule rule, Resource resource, Assessment assessment) {
+    public static Outcome decide(Rule rule, Resource resource, Verdict verdict) {
         Optional<Outcome> unread = UnknownFacts.check(resource, rule.metadata().requires().toArray(Fact[]::new));
         if (unread.isPresent()) {
             return unread.get();
         }
-        return Objects.requireNonNull(rule.evaluate(resource, assessment), "rule returned null");
+        return Objects.requireNonNull(rule.evaluate(resource, verdict), "rule returned null");
     }
 
     private Finding suppress(Finding f, Resource resource, LocalDate today) {

@@ -1,6 +1,6 @@
 package dev.bucketguard.spi;
 
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.TrustZone;
 import dev.bucketguard.model.Channel;
 import dev.bucketguard.model.Details;
@@ -51,7 +51,7 @@ public interface Cloud {
      * @param resource a resource of this cloud
      * @param trust    the accounts and organisations that count as the owner's
      */
-    Assessment assess(Resource resource, TrustZone trust);
+    Verdict verdict(Resource resource, TrustZone trust);
 
     /**
      * What is inconsistent in a resource of this cloud, one line each: a known fact whose value is missing from the

@@ -1,6 +1,6 @@
 package dev.bucketguard.spi;
 
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.spi.Outcome;
 import dev.bucketguard.spi.Rule;
@@ -19,10 +19,10 @@ public abstract class PublicVerdict implements Rule {
     }
 
     @Override
-    public final Outcome evaluate(Resource resource, Assessment assessment) {
-        List<String> reasons = assessment.reasons();
+    public final Outcome evaluate(Resource resource, Verdict verdict) {
+        List<String> reasons = verdict.reasons();
         String because = reasons.isEmpty() ? "" : ": " + String.join("; ", reasons);
-        return switch (assessment.exposure()) {
+        return switch (verdict.exposure()) {
             case PUBLIC -> Outcome.fail(capitalised(noun) + " is public" + because, reasons);
             case UNKNOWN -> Outcome.unknown("whether " + noun + " is public could not be decided" + because, reasons);
             case CROSS_ACCOUNT -> Outcome.pass(capitalised(noun) + " is not public to the internet (its verdict is CROSS_ACCOUNT: see the reasons)"

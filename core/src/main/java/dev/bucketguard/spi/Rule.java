@@ -1,6 +1,6 @@
 package dev.bucketguard.spi;
 
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.model.Resource;
 
 /**
@@ -19,8 +19,8 @@ public interface Rule {
      * of {@link RuleMetadata#requires()} is known (the engine answers UNKNOWN otherwise).
      *
      * @param resource   the resource as collected
-     * @param assessment the engine's exposure verdict of it (exposure, reasons, the effect of each grant, outsiders)
+     * @param verdict the engine's exposure verdict of it (exposure, reasons, the effect of each grant, outsiders)
      * @return PASS, FAIL or UNKNOWN with a message and evidence
      */
-    Outcome evaluate(Resource resource, Assessment assessment);
+    Outcome evaluate(Resource resource, Verdict verdict);
 }

@@ -10,7 +10,7 @@
  *   <li>{@link dev.bucketguard.spi.Compliance}: framework mappings kept outside the rules.</li>
  * </ul>
  *
- * <p>The verdict toolkit ({@code Verdicts}, {@code Tri}, {@code GrantEffect}, {@code TrustZone}) is in
+ * <p>The verdict toolkit ({@code VerdictBuilder}, {@code Tri}, {@code GrantEffect}, {@code TrustZone}) is in
  * {@code dev.bucketguard.exposure}.
  */
 package dev.bucketguard.spi;

@@ -42,16 +42,16 @@ class TrustZoneTest {
         assertFalse(zone.ownerOnly());
     }
 
-    private static Assessment judge(Grantee grantee, TrustZone zone) {
+    private static Verdict judge(Grantee grantee, TrustZone zone) {
         Resource r = TestCloud.locker("111122223333", "cvs").parent(TestCloud.GROUP, "g-own")
                 .grant(new Grant(grantee, Set.of(Permission.READ), TestCloud.SHARE, "share 'x'")).build();
-        return new TestCloud().assess(r, zone);
+        return new TestCloud().verdict(r, zone);
     }
 
     @Test
     void aShareToTheOwnersOwnGroupIsNoOutsiderInTheVerdict() {
-        Assessment asOrganisation = judge(Grantee.organization("g-own"), TrustZone.OWNER_ONLY);
-        Assessment asAccount = judge(Grantee.account("g-own"), TrustZone.OWNER_ONLY);
+        Verdict asOrganisation = judge(Grantee.organization("g-own"), TrustZone.OWNER_ONLY);
+        Verdict asAccount = judge(Grantee.account("g-own"), TrustZone.OWNER_ONLY);
 
         assertEquals(Exposure.PRIVATE, asOrganisation.exposure(), asOrganisation.reasons()::toString);
         assertEquals(List.of(), asOrganisation.outsiders());
@@ -61,13 +61,13 @@ class TrustZoneTest {
 
     @Test
     void aShareToAnotherGroupIsAnOutsiderUnlessTrusted() {
-        Assessment outside = judge(Grantee.organization("g-partner"), TrustZone.OWNER_ONLY);
+        Verdict outside = judge(Grantee.organization("g-partner"), TrustZone.OWNER_ONLY);
         assertEquals(Exposure.CROSS_ACCOUNT, outside.exposure());
         assertEquals(List.of("g-partner"), outside.outsiders());
         assertEquals(List.of("share 'x' grants read to organization g-partner (outside the owner account and the "
                 + "trusted set)"), outside.reasons());
 
-        Assessment trusted = judge(Grantee.organization("g-partner"), new TrustZone(Set.of(), Set.of("g-partner")));
+        Verdict trusted = judge(Grantee.organization("g-partner"), new TrustZone(Set.of(), Set.of("g-partner")));
         assertEquals(Exposure.PRIVATE, trusted.exposure());
         assertEquals(List.of(), trusted.outsiders());
     }

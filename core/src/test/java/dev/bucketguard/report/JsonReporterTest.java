@@ -125,8 +125,8 @@ class JsonReporterTest {
         Resource unread = TestCloud.locker("proj", "c").build();
         TestCloud cloud = new TestCloud();
         ScanReport r = new ScanReport("1", List.of(), List.of(
-                new ResourceReport(plain, cloud.assess(plain, TrustZone.OWNER_ONLY), List.of()),
-                new ResourceReport(unread, cloud.assess(unread, TrustZone.OWNER_ONLY), List.of())),
+                new ResourceReport(plain, cloud.verdict(plain, TrustZone.OWNER_ONLY), List.of()),
+                new ResourceReport(unread, cloud.verdict(unread, TrustZone.OWNER_ONLY), List.of())),
                 List.of(), List.of());
         JsonNode json = new ObjectMapper().readTree(render(r));
         assertEquals("NONE", json.at("/resources/0/encryption").asText());

@@ -1,6 +1,6 @@
 package dev.bucketguard.report;
 
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.Exposure;
 import dev.bucketguard.exposure.ExposureTag;
 import dev.bucketguard.exposure.GrantEffect;
@@ -82,7 +82,7 @@ final class ReportFixture {
                         "bucket ACL", "AllUsers has READ", List.of(), null))
                 .encryption(Encryption.providerManaged("AES256"))
                 .build();
-        Assessment applicantsVerdict = verdict(Exposure.PUBLIC, applicants, Set.of(ExposureTag.LISTABLE), List.of(),
+        Verdict applicantsVerdict = verdict(Exposure.PUBLIC, applicants, Set.of(ExposureTag.LISTABLE), List.of(),
                 "bucket ACL grants list, read to anyone (AllUsers has READ)",
                 "IgnorePublicAcls is off at bucket and account; ACLs are in force (Object Ownership is not "
                         + "BucketOwnerEnforced)");
@@ -108,7 +108,7 @@ final class ReportFixture {
                 .encryption(Encryption.customerManaged("aws:kms",
                         "arn:aws:kms:eu-central-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"))
                 .build();
-        Assessment partnerVerdict = verdict(Exposure.CROSS_ACCOUNT, partner, Set.of(), List.of(PARTNER),
+        Verdict partnerVerdict = verdict(Exposure.CROSS_ACCOUNT, partner, Set.of(), List.of(PARTNER),
                 GUARDRAILS_ON,
                 "policy statement 'PartnerRead' grants read to account " + PARTNER + " (allows s3:GetObject to "
                         + "account " + PARTNER + ") (outside the owner account and the trusted set)");
@@ -128,7 +128,7 @@ final class ReportFixture {
                         "s3:GetAccountPublicAccessBlock", "AccessDenied")
                 .unknown(Fact.ENCRYPTION, "GetBucketEncryption", "s3:GetEncryptionConfiguration", "AccessDenied")
                 .build();
-        Assessment payrollVerdict = verdict(Exposure.UNKNOWN, payroll, Set.of(), List.of(),
+        Verdict payrollVerdict = verdict(Exposure.UNKNOWN, payroll, Set.of(), List.of(),
                 "whether the bucket policy is public could not be decided: could not read POLICY: GetBucketPolicy "
                         + "failed with AccessDenied (needs s3:GetBucketPolicy)",
                 "RestrictPublicBuckets is off at bucket; could not be read at account",
@@ -148,7 +148,7 @@ final class ReportFixture {
                 .encryption(new Encryption(EncryptionState.UNKNOWN, true, "aws:kms", "alias/<unknown>&\"key\"",
                         true, false))
                 .build();
-        Assessment hostileVerdict = verdict(Exposure.PRIVATE, hostile, Set.of(), List.of(), GUARDRAILS_ON,
+        Verdict hostileVerdict = verdict(Exposure.PRIVATE, hostile, Set.of(), List.of(), GUARDRAILS_ON,
                 "no policy statement, ACL grant or access point reaches anyone outside the owner account");
         ResourceReport privateBucket = new ResourceReport(hostile, hostileVerdict, List.of(
                 finding(ENCRYPTION, FindingStatus.FAIL, "key \"alias/<unknown>&\" could not be classified;\n"
@@ -169,11 +169,11 @@ final class ReportFixture {
      * A verdict as a cloud would give it. The reporters render what they are given; the verdicts themselves are
      * tested with their clouds, so this fixture writes them by hand and needs no cloud.
      */
-    private static Assessment verdict(Exposure exposure, Resource r, Set<ExposureTag> tags, List<String> outsiders,
+    private static Verdict verdict(Exposure exposure, Resource r, Set<ExposureTag> tags, List<String> outsiders,
                                       String... reasons) {
         List<GrantEffect> effects = r.grants().stream()
                 .map(g -> new GrantEffect(g, GrantEffect.Effect.IN_FORCE, null)).toList();
-        return new Assessment(exposure, List.of(reasons), tags, effects, outsiders, List.of(), List.of());
+        return new Verdict(exposure, List.of(reasons), tags, effects, outsiders, List.of(), List.of());
     }
 
     /** A bucket whose exposure facts were all read. */

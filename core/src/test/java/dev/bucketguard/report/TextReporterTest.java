@@ -62,7 +62,7 @@ class TextReporterTest {
         var sorted = r.resources().stream().sorted(ReportOrder.WORST_FIRST).map(x -> x.resource().id()).toList();
         assertEquals(List.of("applicants", "payroll-exports", "partner-exchange", ReportFixture.HOSTILE_ID), sorted);
         var privateOnes = r.resources().stream()
-                .filter(x -> x.assessment().exposure() == dev.bucketguard.exposure.Exposure.UNKNOWN).toList();
+                .filter(x -> x.verdict().exposure() == dev.bucketguard.exposure.Exposure.UNKNOWN).toList();
         assertEquals(dev.bucketguard.spi.Severity.LOW.ordinal(), ReportOrder.worstFailingRank(privateOnes.get(0)),
                 "LOW is the worst failure there");
     }

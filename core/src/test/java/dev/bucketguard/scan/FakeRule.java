@@ -1,6 +1,6 @@
 package dev.bucketguard.scan;
 
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.spi.Outcome;
@@ -15,18 +15,18 @@ import java.util.function.BiFunction;
 /** A rule whose decision a test supplies; it counts how often the engine called it. */
 final class FakeRule implements Rule {
     private final RuleMetadata metadata;
-    private final BiFunction<Resource, Assessment, Outcome> decide;
+    private final BiFunction<Resource, Verdict, Outcome> decide;
     int calls;
 
     FakeRule(String id, Severity severity, String provider, Set<Fact> requires, Set<Fact> reads,
-             BiFunction<Resource, Assessment, Outcome> decide) {
+             BiFunction<Resource, Verdict, Outcome> decide) {
         this.metadata = new RuleMetadata(id, "title of " + id, severity, provider, "checks " + id, "risk of " + id,
                 new Remediation("console", "cli", "terraform"), List.of(), requires, reads, List.of());
         this.decide = decide;
     }
 
     FakeRule(String id, Severity severity, String provider, Set<Fact> requires,
-             BiFunction<Resource, Assessment, Outcome> decide) {
+             BiFunction<Resource, Verdict, Outcome> decide) {
         this(id, severity, provider, requires, Set.of(), decide);
     }
 
@@ -49,8 +49,8 @@ final class FakeRule implements Rule {
     }
 
     @Override
-    public Outcome evaluate(Resource resource, Assessment assessment) {
+    public Outcome evaluate(Resource resource, Verdict verdict) {
         calls++;
-        return decide.apply(resource, assessment);
+        return decide.apply(resource, verdict);
     }
 }

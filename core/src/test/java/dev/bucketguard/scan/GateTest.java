@@ -2,7 +2,7 @@ package dev.bucketguard.scan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.Exposure;
 import dev.bucketguard.provider.ScanError;
 import dev.bucketguard.spi.Severity;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class GateTest {
     private static ResourceReport resource(String id, Exposure exposure, Finding... findings) {
         return new ResourceReport(TestCloud.locker("111122223333", id).build(),
-                new Assessment(exposure, List.of("because"), Set.of(), List.of(), List.of(), List.of(), List.of()),
+                new Verdict(exposure, List.of("because"), Set.of(), List.of(), List.of(), List.of(), List.of()),
                 List.of(findings));
     }
 

@@ -82,7 +82,7 @@ class RuleSetTest {
 
             @Override
             public Outcome evaluate(dev.bucketguard.model.Resource resource,
-                                    dev.bucketguard.exposure.Assessment assessment) {
+                                    dev.bucketguard.exposure.Verdict verdict) {
                 return Outcome.pass("other");
             }
         };

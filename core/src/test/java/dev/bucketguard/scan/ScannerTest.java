@@ -131,8 +131,8 @@ class ScannerTest {
         ScanReport report = scanner(rules, new FakeProvider("test", locker("111122223333", "b"), unread)).build()
                 .scan();
 
-        assertEquals(Exposure.PRIVATE, report.resources().get(0).assessment().exposure());
-        assertEquals(Exposure.UNKNOWN, report.resources().get(1).assessment().exposure());
+        assertEquals(Exposure.PRIVATE, report.resources().get(0).verdict().exposure());
+        assertEquals(Exposure.UNKNOWN, report.resources().get(1).verdict().exposure());
     }
 
     @Test
@@ -299,8 +299,8 @@ class ScannerTest {
 
     // ---- the engine's gating (Scanner.decide) ----
 
-    private static final dev.bucketguard.exposure.Assessment NO_VERDICT =
-            dev.bucketguard.exposure.Assessment.unknown("not assessed in this test");
+    private static final dev.bucketguard.exposure.Verdict NO_VERDICT =
+            dev.bucketguard.exposure.Verdict.unknown("not judged in this test");
 
     @Test
     void aRuleWhoseRequiredFactIsUnreadIsUnknownNamingTheFactAndIsNotCalled() {

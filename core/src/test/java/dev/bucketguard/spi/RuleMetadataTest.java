@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.testcloud.OpenLocker;
@@ -21,7 +21,7 @@ class RuleMetadataTest {
     @RuleDefinition(id = "test.locker.no-prose", severity = Severity.LOW, provider = "test")
     static final class NoProse implements Rule {
         @Override
-        public Outcome evaluate(Resource resource, Assessment assessment) {
+        public Outcome evaluate(Resource resource, Verdict verdict) {
             return Outcome.pass("unused");
         }
     }
@@ -29,7 +29,7 @@ class RuleMetadataTest {
     /** A rule with YAML beside it and no definition. */
     static final class NoDefinition implements Rule {
         @Override
-        public Outcome evaluate(Resource resource, Assessment assessment) {
+        public Outcome evaluate(Resource resource, Verdict verdict) {
             return Outcome.pass("unused");
         }
     }
@@ -38,7 +38,7 @@ class RuleMetadataTest {
     @RuleDefinition(id = "test.locker.misspelt", severity = Severity.LOW, provider = "test")
     static final class Misspelt implements Rule {
         @Override
-        public Outcome evaluate(Resource resource, Assessment assessment) {
+        public Outcome evaluate(Resource resource, Verdict verdict) {
             return Outcome.pass("unused");
         }
     }
@@ -47,7 +47,7 @@ class RuleMetadataTest {
     @RuleDefinition(id = "test.locker.broken", severity = Severity.LOW, provider = "test")
     static final class Broken implements Rule {
         @Override
-        public Outcome evaluate(Resource resource, Assessment assessment) {
+        public Outcome evaluate(Resource resource, Verdict verdict) {
             return Outcome.pass("unused");
         }
     }

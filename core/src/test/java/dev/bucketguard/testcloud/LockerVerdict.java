@@ -1,10 +1,10 @@
 package dev.bucketguard.testcloud;
 
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.Exposure;
 import dev.bucketguard.exposure.GrantEffect;
 import dev.bucketguard.exposure.TrustZone;
-import dev.bucketguard.exposure.Verdicts;
+import dev.bucketguard.exposure.VerdictBuilder;
 import dev.bucketguard.model.Grant;
 import dev.bucketguard.model.Resource;
 import java.util.List;
@@ -13,14 +13,14 @@ import java.util.List;
  * The test cloud's verdict: unread shares are UNKNOWN; an engaged lock neutralises public shares; an unread lock
  * leaves them undecided; a public share in force is PUBLIC; then the shared cross-account step.
  */
-final class LockerVerdict extends Verdicts {
+final class LockerVerdict extends VerdictBuilder {
     LockerVerdict(Resource resource, TrustZone trust) {
         super(resource, trust);
         grantFacts(List.of(TestCloud.GRANTS));
     }
 
     @Override
-    public Assessment assess() {
+    public Verdict verdict() {
         if (!resource.knows(TestCloud.GRANTS)) {
             resource.whyUnknown(TestCloud.GRANTS).ifPresent(u -> reasons.add(u.describe()));
             return done(Exposure.UNKNOWN);

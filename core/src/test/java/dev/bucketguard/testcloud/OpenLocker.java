@@ -1,6 +1,6 @@
 package dev.bucketguard.testcloud;
 
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.spi.Outcome;
 import dev.bucketguard.spi.Rule;
@@ -15,7 +15,7 @@ import dev.bucketguard.spi.Severity;
         reads = "LABEL")
 public final class OpenLocker implements Rule {
     @Override
-    public Outcome evaluate(Resource resource, Assessment assessment) {
+    public Outcome evaluate(Resource resource, Verdict verdict) {
         Locker l = resource.details(Locker.class);
         String label = resource.knows(TestCloud.LABEL) ? " '" + l.label() + "'" : "";
         return l.lock() == Locker.Lock.ENGAGED

@@ -1,6 +1,6 @@
 package dev.bucketguard.testcloud;
 
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.TrustZone;
 import dev.bucketguard.model.Channel;
 import dev.bucketguard.model.Details;
@@ -88,8 +88,8 @@ public class TestCloud implements Cloud {
     }
 
     @Override
-    public Assessment assess(Resource resource, TrustZone trust) {
-        return new LockerVerdict(resource, trust).assess();
+    public Verdict verdict(Resource resource, TrustZone trust) {
+        return new LockerVerdict(resource, trust).verdict();
     }
 
     @Override

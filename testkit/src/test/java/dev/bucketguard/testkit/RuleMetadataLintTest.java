@@ -2,7 +2,7 @@ package dev.bucketguard.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.spi.Clouds;
@@ -36,7 +36,7 @@ class RuleMetadataLintTest {
             }
 
             @Override
-            public Outcome evaluate(Resource resource, Assessment assessment) {
+            public Outcome evaluate(Resource resource, Verdict verdict) {
                 return Outcome.pass("ok");
             }
         };

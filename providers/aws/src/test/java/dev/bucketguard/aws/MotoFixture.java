@@ -2,14 +2,14 @@ package dev.bucketguard.aws;
 
 import dev.bucketguard.cloud.aws.AwsCloud;
 import dev.bucketguard.cloud.aws.S3Facts;
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.TrustZone;
 import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.provider.FactSelection;
 import dev.bucketguard.provider.Inventory;
 import dev.bucketguard.provider.Progress;
-import dev.bucketguard.scan.Assessor;
+import dev.bucketguard.scan.Judge;
 import dev.bucketguard.spi.Clouds;
 import java.net.URI;
 import java.util.List;
@@ -71,12 +71,12 @@ final class MotoFixture {
     }
 
     /** The verdict with only the owner trusted. */
-    static Assessment assess(Resource r) {
-        return assess(r, TrustZone.OWNER_ONLY);
+    static Verdict verdict(Resource r) {
+        return verdict(r, TrustZone.OWNER_ONLY);
     }
 
-    static Assessment assess(Resource r, TrustZone trust) {
-        return new Assessor(CLOUDS, trust).assess(r);
+    static Verdict verdict(Resource r, TrustZone trust) {
+        return new Judge(CLOUDS, trust).verdict(r);
     }
 
     static Resource bucket(Inventory inventory, String name) {

@@ -1,7 +1,7 @@
 package dev.bucketguard.aws;
 
 import static dev.bucketguard.aws.MotoFixture.S3_FACTS;
-import static dev.bucketguard.aws.MotoFixture.assess;
+import static dev.bucketguard.aws.MotoFixture.verdict;
 import static dev.bucketguard.aws.MotoFixture.bucket;
 import static dev.bucketguard.aws.MotoFixture.scan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bucketguard.cloud.aws.S3Bucket;
 import dev.bucketguard.cloud.aws.S3Channels;
 import dev.bucketguard.cloud.aws.S3Facts;
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.Exposure;
 import dev.bucketguard.exposure.TrustZone;
 import dev.bucketguard.model.Fact;
@@ -66,7 +66,7 @@ class PolicyScenariosAgainstMotoTest {
         assertTrue(S3Bucket.of(r).policy().present());
         assertTrue(r.grants().stream().anyMatch(g -> S3Channels.POLICY.equals(g.via())
                 && g.grantee().kind() == GranteeKind.ANONYMOUS));
-        Assessment a = assess(r);
+        Verdict a = verdict(r);
         assertEquals(Exposure.PUBLIC, a.exposure(), a.reasons().toString());
     }
 
@@ -75,11 +75,11 @@ class PolicyScenariosAgainstMotoTest {
         Resource r = withPolicy("xacct", """
                 {"Sid":"Partner","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::444455556666:root"},
                  "Action":"s3:GetObject","Resource":"arn:aws:s3:::BUCKET/*"}""");
-        Assessment a = assess(r);
+        Verdict a = verdict(r);
         assertEquals(Exposure.CROSS_ACCOUNT, a.exposure(), a.reasons().toString());
         assertTrue(a.outsiders().contains("444455556666"), a.outsiders().toString());
         // Trusting the partner makes the same bucket private.
-        assertEquals(Exposure.PRIVATE, assess(r, new TrustZone(Set.of("444455556666"), Set.of())).exposure());
+        assertEquals(Exposure.PRIVATE, verdict(r, new TrustZone(Set.of("444455556666"), Set.of())).exposure());
     }
 
     @Test
@@ -89,9 +89,9 @@ class PolicyScenariosAgainstMotoTest {
                  "Resource":"arn:aws:s3:::BUCKET/*",
                  "Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}}""");
         assertTrue(r.grants().stream().anyMatch(g -> g.grantee().kind() == GranteeKind.ORGANIZATION));
-        Assessment outside = assess(r);
+        Verdict outside = verdict(r);
         assertEquals(Exposure.CROSS_ACCOUNT, outside.exposure(), outside.reasons().toString());
-        Assessment trusted = assess(r, new TrustZone(Set.of(), Set.of("o-a1b2c3d4e5")));
+        Verdict trusted = verdict(r, new TrustZone(Set.of(), Set.of("o-a1b2c3d4e5")));
         assertEquals(Exposure.PRIVATE, trusted.exposure(), trusted.reasons().toString());
     }
 
@@ -103,7 +103,7 @@ class PolicyScenariosAgainstMotoTest {
                  "Condition":{"Bool":{"aws:SecureTransport":"false"}}}""");
         // The bucket's one TLS fact.
         assertTrue(S3Bucket.of(r).policy().tlsEnforced());
-        assertEquals(Exposure.PRIVATE, assess(r).exposure());
+        assertEquals(Exposure.PRIVATE, verdict(r).exposure());
     }
 
     @Test
@@ -115,7 +115,7 @@ class PolicyScenariosAgainstMotoTest {
         s3.putPublicAccessBlock(r -> r.bucket("rpb").publicAccessBlockConfiguration(c -> c
                 .blockPublicAcls(true).ignorePublicAcls(true).blockPublicPolicy(true).restrictPublicBuckets(true)));
         Resource r = bucket(scan(MotoFixture.provider(0), S3_FACTS), "rpb");
-        Assessment a = assess(r);
+        Verdict a = verdict(r);
         assertEquals(Exposure.PRIVATE, a.exposure(), a.reasons().toString());
     }
 
@@ -135,7 +135,7 @@ class PolicyScenariosAgainstMotoTest {
         assertNull(S3Bucket.of(bad).policy());
         ScanError e = inv.errors().stream().filter(x -> x.scope().endsWith(":bad")).findFirst().orElseThrow();
         assertEquals(ScanError.Kind.INPUT, e.kind());
-        assertEquals(Exposure.UNKNOWN, assess(bad).exposure());
+        assertEquals(Exposure.UNKNOWN, verdict(bad).exposure());
         assertTrue(bucket(inv, "good").knows(S3Facts.POLICY));
         assertFalse(S3Bucket.of(bucket(inv, "good")).policy().present());
     }

@@ -83,7 +83,7 @@ class ProviderAgainstLocalStackTest {
         }
         Resource r = MotoFixture.bucket(scan(MotoFixture.S3_FACTS), "ls-default");
         assertEquals(EncryptionState.PROVIDER_MANAGED, r.encryption().state());
-        assertEquals(Exposure.PRIVATE, MotoFixture.assess(r).exposure());
+        assertEquals(Exposure.PRIVATE, MotoFixture.verdict(r).exposure());
     }
 
     @Test
@@ -97,6 +97,6 @@ class ProviderAgainstLocalStackTest {
         }
         Set<Fact> facts = MotoFixture.S3_FACTS;
         Resource r = MotoFixture.bucket(scan(facts), "ls-public");
-        assertEquals(Exposure.PUBLIC, MotoFixture.assess(r).exposure());
+        assertEquals(Exposure.PUBLIC, MotoFixture.verdict(r).exposure());
     }
 }

@@ -2,7 +2,7 @@ package dev.bucketguard.aws;
 
 import static dev.bucketguard.aws.MotoFixture.ACCOUNT;
 import static dev.bucketguard.aws.MotoFixture.S3_FACTS;
-import static dev.bucketguard.aws.MotoFixture.assess;
+import static dev.bucketguard.aws.MotoFixture.verdict;
 import static dev.bucketguard.aws.MotoFixture.bucket;
 import static dev.bucketguard.aws.MotoFixture.scan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,7 +17,7 @@ import dev.bucketguard.cloud.aws.ObjectOwnership;
 import dev.bucketguard.cloud.aws.S3Bucket;
 import dev.bucketguard.cloud.aws.S3Channels;
 import dev.bucketguard.cloud.aws.S3Facts;
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.Exposure;
 import dev.bucketguard.exposure.ExposureTag;
 import dev.bucketguard.model.EncryptionState;
@@ -83,7 +83,7 @@ class ProviderAgainstMotoTest {
         assertEquals(Set.of(Permission.LIST), g.permissions());
         assertEquals(ACCOUNT, r.account());
         assertEquals("us-east-1", r.region());
-        Assessment a = assess(r);
+        Verdict a = verdict(r);
         assertEquals(Exposure.PUBLIC, a.exposure(), a.reasons().toString());
         assertTrue(a.tags().contains(ExposureTag.LISTABLE));
     }
@@ -93,7 +93,7 @@ class ProviderAgainstMotoTest {
         s3.createBucket(r -> r.bucket("auth-read").acl(BucketCannedACL.AUTHENTICATED_READ));
         Resource r = scanOne("auth-read");
         assertTrue(r.grants().stream().anyMatch(g -> g.grantee().kind() == GranteeKind.ANY_AUTHENTICATED));
-        Assessment a = assess(r);
+        Verdict a = verdict(r);
         assertEquals(Exposure.PUBLIC, a.exposure(), a.reasons().toString());
         assertTrue(a.tags().contains(ExposureTag.AUTH_USERS_ONLY));
     }
@@ -117,7 +117,7 @@ class ProviderAgainstMotoTest {
         Grant foreign = r.grants().stream().filter(g -> g.grantee().kind() == GranteeKind.ACCOUNT).findFirst()
                 .orElseThrow();
         assertEquals(other, foreign.grantee().id());
-        Assessment a = assess(r);
+        Verdict a = verdict(r);
         assertEquals(Exposure.CROSS_ACCOUNT, a.exposure(), a.reasons().toString());
         assertEquals(List.of(other), a.outsiders());
     }
@@ -146,7 +146,7 @@ class ProviderAgainstMotoTest {
         assertTrue(b.accessPoints().isEmpty());
         assertEquals(AwsCloud.BUCKET, r.kind());
         assertEquals(List.of(), new AwsCloud().problems(r));
-        Assessment a = assess(r);
+        Verdict a = verdict(r);
         assertEquals(Exposure.PRIVATE, a.exposure(), a.reasons().toString());
         assertTrue(a.tags().contains(ExposureTag.OBJECT_ACLS_MAY_BE_PUBLIC));
     }
@@ -182,7 +182,7 @@ class ProviderAgainstMotoTest {
                 .blockPublicAcls(true).ignorePublicAcls(true).blockPublicPolicy(true).restrictPublicBuckets(true)));
         Resource r = scanOne("bpa-on");
         assertEquals(BlockPublicAccess.ALL, S3Bucket.of(r).bucketBlockPublicAccess());
-        Assessment a = assess(r);
+        Verdict a = verdict(r);
         assertEquals(Exposure.PRIVATE, a.exposure(), a.reasons().toString());
     }
 
@@ -201,7 +201,7 @@ class ProviderAgainstMotoTest {
             Resource r = bucket(inv, name);
             assertEquals(BlockPublicAccess.ALL, S3Bucket.of(r).accountBlockPublicAccess());
             assertEquals(BlockPublicAccess.NONE, S3Bucket.of(r).bucketBlockPublicAccess());
-            assertEquals(Exposure.PRIVATE, assess(r).exposure());
+            assertEquals(Exposure.PRIVATE, verdict(r).exposure());
         }
         // Read once per account, not once per bucket.
         assertEquals(1L, provider.apiCalls().get("S3Control:GetPublicAccessBlock"));
@@ -215,7 +215,7 @@ class ProviderAgainstMotoTest {
                 .objectOwnership(software.amazon.awssdk.services.s3.model.ObjectOwnership.BUCKET_OWNER_ENFORCED).build()))));
         Resource r = scanOne("enforced");
         assertEquals(ObjectOwnership.BUCKET_OWNER_ENFORCED, S3Bucket.of(r).objectOwnership());
-        Assessment a = assess(r);
+        Verdict a = verdict(r);
         assertEquals(Exposure.PRIVATE, a.exposure(), a.reasons().toString());
         assertFalse(a.tags().contains(ExposureTag.OBJECT_ACLS_MAY_BE_PUBLIC));
     }
@@ -290,7 +290,7 @@ class ProviderAgainstMotoTest {
         Resource site = bucket(inv, "site");
         assertTrue(S3Bucket.of(site).website().enabled());
         assertEquals("http://site.s3-website-us-east-1.amazonaws.com", S3Bucket.of(site).website().endpoint());
-        assertTrue(assess(site).tags().contains(ExposureTag.WEBSITE));
+        assertTrue(verdict(site).tags().contains(ExposureTag.WEBSITE));
         Resource logged = bucket(inv, "logged");
         assertTrue(S3Bucket.of(logged).logging().enabled());
         assertEquals("logs/logged/", S3Bucket.of(logged).logging().target());
@@ -300,7 +300,7 @@ class ProviderAgainstMotoTest {
         // The log bucket's grants go to the S3 log delivery service, which is neither public nor another account.
         Resource logs = bucket(inv, "logs");
         assertTrue(logs.grants().stream().anyMatch(g -> g.grantee().kind() == GranteeKind.SERVICE));
-        assertEquals(Exposure.PRIVATE, assess(logs).exposure(), assess(logs).reasons().toString());
+        assertEquals(Exposure.PRIVATE, verdict(logs).exposure(), verdict(logs).reasons().toString());
     }
 
     @Test
@@ -319,7 +319,7 @@ class ProviderAgainstMotoTest {
         assertEquals(GranteeKind.ANONYMOUS, g.grantee().kind());
         assertTrue(g.allows(Permission.READ));
         assertEquals(10L, provider.apiCalls().get("GetObjectAcl"));
-        Assessment a = assess(r);
+        Verdict a = verdict(r);
         assertEquals(Exposure.PUBLIC, a.exposure(), a.reasons().toString());
         assertTrue(a.tags().contains(ExposureTag.OBJECT_PUBLIC));
     }
@@ -353,7 +353,7 @@ class ProviderAgainstMotoTest {
         }
         assertEquals(2L, calls.get("GetBucketVersioning"));
         // The exposure verdict does not pretend to know what was not collected.
-        assertEquals(Exposure.UNKNOWN, assess(r).exposure());
+        assertEquals(Exposure.UNKNOWN, verdict(r).exposure());
     }
 
     @Test

@@ -37,7 +37,7 @@ class SdkFreeClassPathTest {
         assertEquals(List.of(), report.errors());
         Map<String, Integer> judged = new TreeMap<>();
         report.resources().forEach(r -> {
-            if (r.assessment().exposure() != Exposure.UNKNOWN || !r.assessment().reasons().isEmpty()) {
+            if (r.verdict().exposure() != Exposure.UNKNOWN || !r.verdict().reasons().isEmpty()) {
                 judged.merge(r.resource().provider(), 1, Integer::sum);
             }
         });

@@ -1,10 +1,10 @@
 package dev.bucketguard.example.toy;
 
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.Exposure;
 import dev.bucketguard.exposure.GrantEffect;
 import dev.bucketguard.exposure.TrustZone;
-import dev.bucketguard.exposure.Verdicts;
+import dev.bucketguard.exposure.VerdictBuilder;
 import dev.bucketguard.model.Grant;
 import dev.bucketguard.model.Resource;
 import java.util.List;
@@ -13,14 +13,14 @@ import java.util.List;
  * The toy verdict: a locked door neutralises every lending card; an unlocked shelf with a card for anyone is PUBLIC;
  * a card for another branch's reader is CROSS_ACCOUNT; a door that could not be read leaves the cards undecided.
  */
-final class ShelfVerdict extends Verdicts {
+final class ShelfVerdict extends VerdictBuilder {
     ShelfVerdict(Resource resource, TrustZone trust) {
         super(resource, trust);
         grantFacts(List.of(ToyCloud.LENDING_CARDS));
     }
 
     @Override
-    public Assessment assess() {
+    public Verdict verdict() {
         Boolean locked = resource.knows(ToyCloud.LOCK) ? resource.details(Shelf.class).locked() : null;
         for (Grant g : resource.grants()) {
             GrantEffect.Effect effect = locked == null ? GrantEffect.Effect.UNDECIDED

@@ -1,6 +1,6 @@
 package dev.bucketguard.example.toy;
 
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.TrustZone;
 import dev.bucketguard.model.Channel;
 import dev.bucketguard.model.Details;
@@ -70,8 +70,8 @@ public final class ToyCloud implements Cloud {
     }
 
     @Override
-    public Assessment assess(Resource resource, TrustZone trust) {
-        return new ShelfVerdict(resource, trust).assess();
+    public Verdict verdict(Resource resource, TrustZone trust) {
+        return new ShelfVerdict(resource, trust).verdict();
     }
 
     @Override

@@ -56,21 +56,21 @@ class ToyCloudTest {
         Map<String, ResourceReport> r = byId(report);
 
         ResourceReport open = r.get("open-shelf");
-        assertEquals(Exposure.PUBLIC, open.assessment().exposure());
+        assertEquals(Exposure.PUBLIC, open.verdict().exposure());
         assertEquals(List.of("card 'everyone' grants read to anyone and the door is unlocked"),
-                open.assessment().reasons());
+                open.verdict().reasons());
         assertEquals(FindingStatus.FAIL, finding(open).status());
         assertEquals("the door of shelf open-shelf is unlocked", finding(open).message());
 
         ResourceReport locked = r.get("locked-shelf");
-        assertEquals(Exposure.PRIVATE, locked.assessment().exposure());
+        assertEquals(Exposure.PRIVATE, locked.verdict().exposure());
         assertEquals(FindingStatus.PASS, finding(locked).status());
 
         ResourceReport dusty = r.get("dusty-shelf");
-        assertEquals(Exposure.UNKNOWN, dusty.assessment().exposure(), "an unread lock is never PRIVATE");
-        assertTrue(dusty.assessment().reasons().get(0).contains("toy:InspectLock"), dusty.assessment().reasons()
+        assertEquals(Exposure.UNKNOWN, dusty.verdict().exposure(), "an unread lock is never PRIVATE");
+        assertTrue(dusty.verdict().reasons().get(0).contains("toy:InspectLock"), dusty.verdict().reasons()
                 .toString());
-        assertEquals(List.of("south-branch"), dusty.assessment().undecidedOutsiders());
+        assertEquals(List.of("south-branch"), dusty.verdict().undecidedOutsiders());
         assertEquals(FindingStatus.UNKNOWN, finding(dusty).status(), "the engine gates the rule on LOCK");
         assertTrue(finding(dusty).message().contains("LOCK"), finding(dusty).message());
     }

@@ -1,6 +1,6 @@
 package dev.bucketguard.cloud.aws;
 
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.ExposureTag;
 import dev.bucketguard.exposure.TrustZone;
 import dev.bucketguard.model.Channel;
@@ -78,8 +78,8 @@ public final class AwsCloud implements Cloud {
     }
 
     @Override
-    public Assessment assess(Resource resource, TrustZone trust) {
-        return new AwsExposure(resource, trust).assess();
+    public Verdict verdict(Resource resource, TrustZone trust) {
+        return new AwsExposure(resource, trust).verdict();
     }
 
     @Override

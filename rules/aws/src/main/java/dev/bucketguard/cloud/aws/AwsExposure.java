@@ -1,13 +1,13 @@
 package dev.bucketguard.cloud.aws;
 
 import dev.bucketguard.cloud.aws.BlockPublicAccess.Setting;
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.Exposure;
 import dev.bucketguard.exposure.ExposureTag;
 import dev.bucketguard.exposure.GrantEffect;
 import dev.bucketguard.exposure.Tri;
 import dev.bucketguard.exposure.TrustZone;
-import dev.bucketguard.exposure.Verdicts;
+import dev.bucketguard.exposure.VerdictBuilder;
 import dev.bucketguard.model.Channel;
 import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.Grant;
@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * "not public", the verdict takes the more exposed answer (an emulator's crude status, or a gap in either analysis,
  * must never hide a public bucket); the rule {@code aws.s3.policy-status-disagrees} reports every disagreement.
  */
-final class AwsExposure extends Verdicts {
+final class AwsExposure extends VerdictBuilder {
     /** The reason given when the evaluator proved the policy public against the status. */
     private static final String STATUS_OVERRULED = "GetBucketPolicyStatus reports that the policy is not public, but"
             + " bucketguard's evaluator finds the statements above public: the verdict takes the more exposed answer"
@@ -57,7 +57,7 @@ final class AwsExposure extends Verdicts {
     }
 
     @Override
-    public Assessment assess() {
+    public Verdict verdict() {
         readGuardrails();
         readPolicyVerdict();
         List<Fact> holders = new ArrayList<>(List.of(S3Facts.POLICY));

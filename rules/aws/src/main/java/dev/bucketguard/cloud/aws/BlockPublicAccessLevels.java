@@ -1,6 +1,6 @@
 package dev.bucketguard.cloud.aws;
 
-import dev.bucketguard.exposure.Verdicts;
+import dev.bucketguard.exposure.VerdictBuilder;
 import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.Resource;
 
@@ -51,7 +51,7 @@ public record BlockPublicAccessLevels(BlockPublicAccess bucket, BlockPublicAcces
 
     /** "RestrictPublicBuckets is on at account", "… is off at bucket and account", "… could not be read at …". */
     public String state(BlockPublicAccess.Setting s) {
-        return Verdicts.state(s.label(), s.in(bucket), s.in(account), "bucket", "account");
+        return VerdictBuilder.state(s.label(), s.in(bucket), s.in(account), "bucket", "account");
     }
 
     /** "BlockPublicAcls: off at bucket, on at account, in effect on", for evidence. */

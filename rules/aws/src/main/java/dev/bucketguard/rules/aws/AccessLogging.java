@@ -1,7 +1,7 @@
 package dev.bucketguard.rules.aws;
 
 import dev.bucketguard.cloud.aws.S3Bucket;
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.model.Logging;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.spi.Outcome;
@@ -13,7 +13,7 @@ import dev.bucketguard.spi.Severity;
 @RuleDefinition(id = "aws.s3.access-logging", severity = Severity.MEDIUM, provider = "aws", requires = {"LOGGING"})
 public final class AccessLogging implements Rule {
     @Override
-    public Outcome evaluate(Resource resource, Assessment assessment) {
+    public Outcome evaluate(Resource resource, Verdict verdict) {
         Logging logging = S3Bucket.of(resource).logging();
         if (logging.enabled()) {
             String target = logging.target() == null ? "a target that was not recorded" : logging.target();

@@ -7,7 +7,7 @@ import dev.bucketguard.cloud.aws.BlockPublicAccessLevels;
 import dev.bucketguard.cloud.aws.S3Bucket;
 import dev.bucketguard.cloud.aws.S3Channels;
 import dev.bucketguard.cloud.aws.S3Facts;
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.GrantEffect;
 import dev.bucketguard.model.Grant;
 import dev.bucketguard.model.Resource;
@@ -28,13 +28,13 @@ import java.util.List;
         reads = {"BLOCK_PUBLIC_ACCESS_BUCKET", "BLOCK_PUBLIC_ACCESS_ACCOUNT"})
 public final class AccessPointPublic implements Rule {
     @Override
-    public Outcome evaluate(Resource resource, Assessment assessment) {
+    public Outcome evaluate(Resource resource, Verdict verdict) {
         List<AccessPoint> accessPoints = S3Bucket.of(resource).accessPoints();
         if (accessPoints.isEmpty()) {
             return Outcome.pass("the bucket has no access points");
         }
         BlockPublicAccessLevels bpa = BlockPublicAccessLevels.of(resource);
-        List<GrantEffect> publicGrants = assessment.effects(
+        List<GrantEffect> publicGrants = verdict.effects(
                 g -> S3Channels.ACCESS_POINT_POLICY.equals(g.via()) && g.grantee().isPublic());
         List<Grant> inForce = publicGrants.stream().filter(GrantEffect::inForce).map(GrantEffect::grant).toList();
         if (!inForce.isEmpty()) {

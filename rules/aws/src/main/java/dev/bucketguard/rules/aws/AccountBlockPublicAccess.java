@@ -2,7 +2,7 @@ package dev.bucketguard.rules.aws;
 
 import dev.bucketguard.cloud.aws.BlockPublicAccess;
 import dev.bucketguard.cloud.aws.S3Bucket;
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.spi.Outcome;
 import dev.bucketguard.spi.Rule;
@@ -19,7 +19,7 @@ import java.util.List;
         requires = {"BLOCK_PUBLIC_ACCESS_ACCOUNT"})
 public final class AccountBlockPublicAccess implements Rule {
     @Override
-    public Outcome evaluate(Resource resource, Assessment assessment) {
+    public Outcome evaluate(Resource resource, Verdict verdict) {
         BlockPublicAccess account = S3Bucket.of(resource).accountBlockPublicAccess();
         List<String> evidence = new ArrayList<>();
         List<String> off = new ArrayList<>();

@@ -1,7 +1,7 @@
 package dev.bucketguard.rules.aws;
 
 import dev.bucketguard.cloud.aws.ObjectOwnership;
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.spi.Outcome;
 import dev.bucketguard.spi.Rule;
@@ -16,7 +16,7 @@ import dev.bucketguard.spi.Severity;
         requires = {"OBJECT_OWNERSHIP"})
 public final class AclsEnabled implements Rule {
     @Override
-    public Outcome evaluate(Resource resource, Assessment assessment) {
+    public Outcome evaluate(Resource resource, Verdict verdict) {
         ObjectOwnership o = S3Wording.ownershipOf(resource);
         String line = "Object Ownership: " + o.label();
         if (!o.aclsEnabled()) {

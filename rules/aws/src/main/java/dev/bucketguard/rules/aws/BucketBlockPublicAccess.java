@@ -3,7 +3,7 @@ package dev.bucketguard.rules.aws;
 import dev.bucketguard.cloud.aws.BlockPublicAccess;
 import dev.bucketguard.cloud.aws.BlockPublicAccessLevels;
 import dev.bucketguard.cloud.aws.S3Facts;
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.spi.Outcome;
 import dev.bucketguard.spi.Rule;
@@ -21,7 +21,7 @@ import java.util.List;
         reads = {"BLOCK_PUBLIC_ACCESS_BUCKET", "BLOCK_PUBLIC_ACCESS_ACCOUNT"})
 public final class BucketBlockPublicAccess implements Rule {
     @Override
-    public Outcome evaluate(Resource resource, Assessment assessment) {
+    public Outcome evaluate(Resource resource, Verdict verdict) {
         BlockPublicAccessLevels levels = BlockPublicAccessLevels.of(resource);
         List<String> evidence = new ArrayList<>();
         List<String> off = new ArrayList<>();

@@ -2,10 +2,10 @@ package dev.bucketguard.rules.aws;
 
 import dev.bucketguard.cloud.aws.S3Channels;
 import dev.bucketguard.cloud.aws.S3Facts;
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.Exposure;
 import dev.bucketguard.exposure.GrantEffect;
-import dev.bucketguard.exposure.Verdicts;
+import dev.bucketguard.exposure.VerdictBuilder;
 import dev.bucketguard.model.Grant;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.spi.Outcome;
@@ -25,15 +25,15 @@ import java.util.List;
                 "ACCESS_POINTS"})
 public final class CrossAccountAccess implements Rule {
     @Override
-    public Outcome evaluate(Resource resource, Assessment assessment) {
+    public Outcome evaluate(Resource resource, Verdict verdict) {
         // The verdict records the cross-account dimension whatever the exposure: read it, do not take the step again.
-        List<String> outsiders = assessment.outsiders();
+        List<String> outsiders = verdict.outsiders();
         if (!outsiders.isEmpty()) {
             List<String> clauses = new ArrayList<>();
             List<String> evidence = new ArrayList<>();
-            for (GrantEffect e : assessment.effects()) {
+            for (GrantEffect e : verdict.effects()) {
                 Grant g = e.grant();
-                if (e.inForce() && Verdicts.named(g) && outsiders.contains(g.grantee().id())) {
+                if (e.inForce() && VerdictBuilder.named(g) && outsiders.contains(g.grantee().id())) {
                     clauses.add(g.source() + " lets " + g.grantee().describe() + " "
                             + S3Wording.verbs(g.permissions(), subject(g)));
                     evidence.add(S3Wording.evidence(g));
@@ -41,27 +41,27 @@ public final class CrossAccountAccess implements Rule {
             }
             if (clauses.isEmpty()) {
                 // Reached without a named grant, e.g. through an access point another account owns.
-                clauses.addAll(assessment.reasons());
+                clauses.addAll(verdict.reasons());
             }
             evidence.add("outside the owner " + resource.account() + " and the trust zone: "
                     + String.join(", ", outsiders));
             return Outcome.fail(String.join("; ", clauses), evidence);
         }
-        Exposure cross = assessment.crossAccount();
+        Exposure cross = verdict.crossAccount();
         if (cross == Exposure.CROSS_ACCOUNT) {
-            return Outcome.fail(String.join("; ", assessment.reasons()), assessment.reasons());
+            return Outcome.fail(String.join("; ", verdict.reasons()), verdict.reasons());
         }
-        if (assessment.exposure() == Exposure.PRIVATE) {
+        if (verdict.exposure() == Exposure.PRIVATE) {
             return Outcome.pass("no grant in force reaches an account or organisation outside the owner and the"
-                    + " trust zone", assessment.reasons().toArray(String[]::new));
+                    + " trust zone", verdict.reasons().toArray(String[]::new));
         }
         if (cross == Exposure.UNKNOWN) {
-            List<String> undecidedIds = assessment.undecidedOutsiders();
-            List<GrantEffect> undecided = assessment.effects().stream()
-                    .filter(e -> e.effect() == GrantEffect.Effect.UNDECIDED && Verdicts.named(e.grant())
+            List<String> undecidedIds = verdict.undecidedOutsiders();
+            List<GrantEffect> undecided = verdict.effects().stream()
+                    .filter(e -> e.effect() == GrantEffect.Effect.UNDECIDED && VerdictBuilder.named(e.grant())
                             && undecidedIds.contains(e.grant().grantee().id()))
                     .toList();
-            List<String> why = new ArrayList<>(assessment.unreadGrantFacts());
+            List<String> why = new ArrayList<>(verdict.unreadGrantFacts());
             UnknownFacts.lines(resource, S3Facts.OBJECT_OWNERSHIP, S3Facts.BLOCK_PUBLIC_ACCESS_BUCKET,
                     S3Facts.BLOCK_PUBLIC_ACCESS_ACCOUNT).stream().filter(l -> !why.contains(l)).forEach(why::add);
             if (why.isEmpty()) {
@@ -76,7 +76,7 @@ public final class CrossAccountAccess implements Rule {
             return Outcome.unknown(head + ": " + String.join("; ", why), evidence);
         }
         return Outcome.pass("no grant names an account or organisation outside the owner and the trust zone"
-                + (assessment.exposure() == Exposure.PUBLIC
+                + (verdict.exposure() == Exposure.PUBLIC
                 ? " (the bucket is public: see aws.s3.public-policy and aws.s3.public-acl)" : ""));
     }
 

@@ -1,7 +1,7 @@
 package dev.bucketguard.rules.aws;
 
 import dev.bucketguard.cloud.aws.S3Facts;
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.model.Encryption;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.Unknown;
@@ -22,7 +22,7 @@ import java.util.List;
         reads = {"ENCRYPTION_KEY"})
 public final class EncryptionCustomerKey implements Rule {
     @Override
-    public Outcome evaluate(Resource resource, Assessment assessment) {
+    public Outcome evaluate(Resource resource, Verdict verdict) {
         var unknown = UnknownFacts.check(resource, S3Facts.ENCRYPTION);
         if (unknown.isPresent()) {
             return unknown.get();

@@ -1,7 +1,7 @@
 package dev.bucketguard.rules.aws;
 
 import dev.bucketguard.cloud.aws.S3Bucket;
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.Versioning;
 import dev.bucketguard.spi.Outcome;
@@ -14,7 +14,7 @@ import java.util.List;
 @RuleDefinition(id = "aws.s3.mfa-delete", severity = Severity.LOW, provider = "aws", requires = {"VERSIONING"})
 public final class MfaDelete implements Rule {
     @Override
-    public Outcome evaluate(Resource resource, Assessment assessment) {
+    public Outcome evaluate(Resource resource, Verdict verdict) {
         Versioning v = S3Bucket.of(resource).versioning();
         String status = "versioning Status: " + (v.status() == null ? "absent (never enabled)" : v.status());
         String mfa = "MFADelete: " + (v.mfaDelete() == null ? "absent (never set)"

@@ -4,7 +4,7 @@ import dev.bucketguard.cloud.aws.BucketPolicy;
 import dev.bucketguard.cloud.aws.S3Bucket;
 import dev.bucketguard.cloud.aws.S3Channels;
 import dev.bucketguard.cloud.aws.S3Facts;
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.model.Grant;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.spi.Outcome;
@@ -24,7 +24,7 @@ import java.util.List;
         reads = {"POLICY_STATUS"})
 public final class PolicyStatusDisagrees implements Rule {
     @Override
-    public Outcome evaluate(Resource resource, Assessment assessment) {
+    public Outcome evaluate(Resource resource, Verdict verdict) {
         if (!resource.knows(S3Facts.POLICY_STATUS)) {
             List<String> lines = UnknownFacts.lines(resource, S3Facts.POLICY_STATUS);
             return Outcome.unknown(String.join("; ", lines) + "; without S3's own verdict (some S3 emulators do not"

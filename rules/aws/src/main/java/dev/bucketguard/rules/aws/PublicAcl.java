@@ -5,7 +5,7 @@ import static dev.bucketguard.cloud.aws.BlockPublicAccess.Setting.IGNORE_PUBLIC_
 import dev.bucketguard.cloud.aws.BlockPublicAccessLevels;
 import dev.bucketguard.cloud.aws.S3Channels;
 import dev.bucketguard.cloud.aws.S3Facts;
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.GrantEffect;
 import dev.bucketguard.model.GranteeKind;
 import dev.bucketguard.model.Permission;
@@ -30,7 +30,7 @@ import java.util.TreeMap;
         reads = {"ACL", "OBJECT_OWNERSHIP", "BLOCK_PUBLIC_ACCESS_BUCKET", "BLOCK_PUBLIC_ACCESS_ACCOUNT"})
 public final class PublicAcl implements Rule {
     @Override
-    public Outcome evaluate(Resource resource, Assessment assessment) {
+    public Outcome evaluate(Resource resource, Verdict verdict) {
         BlockPublicAccessLevels bpa = BlockPublicAccessLevels.of(resource);
         if (!resource.knows(S3Facts.ACL)) {
             // Whatever the unread ACL says, these two settings make it harmless.
@@ -44,7 +44,7 @@ public final class PublicAcl implements Rule {
             }
             return UnknownFacts.check(resource, S3Facts.ACL).orElseThrow();
         }
-        List<GrantEffect> publicGrants = assessment.effects(
+        List<GrantEffect> publicGrants = verdict.effects(
                 g -> S3Channels.ACL.equals(g.via()) && g.grantee().isPublic());
         List<GrantEffect> inForce = publicGrants.stream().filter(GrantEffect::inForce).toList();
         if (!inForce.isEmpty()) {

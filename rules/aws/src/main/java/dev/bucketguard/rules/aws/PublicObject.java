@@ -5,7 +5,7 @@ import static dev.bucketguard.cloud.aws.BlockPublicAccess.Setting.IGNORE_PUBLIC_
 import dev.bucketguard.cloud.aws.BlockPublicAccessLevels;
 import dev.bucketguard.cloud.aws.S3Channels;
 import dev.bucketguard.cloud.aws.S3Facts;
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.GrantEffect;
 import dev.bucketguard.model.Grant;
 import dev.bucketguard.model.Resource;
@@ -26,9 +26,9 @@ import java.util.TreeSet;
         reads = {"OBJECT_ACLS", "OBJECT_OWNERSHIP", "BLOCK_PUBLIC_ACCESS_BUCKET", "BLOCK_PUBLIC_ACCESS_ACCOUNT"})
 public final class PublicObject implements Rule {
     @Override
-    public Outcome evaluate(Resource resource, Assessment assessment) {
+    public Outcome evaluate(Resource resource, Verdict verdict) {
         BlockPublicAccessLevels bpa = BlockPublicAccessLevels.of(resource);
-        List<GrantEffect> publicGrants = assessment.effects(
+        List<GrantEffect> publicGrants = verdict.effects(
                 g -> S3Channels.OBJECT_ACL.equals(g.via()) && g.grantee().isPublic());
         List<Grant> inForce = publicGrants.stream().filter(GrantEffect::inForce).map(GrantEffect::grant).toList();
         if (!inForce.isEmpty()) {

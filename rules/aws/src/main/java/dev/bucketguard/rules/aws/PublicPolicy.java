@@ -8,7 +8,7 @@ import dev.bucketguard.cloud.aws.PolicyVerdict;
 import dev.bucketguard.cloud.aws.S3Bucket;
 import dev.bucketguard.cloud.aws.S3Channels;
 import dev.bucketguard.cloud.aws.S3Facts;
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.GrantEffect;
 import dev.bucketguard.exposure.Tri;
 import dev.bucketguard.model.Grant;
@@ -30,18 +30,18 @@ import java.util.List;
         reads = {"POLICY", "POLICY_STATUS", "BLOCK_PUBLIC_ACCESS_BUCKET", "BLOCK_PUBLIC_ACCESS_ACCOUNT"})
 public final class PublicPolicy implements Rule {
     @Override
-    public Outcome evaluate(Resource resource, Assessment assessment) {
+    public Outcome evaluate(Resource resource, Verdict verdict) {
         BlockPublicAccessLevels bpa = BlockPublicAccessLevels.of(resource);
         Boolean rpb = bpa.effective(RESTRICT_PUBLIC_BUCKETS);
         // The verdict's own answer on the policy: public or not once RestrictPublicBuckets is applied.
-        PolicyVerdict verdict = PolicyVerdict.of(resource);
-        Boolean term = verdict.inEffect(rpb);
-        Boolean status = verdict.status();
+        PolicyVerdict policyVerdict = PolicyVerdict.of(resource);
+        Boolean term = policyVerdict.inEffect(rpb);
+        Boolean status = policyVerdict.status();
         if (!resource.knows(S3Facts.POLICY)) {
             return withoutPolicy(resource, bpa, term, status);
         }
         BucketPolicy policy = S3Bucket.of(resource).policy();
-        List<GrantEffect> publicGrants = assessment.effects(
+        List<GrantEffect> publicGrants = verdict.effects(
                 g -> S3Channels.POLICY.equals(g.via()) && g.grantee().isPublic());
         List<Grant> inForce = publicGrants.stream().filter(GrantEffect::inForce).map(GrantEffect::grant)
                 .sorted(Comparator.comparing(g -> !g.allowsWrite())).toList();

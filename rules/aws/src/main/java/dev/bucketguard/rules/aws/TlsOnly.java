@@ -2,7 +2,7 @@ package dev.bucketguard.rules.aws;
 
 import dev.bucketguard.cloud.aws.BucketPolicy;
 import dev.bucketguard.cloud.aws.S3Bucket;
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.spi.Outcome;
 import dev.bucketguard.spi.Rule;
@@ -13,7 +13,7 @@ import dev.bucketguard.spi.Severity;
 @RuleDefinition(id = "aws.s3.tls-only", severity = Severity.MEDIUM, provider = "aws", requires = {"POLICY"})
 public final class TlsOnly implements Rule {
     @Override
-    public Outcome evaluate(Resource resource, Assessment assessment) {
+    public Outcome evaluate(Resource resource, Verdict verdict) {
         BucketPolicy policy = S3Bucket.of(resource).policy();
         if (policy.tlsEnforced()) {
             return Outcome.pass("the bucket policy denies requests without TLS (aws:SecureTransport false)",

@@ -1,7 +1,7 @@
 package dev.bucketguard.rules.aws;
 
 import dev.bucketguard.cloud.aws.S3Bucket;
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.Versioning;
 import dev.bucketguard.spi.Outcome;
@@ -13,7 +13,7 @@ import dev.bucketguard.spi.Severity;
 @RuleDefinition(id = "aws.s3.versioning", severity = Severity.LOW, provider = "aws", requires = {"VERSIONING"})
 public final class VersioningEnabled implements Rule {
     @Override
-    public Outcome evaluate(Resource resource, Assessment assessment) {
+    public Outcome evaluate(Resource resource, Verdict verdict) {
         Versioning v = S3Bucket.of(resource).versioning();
         if (v.enabled()) {
             return Outcome.pass("versioning is Enabled", "versioning Status: Enabled");

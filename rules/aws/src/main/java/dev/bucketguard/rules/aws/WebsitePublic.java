@@ -1,7 +1,7 @@
 package dev.bucketguard.rules.aws;
 
 import dev.bucketguard.cloud.aws.S3Bucket;
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.ExposureTag;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.Website;
@@ -22,7 +22,7 @@ import java.util.List;
                 "OBJECT_OWNERSHIP"})
 public final class WebsitePublic implements Rule {
     @Override
-    public Outcome evaluate(Resource resource, Assessment assessment) {
+    public Outcome evaluate(Resource resource, Verdict verdict) {
         Website website = S3Bucket.of(resource).website();
         if (website == null || !website.enabled()) {
             return Outcome.pass("static website hosting is off");
@@ -30,16 +30,16 @@ public final class WebsitePublic implements Rule {
         String endpoint = website.endpoint() == null ? "the website endpoint" : website.endpoint();
         List<String> evidence = new ArrayList<>();
         evidence.add("static website hosting: on at " + endpoint);
-        evidence.add("exposure verdict: " + assessment.exposure());
-        evidence.addAll(assessment.reasons());
-        return switch (assessment.exposure()) {
-            case PUBLIC -> assessment.tags().contains(ExposureTag.AUTH_USERS_ONLY)
+        evidence.add("exposure verdict: " + verdict.exposure());
+        evidence.addAll(verdict.reasons());
+        return switch (verdict.exposure()) {
+            case PUBLIC -> verdict.tags().contains(ExposureTag.AUTH_USERS_ONLY)
                     ? Outcome.pass("static website hosting is on, but the bucket is public only to authenticated AWS"
                     + " users, whom the anonymous website endpoint does not serve", evidence.toArray(String[]::new))
                     : Outcome.fail("static website hosting is on and the bucket is public: anyone can read its"
                     + " content over plain HTTP at " + endpoint, evidence);
             case UNKNOWN -> Outcome.unknown("static website hosting is on at " + endpoint + ", and whether the bucket"
-                    + " is public could not be decided: " + String.join("; ", assessment.reasons()), evidence);
+                    + " is public could not be decided: " + String.join("; ", verdict.reasons()), evidence);
             case CROSS_ACCOUNT, PRIVATE -> Outcome.pass("static website hosting is on, but the bucket is not public,"
                     + " so " + endpoint + " answers 403 to anonymous requests", evidence.toArray(String[]::new));
         };

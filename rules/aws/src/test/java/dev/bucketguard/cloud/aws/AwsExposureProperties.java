@@ -137,7 +137,7 @@ class AwsExposureProperties {
         }
 
         Exposure verdict() {
-            return ANALYZER.assess(scanned()).exposure();
+            return ANALYZER.verdict(scanned()).exposure();
         }
     }
 
@@ -184,7 +184,7 @@ class AwsExposureProperties {
         Exposure truth = b.complete().verdict();
         if (seen != Exposure.UNKNOWN && seen != truth) {
             throw new AssertionError("with " + b.hidden() + " unread the verdict is " + seen + " but with everything"
-                    + " read it is " + truth + "; reasons: " + ANALYZER.assess(b.scanned()).reasons());
+                    + " read it is " + truth + "; reasons: " + ANALYZER.verdict(b.scanned()).reasons());
         }
     }
 
@@ -198,7 +198,7 @@ class AwsExposureProperties {
         boolean holderUnread = b.hides(S3Facts.POLICY) || b.hides(S3Facts.ACL) && aclsMayBeOn;
         if (holderUnread && b.verdict() == Exposure.PRIVATE) {
             throw new AssertionError("PRIVATE with " + b.hidden() + " unread; reasons: "
-                    + ANALYZER.assess(b.scanned()).reasons());
+                    + ANALYZER.verdict(b.scanned()).reasons());
         }
     }
 
@@ -218,7 +218,7 @@ class AwsExposureProperties {
         Exposure is = stricter.verdict();
         if (moreExposed(was, is)) {
             throw new AssertionError("turning flag " + flag + " on at " + level + " moved " + was + " to " + is
-                    + "; reasons: " + ANALYZER.assess(stricter.scanned()).reasons());
+                    + "; reasons: " + ANALYZER.verdict(stricter.scanned()).reasons());
         }
     }
 
@@ -245,7 +245,7 @@ class AwsExposureProperties {
         boolean lessExposed = rpbCut ? was == Exposure.PUBLIC && is != Exposure.PUBLIC : moreExposed(is, was);
         if (lessExposed) {
             throw new AssertionError("adding " + g.source() + " to " + g.grantee().describe() + " moved " + was
-                    + " to " + is + "; reasons: " + ANALYZER.assess(b.plus(g).scanned()).reasons());
+                    + " to " + is + "; reasons: " + ANALYZER.verdict(b.plus(g).scanned()).reasons());
         }
     }
 

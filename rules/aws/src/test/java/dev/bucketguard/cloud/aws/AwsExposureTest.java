@@ -9,10 +9,10 @@ import static dev.bucketguard.cloud.aws.Fixtures.aclAuthenticatedUsers;
 import static dev.bucketguard.cloud.aws.Fixtures.aclCanonicalUser;
 import static dev.bucketguard.cloud.aws.Fixtures.aclLogDelivery;
 import static dev.bucketguard.cloud.aws.Fixtures.aclOwner;
-import static dev.bucketguard.testkit.AssessmentAssertions.assertEffect;
-import static dev.bucketguard.testkit.AssessmentAssertions.assertNoReason;
-import static dev.bucketguard.testkit.AssessmentAssertions.assertReason;
-import static dev.bucketguard.testkit.AssessmentAssertions.assertVerdict;
+import static dev.bucketguard.testkit.VerdictAssertions.assertEffect;
+import static dev.bucketguard.testkit.VerdictAssertions.assertNoReason;
+import static dev.bucketguard.testkit.VerdictAssertions.assertReason;
+import static dev.bucketguard.testkit.VerdictAssertions.assertVerdict;
 import static dev.bucketguard.cloud.aws.Fixtures.denied;
 import static dev.bucketguard.cloud.aws.Fixtures.grant;
 import static dev.bucketguard.cloud.aws.Fixtures.policyAccount;
@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bucketguard.cloud.aws.Fixtures.Analyzer;
 import dev.bucketguard.cloud.aws.Fixtures.Guardrails;
 import dev.bucketguard.cloud.aws.Fixtures.PolicyFacts;
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.Exposure;
 import dev.bucketguard.exposure.ExposureTag;
 import dev.bucketguard.exposure.GrantEffect.Effect;
@@ -34,7 +34,7 @@ import dev.bucketguard.model.Grantee;
 import dev.bucketguard.model.Permission;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.Website;
-import dev.bucketguard.scan.Assessor;
+import dev.bucketguard.scan.Judge;
 import dev.bucketguard.spi.Clouds;
 import java.util.List;
 import java.util.Set;
@@ -72,7 +72,7 @@ class AwsExposureTest {
     void aws_step1_ignorePublicAclsAndRestrictPublicBucketsHideAPublicPolicyAndAcl() {
         Grant acl = aclAllUsers();
         Grant policy = policyPublicRead();
-        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.ALL)
+        Verdict a = analyzer.verdict(bucket(BlockPublicAccess.NONE, BlockPublicAccess.ALL)
                 .grant(acl).grant(policy).policy(status(true)).build());
 
         assertVerdict(a, Exposure.PRIVATE);
@@ -86,7 +86,7 @@ class AwsExposureTest {
 
     @Test
     void aws_step1_flagsMayComeFromDifferentLevels() {
-        Assessment a = analyzer.assess(bucket(IPA_ONLY, RPB_ONLY)
+        Verdict a = analyzer.verdict(bucket(IPA_ONLY, RPB_ONLY)
                 .grant(aclAllUsers()).grant(policyPublicRead()).policy(status(true)).build());
 
         assertVerdict(a, Exposure.PRIVATE);
@@ -96,7 +96,7 @@ class AwsExposureTest {
 
     @Test
     void aws_step1_holdsWhenPolicyAndAclAreUnreadable_butStep4StillNeedsThePolicy() {
-        Assessment a = analyzer.assess(bucket(BlockPublicAccess.ALL, BlockPublicAccess.NONE)
+        Verdict a = analyzer.verdict(bucket(BlockPublicAccess.ALL, BlockPublicAccess.NONE)
                 .unknown(denied(S3Facts.POLICY)).unknown(denied(S3Facts.POLICY_STATUS)).unknown(denied(S3Facts.ACL))
                 .policy(null).build());
 
@@ -109,7 +109,7 @@ class AwsExposureTest {
 
     @Test
     void aws_step1_futureOnlyFlagsDoNotHideAnything() {
-        Assessment a = analyzer.assess(bucket(FUTURE_ONLY, FUTURE_ONLY).grant(aclAllUsers()).build());
+        Verdict a = analyzer.verdict(bucket(FUTURE_ONLY, FUTURE_ONLY).grant(aclAllUsers()).build());
 
         assertVerdict(a, Exposure.PUBLIC);
         assertReason(a, "IgnorePublicAcls is off at bucket and account");
@@ -120,7 +120,7 @@ class AwsExposureTest {
     @Test
     void aws_step2_publicPolicyWithRestrictPublicBucketsOffIsPublic() {
         Grant policy = policyPublicRead();
-        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+        Verdict a = analyzer.verdict(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
                 .grant(policy).policy(status(true)).build());
 
         assertVerdict(a, Exposure.PUBLIC);
@@ -133,7 +133,7 @@ class AwsExposureTest {
     @Test
     void aws_step2_publicAclWithIgnorePublicAclsOffIsPublic() {
         Grant acl = aclAllUsers();
-        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, RPB_ONLY).grant(acl).build());
+        Verdict a = analyzer.verdict(bucket(BlockPublicAccess.NONE, RPB_ONLY).grant(acl).build());
 
         assertVerdict(a, Exposure.PUBLIC);
         assertReason(a, "bucket ACL grants list, read to anyone");
@@ -143,7 +143,7 @@ class AwsExposureTest {
 
     @Test
     void aws_step2_authenticatedUsersOnlyIsTaggedAuthUsersOnly() {
-        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+        Verdict a = analyzer.verdict(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
                 .grant(aclAuthenticatedUsers()).build());
 
         assertVerdict(a, Exposure.PUBLIC);
@@ -153,7 +153,7 @@ class AwsExposureTest {
 
     @Test
     void aws_step2_allUsersBesideAuthenticatedUsersIsNotAuthUsersOnly() {
-        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+        Verdict a = analyzer.verdict(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
                 .grant(aclAuthenticatedUsers()).grant(policyPublicRead()).policy(status(true)).build());
 
         assertVerdict(a, Exposure.PUBLIC);
@@ -162,7 +162,7 @@ class AwsExposureTest {
 
     @Test
     void aws_step2_websiteHostingIsTaggedWebsite() {
-        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+        Verdict a = analyzer.verdict(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
                 .collected(S3Facts.WEBSITE)
                 .website(new Website(true, "http://applicants.s3-website.eu-west-1.amazonaws.com"))
                 .grant(policyPublicRead()).policy(status(true)).build());
@@ -175,7 +175,7 @@ class AwsExposureTest {
     void aws_step2_ignorePublicAclsAloneLeavesAPublicPolicyInForce() {
         Grant acl = aclAllUsers();
         Grant policy = policyPublicRead();
-        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, IPA_ONLY)
+        Verdict a = analyzer.verdict(bucket(BlockPublicAccess.NONE, IPA_ONLY)
                 .grant(acl).grant(policy).policy(status(true)).build());
 
         assertVerdict(a, Exposure.PUBLIC);
@@ -188,7 +188,7 @@ class AwsExposureTest {
     void aws_step2_restrictPublicBucketsAloneLeavesAPublicAclInForce() {
         Grant acl = aclAllUsers();
         Grant policy = policyPublicRead();
-        Assessment a = analyzer.assess(bucket(RPB_ONLY, BlockPublicAccess.NONE)
+        Verdict a = analyzer.verdict(bucket(RPB_ONLY, BlockPublicAccess.NONE)
                 .grant(acl).grant(policy).policy(status(true)).build());
 
         assertVerdict(a, Exposure.PUBLIC);
@@ -199,7 +199,7 @@ class AwsExposureTest {
     @Test
     void aws_step2_bucketOwnerEnforcedDisablesAPublicAcl() {
         Grant acl = aclAllUsers();
-        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+        Verdict a = analyzer.verdict(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
                 .guardrails(ownership(BlockPublicAccess.NONE, BlockPublicAccess.NONE,
                         ObjectOwnership.BUCKET_OWNER_ENFORCED))
                 .grant(acl).build());
@@ -211,7 +211,7 @@ class AwsExposureTest {
 
     @Test
     void aws_step2_ownershipNotConfiguredKeepsAclsOn() {
-        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+        Verdict a = analyzer.verdict(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
                 .guardrails(ownership(BlockPublicAccess.NONE, BlockPublicAccess.NONE, ObjectOwnership.NOT_CONFIGURED))
                 .grant(aclAllUsers()).build());
 
@@ -221,7 +221,7 @@ class AwsExposureTest {
     @Test
     void aws_step2_bpaReadButNotConfiguredMeansAllOff() {
         // NoSuchPublicAccessBlockConfiguration: the fact is known, the record is absent.
-        Assessment a = analyzer.assess(bucket(null, null).grant(policyPublicRead()).policy(status(true)).build());
+        Verdict a = analyzer.verdict(bucket(null, null).grant(policyPublicRead()).policy(status(true)).build());
 
         assertVerdict(a, Exposure.PUBLIC);
         assertReason(a, "RestrictPublicBuckets is off at bucket and account");
@@ -232,7 +232,7 @@ class AwsExposureTest {
     @Test
     void aws_step3_unreadableBucketBpaWithPublicPolicyIsUnknownNotPrivate() {
         Grant policy = policyPublicRead();
-        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, null)
+        Verdict a = analyzer.verdict(bucket(BlockPublicAccess.NONE, null)
                 .unknown(denied(S3Facts.BLOCK_PUBLIC_ACCESS_BUCKET))
                 .grant(policy).policy(status(true)).build());
 
@@ -245,7 +245,7 @@ class AwsExposureTest {
     @Test
     void aws_step3_unreadableAccountBpaWithPublicAclIsUnknown() {
         Grant acl = aclAllUsers();
-        Assessment a = analyzer.assess(bucket(null, BlockPublicAccess.NONE)
+        Verdict a = analyzer.verdict(bucket(null, BlockPublicAccess.NONE)
                 .unknown(denied(S3Facts.BLOCK_PUBLIC_ACCESS_ACCOUNT)).grant(acl).build());
 
         assertVerdict(a, Exposure.UNKNOWN);
@@ -255,7 +255,7 @@ class AwsExposureTest {
 
     @Test
     void aws_step3_unreadableAclWhileAclsMayBeOnIsUnknown() {
-        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+        Verdict a = analyzer.verdict(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
                 .unknown(denied(S3Facts.ACL)).build());
 
         assertVerdict(a, Exposure.UNKNOWN);
@@ -264,7 +264,7 @@ class AwsExposureTest {
 
     @Test
     void aws_step3_unreadableAclIsIrrelevantWhenAclsAreOff() {
-        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+        Verdict a = analyzer.verdict(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
                 .guardrails(ownership(BlockPublicAccess.NONE, BlockPublicAccess.NONE,
                         ObjectOwnership.BUCKET_OWNER_ENFORCED))
                 .unknown(denied(S3Facts.ACL)).build());
@@ -275,7 +275,7 @@ class AwsExposureTest {
     @Test
     void aws_step3_unreadableOwnershipWithAPublicAclIsUnknown() {
         Grant acl = aclAllUsers();
-        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+        Verdict a = analyzer.verdict(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
                 .guardrails(ownership(BlockPublicAccess.NONE, BlockPublicAccess.NONE, null))
                 .unknown(denied(S3Facts.OBJECT_OWNERSHIP)).grant(acl).build());
 
@@ -286,7 +286,7 @@ class AwsExposureTest {
 
     @Test
     void aws_step3_unreadablePolicyAndStatusIsUnknown() {
-        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+        Verdict a = analyzer.verdict(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
                 .unknown(denied(S3Facts.POLICY)).unknown(denied(S3Facts.POLICY_STATUS)).policy(null).build());
 
         assertVerdict(a, Exposure.UNKNOWN);
@@ -297,7 +297,7 @@ class AwsExposureTest {
     @Test
     void aws_step3_policyTheEvaluatorCannotDecideIsUnknownWithoutStatus() {
         Grant policy = policyPublicRead();
-        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+        Verdict a = analyzer.verdict(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
                 .unknown(denied(S3Facts.POLICY_STATUS))
                 .policy(new PolicyFacts(true, null, List.of("a Deny on aws:SourceVpce may strip untrusted access"),
                         false))
@@ -310,7 +310,7 @@ class AwsExposureTest {
 
     @Test
     void aws_step3_unreadableBpaIsIrrelevantWhenNothingIsPublic() {
-        Assessment a = analyzer.assess(bucket(null, null)
+        Verdict a = analyzer.verdict(bucket(null, null)
                 .unknown(denied(S3Facts.BLOCK_PUBLIC_ACCESS_ACCOUNT))
                 .unknown(denied(S3Facts.BLOCK_PUBLIC_ACCESS_BUCKET))
                 .grant(aclOwner()).build());
@@ -325,7 +325,7 @@ class AwsExposureTest {
     void aws_threeValued_accountLevelOnCoversUnreadBucketLevel() {
         Grant acl = aclAllUsers();
         Grant policy = policyPublicRead();
-        Assessment a = analyzer.assess(bucket(BlockPublicAccess.ALL, null)
+        Verdict a = analyzer.verdict(bucket(BlockPublicAccess.ALL, null)
                 .unknown(denied(S3Facts.BLOCK_PUBLIC_ACCESS_BUCKET))
                 .grant(acl).grant(policy).policy(status(true)).build());
 
@@ -337,7 +337,7 @@ class AwsExposureTest {
 
     @Test
     void aws_threeValued_bucketLevelOnCoversUnreadAccountLevel() {
-        Assessment a = analyzer.assess(bucket(null, BlockPublicAccess.ALL)
+        Verdict a = analyzer.verdict(bucket(null, BlockPublicAccess.ALL)
                 .unknown(denied(S3Facts.BLOCK_PUBLIC_ACCESS_ACCOUNT))
                 .grant(aclAllUsers()).grant(policyPublicRead()).policy(status(true)).build());
 
@@ -346,7 +346,7 @@ class AwsExposureTest {
 
     @Test
     void aws_threeValued_offAtOneLevelAndUnreadAtTheOtherIsUnknown() {
-        Assessment a = analyzer.assess(bucket(null, BlockPublicAccess.NONE)
+        Verdict a = analyzer.verdict(bucket(null, BlockPublicAccess.NONE)
                 .unknown(denied(S3Facts.BLOCK_PUBLIC_ACCESS_ACCOUNT))
                 .grant(policyPublicRead()).policy(status(true)).build());
 
@@ -360,7 +360,7 @@ class AwsExposureTest {
     void aws_rpbCutsNamedAccountGrantsInAPublicPolicy() {
         Grant pub = policyPublicRead();
         Grant partner = policyAccount(OUTSIDER);
-        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, RPB_ONLY)
+        Verdict a = analyzer.verdict(bucket(BlockPublicAccess.NONE, RPB_ONLY)
                 .grant(pub).grant(partner).policy(status(true)).build());
 
         assertVerdict(a, Exposure.PRIVATE);
@@ -371,7 +371,7 @@ class AwsExposureTest {
     @Test
     void aws_rpbLeavesNamedAccountGrantsOfANonPublicPolicy() {
         Grant partner = policyAccount(OUTSIDER);
-        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.ALL)
+        Verdict a = analyzer.verdict(bucket(BlockPublicAccess.NONE, BlockPublicAccess.ALL)
                 .grant(partner).policy(status(false)).build());
 
         assertVerdict(a, Exposure.CROSS_ACCOUNT);
@@ -384,7 +384,7 @@ class AwsExposureTest {
     @Test
     void aws_rpbOnWithUndecidablePolicyLeavesNamedAccountGrantsUndecided() {
         Grant partner = policyAccount(OUTSIDER);
-        Assessment a = analyzer.assess(bucket(BlockPublicAccess.ALL, BlockPublicAccess.ALL)
+        Verdict a = analyzer.verdict(bucket(BlockPublicAccess.ALL, BlockPublicAccess.ALL)
                 .unknown(denied(S3Facts.POLICY_STATUS))
                 .policy(new PolicyFacts(true, null, List.of("NotPrincipal with a Deny"), false))
                 .grant(partner).build());
@@ -397,7 +397,7 @@ class AwsExposureTest {
     @Test
     void aws_unreadableRpbWithPublicPolicyLeavesNamedGrantsUndecided() {
         Grant partner = policyAccount(OUTSIDER);
-        Assessment a = analyzer.assess(bucket(IPA_ONLY, null).unknown(denied(S3Facts.BLOCK_PUBLIC_ACCESS_BUCKET))
+        Verdict a = analyzer.verdict(bucket(IPA_ONLY, null).unknown(denied(S3Facts.BLOCK_PUBLIC_ACCESS_BUCKET))
                 .grant(policyPublicRead()).grant(partner).policy(status(true)).build());
 
         assertVerdict(a, Exposure.UNKNOWN);
@@ -410,7 +410,7 @@ class AwsExposureTest {
     void aws_policyStatusDecidesWhenRead() {
         // The evaluator could not decide (a Deny it cannot prove); S3's own verdict says "not public": S3 decides.
         Grant pub = policyPublicRead();
-        Assessment notPublic = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+        Verdict notPublic = analyzer.verdict(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
                 .guardrails(ownership(BlockPublicAccess.NONE, BlockPublicAccess.NONE,
                         ObjectOwnership.BUCKET_OWNER_ENFORCED))
                 .grant(pub).policy(new PolicyFacts(true, false, List.of("statement 'DenyOthers' denies with a"
@@ -419,7 +419,7 @@ class AwsExposureTest {
         assertEffect(notPublic, pub, Effect.NEUTRALISED, "GetBucketPolicyStatus reports that the policy is not public");
 
         // And the other way: S3 says public although no grant the evaluator modelled is public.
-        Assessment isPublic = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+        Verdict isPublic = analyzer.verdict(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
                 .grant(policyAccount(OUTSIDER)).policy(status(true)).build());
         assertVerdict(isPublic, Exposure.PUBLIC);
         assertReason(isPublic, "GetBucketPolicyStatus reports that the bucket policy is public");
@@ -430,7 +430,7 @@ class AwsExposureTest {
     void aws_aProvenPublicStatementOutweighsAStatusThatSaysNotPublic() {
         // moto answers "not public" for any statement with a Condition, so aws:SourceAccount "*" would pass there.
         Grant pub = policyPublicRead();
-        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+        Verdict a = analyzer.verdict(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
                 .guardrails(ownership(BlockPublicAccess.NONE, BlockPublicAccess.NONE,
                         ObjectOwnership.BUCKET_OWNER_ENFORCED))
                 .grant(pub).policy(status(false)).build());
@@ -441,7 +441,7 @@ class AwsExposureTest {
 
     @Test
     void aws_policyStatusUnreadFallsBackToTheLocalProof() {
-        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+        Verdict a = analyzer.verdict(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
                 .unknown(denied(S3Facts.POLICY_STATUS)).policy(new PolicyFacts(true, null, List.of(), false))
                 .grant(policyPublicRead()).build());
 
@@ -451,7 +451,7 @@ class AwsExposureTest {
 
     @Test
     void aws_policyStatusDecidesEvenWhenThePolicyItselfIsUnreadable() {
-        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+        Verdict a = analyzer.verdict(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
                 .unknown(denied(S3Facts.POLICY)).policy(new PolicyFacts(true, true, List.of(), false)).build());
 
         assertVerdict(a, Exposure.PUBLIC);
@@ -463,13 +463,13 @@ class AwsExposureTest {
     @Test
     void aws_step4_canonicalUserGrantIsCrossAccount_logDeliveryIsNot() {
         Grant canonical = aclCanonicalUser();
-        Assessment cross = analyzer.assess(bucket(BlockPublicAccess.ALL, BlockPublicAccess.ALL)
+        Verdict cross = analyzer.verdict(bucket(BlockPublicAccess.ALL, BlockPublicAccess.ALL)
                 .grant(aclOwner()).grant(canonical).grant(aclLogDelivery()).build());
         assertVerdict(cross, Exposure.CROSS_ACCOUNT);
         assertEquals(List.of(CANONICAL), cross.outsiders());
         assertReason(cross, "bucket ACL grants read to account " + CANONICAL);
 
-        Assessment logs = analyzer.assess(bucket(BlockPublicAccess.ALL, BlockPublicAccess.ALL)
+        Verdict logs = analyzer.verdict(bucket(BlockPublicAccess.ALL, BlockPublicAccess.ALL)
                 .grant(aclOwner()).grant(aclLogDelivery()).build());
         assertVerdict(logs, Exposure.PRIVATE);
         assertEquals(List.of(), logs.outsiders());
@@ -478,7 +478,7 @@ class AwsExposureTest {
     @Test
     void aws_step4_canonicalUserGrantDoesNotCountWhenAclsAreOff() {
         Grant canonical = aclCanonicalUser();
-        Assessment a = analyzer.assess(bucket(BlockPublicAccess.ALL, BlockPublicAccess.ALL)
+        Verdict a = analyzer.verdict(bucket(BlockPublicAccess.ALL, BlockPublicAccess.ALL)
                 .guardrails(ownership(BlockPublicAccess.ALL, BlockPublicAccess.ALL,
                         ObjectOwnership.BUCKET_OWNER_ENFORCED))
                 .grant(canonical).build());
@@ -490,7 +490,7 @@ class AwsExposureTest {
     @Test
     void aws_step4_canonicalUserGrantWithUnreadOwnershipIsUnknown() {
         Grant canonical = aclCanonicalUser();
-        Assessment a = analyzer.assess(bucket(BlockPublicAccess.ALL, BlockPublicAccess.ALL)
+        Verdict a = analyzer.verdict(bucket(BlockPublicAccess.ALL, BlockPublicAccess.ALL)
                 .guardrails(ownership(BlockPublicAccess.ALL, BlockPublicAccess.ALL, null))
                 .unknown(denied(S3Facts.OBJECT_OWNERSHIP)).grant(canonical).build());
 
@@ -512,18 +512,18 @@ class AwsExposureTest {
                         Permission.WRITE))
                 .policy(status(false)).build();
 
-        Assessment trusted = trusting.assess(r);
+        Verdict trusted = trusting.verdict(r);
         assertVerdict(trusted, Exposure.PRIVATE);
         assertReason(trusted, "and the trusted set");
 
-        Assessment ownerOnly = analyzer.assess(r);
+        Verdict ownerOnly = analyzer.verdict(r);
         assertVerdict(ownerOnly, Exposure.CROSS_ACCOUNT);
         assertEquals(List.of(TRUSTED, "o-ours"), ownerOnly.outsiders());
     }
 
     @Test
     void aws_step4_unreadablePolicyIsUnknownEvenWhenNothingIsPublic() {
-        Assessment a = analyzer.assess(bucket(BlockPublicAccess.ALL, BlockPublicAccess.ALL)
+        Verdict a = analyzer.verdict(bucket(BlockPublicAccess.ALL, BlockPublicAccess.ALL)
                 .unknown(denied(S3Facts.POLICY)).policy(new PolicyFacts(true, false, List.of(), false)).build());
 
         assertVerdict(a, Exposure.UNKNOWN);
@@ -532,7 +532,7 @@ class AwsExposureTest {
 
     @Test
     void aws_step4_foreignAccessPointIsCrossAccount() {
-        Assessment a = analyzer.assess(bucket(BlockPublicAccess.ALL, BlockPublicAccess.ALL)
+        Verdict a = analyzer.verdict(bucket(BlockPublicAccess.ALL, BlockPublicAccess.ALL)
                 .collected(S3Facts.ACCESS_POINTS)
                 .accessPoint(new AccessPoint("partner-ap", OUTSIDER, "Internet", BlockPublicAccess.ALL, true))
                 .build());
@@ -543,7 +543,7 @@ class AwsExposureTest {
 
     @Test
     void aws_step4_foreignAccessPointIsCrossAccountEvenWhenThePolicyIsUnreadable() {
-        Assessment a = analyzer.assess(bucket(BlockPublicAccess.ALL, BlockPublicAccess.ALL)
+        Verdict a = analyzer.verdict(bucket(BlockPublicAccess.ALL, BlockPublicAccess.ALL)
                 .unknown(denied(S3Facts.POLICY)).collected(S3Facts.ACCESS_POINTS)
                 .accessPoint(new AccessPoint("partner-ap", OUTSIDER, "Internet", BlockPublicAccess.ALL, true))
                 .build());
@@ -553,7 +553,7 @@ class AwsExposureTest {
 
     @Test
     void aws_step4_foreignAccessPointOwnerIsListedAmongTheOutsidersEvenOnAPublicBucket() {
-        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+        Verdict a = analyzer.verdict(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
                 .grant(policyPublicRead()).collected(S3Facts.ACCESS_POINTS)
                 .accessPoint(new AccessPoint("partner-ap", OUTSIDER, "Internet", BlockPublicAccess.ALL, true))
                 .build());
@@ -564,7 +564,7 @@ class AwsExposureTest {
 
     @Test
     void aws_unreadableInternetAccessPointPolicyIsUnknownNotPrivate() {
-        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+        Verdict a = analyzer.verdict(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
                 .collected(S3Facts.ACCESS_POINTS)
                 .accessPoint(new AccessPoint("web", OWNER, "Internet", BlockPublicAccess.NONE, false))
                 .build());
@@ -575,7 +575,7 @@ class AwsExposureTest {
 
     @Test
     void aws_unreadableAccessPointPolicyBehindRestrictPublicBucketsMayStillGrantOtherAccounts() {
-        Assessment a = analyzer.assess(bucket(BlockPublicAccess.ALL, BlockPublicAccess.ALL)
+        Verdict a = analyzer.verdict(bucket(BlockPublicAccess.ALL, BlockPublicAccess.ALL)
                 .collected(S3Facts.ACCESS_POINTS)
                 .accessPoint(new AccessPoint("web", OWNER, "Internet", BlockPublicAccess.ALL, false))
                 .build());
@@ -588,7 +588,7 @@ class AwsExposureTest {
 
     @Test
     void aws_step5_privateWithAclsOnAndIpaOffMayHavePublicObjects() {
-        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, RPB_ONLY).grant(aclOwner()).build());
+        Verdict a = analyzer.verdict(bucket(BlockPublicAccess.NONE, RPB_ONLY).grant(aclOwner()).build());
 
         assertVerdict(a, Exposure.PRIVATE);
         assertEquals(Set.of(ExposureTag.OBJECT_ACLS_MAY_BE_PUBLIC), a.tags());
@@ -598,7 +598,7 @@ class AwsExposureTest {
 
     @Test
     void aws_step5_privateWithIpaOnHasNoObjectAclTag() {
-        Assessment a = analyzer.assess(bucket(IPA_ONLY, BlockPublicAccess.NONE).grant(aclOwner()).build());
+        Verdict a = analyzer.verdict(bucket(IPA_ONLY, BlockPublicAccess.NONE).grant(aclOwner()).build());
 
         assertVerdict(a, Exposure.PRIVATE);
         assertEquals(Set.of(), a.tags());
@@ -610,12 +610,12 @@ class AwsExposureTest {
     void aws_publicObjectAclIsPublicWithObjectPublicTag() {
         Grant object = new Grant(Grantee.anonymous(), Set.of(Permission.READ), S3Channels.OBJECT_ACL,
                 "object ACL of 'cv/jane.pdf'", null, List.of(), "cv/jane.pdf");
-        Assessment a = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+        Verdict a = analyzer.verdict(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
                 .collected(S3Facts.OBJECT_ACLS).grant(object).build());
         assertVerdict(a, Exposure.PUBLIC);
         assertTrue(a.tags().contains(ExposureTag.OBJECT_PUBLIC), a.tags()::toString);
 
-        Assessment ignored = analyzer.assess(bucket(IPA_ONLY, BlockPublicAccess.NONE)
+        Verdict ignored = analyzer.verdict(bucket(IPA_ONLY, BlockPublicAccess.NONE)
                 .collected(S3Facts.OBJECT_ACLS).grant(object).build());
         assertVerdict(ignored, Exposure.PRIVATE);
         assertEffect(ignored, object, Effect.NEUTRALISED, "IgnorePublicAcls");
@@ -625,21 +625,21 @@ class AwsExposureTest {
     void aws_publicAccessPointPolicyOnInternetAccessPointIsPublic_vpcAccessPointIsNot() {
         Grant viaAp = new Grant(Grantee.anonymous(), Set.of(Permission.READ), S3Channels.ACCESS_POINT_POLICY,
                 "access point 'web' policy statement 'Any'", null, List.of(), "web");
-        Assessment internet = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+        Verdict internet = analyzer.verdict(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
                 .collected(S3Facts.ACCESS_POINTS)
                 .accessPoint(new AccessPoint("web", OWNER, "Internet", BlockPublicAccess.NONE, true))
                 .grant(viaAp).build());
         assertVerdict(internet, Exposure.PUBLIC);
         assertTrue(internet.tags().contains(AwsCloud.ACCESS_POINT), internet.tags()::toString);
 
-        Assessment vpc = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+        Verdict vpc = analyzer.verdict(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
                 .collected(S3Facts.ACCESS_POINTS)
                 .accessPoint(new AccessPoint("web", OWNER, "VPC", BlockPublicAccess.NONE, true))
                 .grant(viaAp).build());
         assertEffect(vpc, viaAp, Effect.NEUTRALISED, "accepts requests only from a VPC");
         assertVerdict(vpc, Exposure.PRIVATE);
 
-        Assessment apRpb = analyzer.assess(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+        Verdict apRpb = analyzer.verdict(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
                 .collected(S3Facts.ACCESS_POINTS)
                 .accessPoint(new AccessPoint("web", OWNER, "Internet", RPB_ONLY, true))
                 .grant(viaAp).build());
@@ -649,8 +649,8 @@ class AwsExposureTest {
 
     @Test
     void unsupportedProviderIsUnknownNeverPrivate() {
-        Assessment a = new Assessor(Clouds.discover(), TrustZone.OWNER_ONLY)
-                .assess(Resource.builder("oci", "tenancy", "b").kind(AwsCloud.BUCKET).build());
+        Verdict a = new Judge(Clouds.discover(), TrustZone.OWNER_ONLY)
+                .verdict(Resource.builder("oci", "tenancy", "b").kind(AwsCloud.BUCKET).build());
 
         assertVerdict(a, Exposure.UNKNOWN);
         assertReason(a, "no exposure rules are defined for provider 'oci'");

@@ -1,6 +1,6 @@
 package dev.bucketguard.cloud.aws;
 
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.TrustZone;
 import dev.bucketguard.model.Channel;
 import dev.bucketguard.model.Fact;
@@ -95,8 +95,8 @@ final class Fixtures {
             this(TrustZone.OWNER_ONLY);
         }
 
-        Assessment assess(Resource r) {
-            return new AwsCloud().assess(r, trust);
+        Verdict verdict(Resource r) {
+            return new AwsCloud().verdict(r, trust);
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.bucketguard.cloud.azure;
 
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.ExposureTag;
 import dev.bucketguard.exposure.TrustZone;
 import dev.bucketguard.model.Channel;
@@ -75,8 +75,8 @@ public final class AzureCloud implements Cloud {
     }
 
     @Override
-    public Assessment assess(Resource resource, TrustZone trust) {
-        return new AzureExposure(resource, trust).assess();
+    public Verdict verdict(Resource resource, TrustZone trust) {
+        return new AzureExposure(resource, trust).verdict();
     }
 
     @Override

@@ -1,11 +1,11 @@
 package dev.bucketguard.cloud.azure;
 
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.Exposure;
 import dev.bucketguard.exposure.ExposureTag;
 import dev.bucketguard.exposure.GrantEffect;
 import dev.bucketguard.exposure.TrustZone;
-import dev.bucketguard.exposure.Verdicts;
+import dev.bucketguard.exposure.VerdictBuilder;
 import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.Grant;
 import dev.bucketguard.model.Permission;
@@ -19,7 +19,7 @@ import java.util.List;
  * {@link AzureChannels#WEBSITE_ENDPOINT}; {@code allowBlobPublicAccess} and {@code publicNetworkAccess} neutralise
  * them, the firewall scopes them.
  */
-final class AzureExposure extends Verdicts {
+final class AzureExposure extends VerdictBuilder {
     private final StorageAccount account;
 
     AzureExposure(Resource resource, TrustZone trust) {
@@ -28,7 +28,7 @@ final class AzureExposure extends Verdicts {
     }
 
     @Override
-    public Assessment assess() {
+    public Verdict verdict() {
         flags();
         // resourceAccessRules that admit other tenants live in the network rule set.
         grantFacts(List.of(AzureFacts.NETWORK_RULES));

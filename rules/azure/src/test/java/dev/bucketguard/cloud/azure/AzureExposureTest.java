@@ -4,19 +4,19 @@ import static dev.bucketguard.cloud.azure.Fixtures.FOREIGN_TENANT;
 import static dev.bucketguard.cloud.azure.Fixtures.SUBSCRIPTION;
 import static dev.bucketguard.cloud.azure.Fixtures.TENANT;
 import static dev.bucketguard.cloud.azure.Fixtures.account;
-import static dev.bucketguard.cloud.azure.Fixtures.assess;
+import static dev.bucketguard.cloud.azure.Fixtures.verdict;
 import static dev.bucketguard.cloud.azure.Fixtures.denied;
 import static dev.bucketguard.cloud.azure.Fixtures.grant;
 import static dev.bucketguard.cloud.azure.Fixtures.network;
 import static dev.bucketguard.cloud.azure.Fixtures.settings;
-import static dev.bucketguard.testkit.AssessmentAssertions.assertEffect;
-import static dev.bucketguard.testkit.AssessmentAssertions.assertReason;
-import static dev.bucketguard.testkit.AssessmentAssertions.assertVerdict;
+import static dev.bucketguard.testkit.VerdictAssertions.assertEffect;
+import static dev.bucketguard.testkit.VerdictAssertions.assertReason;
+import static dev.bucketguard.testkit.VerdictAssertions.assertVerdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.Exposure;
 import dev.bucketguard.exposure.ExposureTag;
 import dev.bucketguard.exposure.GrantEffect.Effect;
@@ -58,7 +58,7 @@ class AzureExposureTest {
     @Test
     void azure_accountSwitchFalseOverridesContainerLevel() {
         Grant c = containerLevel("cvs");
-        Assessment a = assess(account(settings(Switch.FALSE), OPEN).grant(c).build());
+        Verdict a = verdict(account(settings(Switch.FALSE), OPEN).grant(c).build());
 
         assertVerdict(a, Exposure.PRIVATE);
         assertEffect(a, c, Effect.NEUTRALISED, "allowBlobPublicAccess is false on the storage account");
@@ -66,7 +66,7 @@ class AzureExposureTest {
 
     @Test
     void azure_accountSwitchFalseMakesUnreadContainersIrrelevant() {
-        Assessment a = assess(account(settings(Switch.FALSE), OPEN)
+        Verdict a = verdict(account(settings(Switch.FALSE), OPEN)
                 .unknown(denied(AzureFacts.CONTAINER_ACCESS)).build());
 
         assertVerdict(a, Exposure.PRIVATE);
@@ -74,7 +74,7 @@ class AzureExposureTest {
 
     @Test
     void azure_allowBlobPublicAccessNotSetMeansTrue() {
-        Assessment a = assess(account(settings(Switch.NOT_SET), OPEN).grant(blobLevel("cvs")).build());
+        Verdict a = verdict(account(settings(Switch.NOT_SET), OPEN).grant(blobLevel("cvs")).build());
 
         assertVerdict(a, Exposure.PUBLIC);
         assertReason(a, "allowBlobPublicAccess is not set (treated as true)");
@@ -85,7 +85,7 @@ class AzureExposureTest {
 
     @Test
     void azure_containerLevelIsListable() {
-        Assessment a = assess(account(settings(Switch.TRUE), OPEN).grant(containerLevel("cvs")).build());
+        Verdict a = verdict(account(settings(Switch.TRUE), OPEN).grant(containerLevel("cvs")).build());
 
         assertVerdict(a, Exposure.PUBLIC);
         assertReason(a, "allowBlobPublicAccess is true");
@@ -94,7 +94,7 @@ class AzureExposureTest {
 
     @Test
     void azure_firewallScopedAnonymousIsCrossAccount() {
-        Assessment a = assess(account(settings(Switch.TRUE), SELECTED).grant(containerLevel("cvs")).build());
+        Verdict a = verdict(account(settings(Switch.TRUE), SELECTED).grant(containerLevel("cvs")).build());
 
         assertVerdict(a, Exposure.CROSS_ACCOUNT);
         assertTrue(a.tags().contains(ExposureTag.NETWORK_SCOPED), a.tags()::toString);
@@ -104,7 +104,7 @@ class AzureExposureTest {
     @Test
     void azure_web_container_public() {
         // $web is public whatever allowBlobPublicAccess says.
-        Assessment a = assess(account(settings(Switch.FALSE), OPEN).grant(web()).build());
+        Verdict a = verdict(account(settings(Switch.FALSE), OPEN).grant(web()).build());
 
         assertVerdict(a, Exposure.PUBLIC);
         assertTrue(a.tags().contains(ExposureTag.WEBSITE), a.tags()::toString);
@@ -114,7 +114,7 @@ class AzureExposureTest {
     @Test
     void azure_knownPublicContainerIsPublicEvenWhenOtherContainersAreUnread() {
         // A $web grant proves PUBLIC; an unread container list can only add to it.
-        Assessment a = assess(account(settings(Switch.TRUE), OPEN).unknown(denied(AzureFacts.CONTAINER_ACCESS))
+        Verdict a = verdict(account(settings(Switch.TRUE), OPEN).unknown(denied(AzureFacts.CONTAINER_ACCESS))
                 .grant(web()).build());
 
         assertVerdict(a, Exposure.PUBLIC);
@@ -123,7 +123,7 @@ class AzureExposureTest {
     @Test
     void azure_step1_publicNetworkAccessDisabledSkipsAnonymousAccess() {
         Grant c = containerLevel("cvs");
-        Assessment a = assess(account(settings(Switch.TRUE), DISABLED).grant(c).grant(web()).build());
+        Verdict a = verdict(account(settings(Switch.TRUE), DISABLED).grant(c).grant(web()).build());
 
         assertVerdict(a, Exposure.PRIVATE);
         assertEffect(a, c, Effect.NEUTRALISED, "publicNetworkAccess is Disabled");
@@ -133,7 +133,7 @@ class AzureExposureTest {
 
     @Test
     void azure_step1_securedByPerimeterIsNotDisabled() {
-        Assessment a = assess(account(settings(Switch.TRUE), network(PublicNetworkAccess.SECURED_BY_PERIMETER, true))
+        Verdict a = verdict(account(settings(Switch.TRUE), network(PublicNetworkAccess.SECURED_BY_PERIMETER, true))
                 .grant(containerLevel("cvs")).build());
 
         assertVerdict(a, Exposure.PUBLIC);
@@ -141,7 +141,7 @@ class AzureExposureTest {
 
     @Test
     void azure_step1_disabledNetworkStillChecksOtherTenants() {
-        Assessment a = assess(account(settings(Switch.TRUE), DISABLED).grant(foreignTenantRule()).build());
+        Verdict a = verdict(account(settings(Switch.TRUE), DISABLED).grant(foreignTenantRule()).build());
 
         assertVerdict(a, Exposure.CROSS_ACCOUNT);
         assertEquals(List.of(FOREIGN_TENANT), a.outsiders());
@@ -149,7 +149,7 @@ class AzureExposureTest {
 
     @Test
     void azure_step2_unreadContainersWithSwitchOnIsUnknown() {
-        Assessment a = assess(account(settings(Switch.TRUE), OPEN).unknown(denied(AzureFacts.CONTAINER_ACCESS))
+        Verdict a = verdict(account(settings(Switch.TRUE), OPEN).unknown(denied(AzureFacts.CONTAINER_ACCESS))
                 .build());
 
         assertVerdict(a, Exposure.UNKNOWN);
@@ -158,7 +158,7 @@ class AzureExposureTest {
 
     @Test
     void azure_step2_unreadNetworkRulesWithPublicContainerIsUnknown() {
-        Assessment a = assess(account(settings(Switch.TRUE), null).grant(blobLevel("cvs")).build());
+        Verdict a = verdict(account(settings(Switch.TRUE), null).grant(blobLevel("cvs")).build());
 
         assertVerdict(a, Exposure.UNKNOWN);
         assertReason(a, "could not read NETWORK_RULES");
@@ -166,7 +166,7 @@ class AzureExposureTest {
 
     @Test
     void azure_step3_foreignTenantResourceAccessRuleIsCrossAccount() {
-        Assessment a = assess(account(settings(Switch.TRUE), OPEN).grant(foreignTenantRule()).build());
+        Verdict a = verdict(account(settings(Switch.TRUE), OPEN).grant(foreignTenantRule()).build());
 
         assertVerdict(a, Exposure.CROSS_ACCOUNT);
         assertReason(a, "resourceAccessRule for tenant fabrikam-tenant grants read, write to account fabrikam-tenant");
@@ -176,7 +176,7 @@ class AzureExposureTest {
     @Test
     void azure_step3_theAccountsOwnTenantIsNotAnOutsiderWithoutBeingAddedToTheTrustZone() {
         // The owner's parent (its tenant) is trusted by construction: no trust zone entry needed.
-        Assessment a = assess(account(settings(Switch.TRUE), OPEN).grant(grant(Grantee.account(TENANT),
+        Verdict a = verdict(account(settings(Switch.TRUE), OPEN).grant(grant(Grantee.account(TENANT),
                 AzureChannels.NETWORK_RULE, "resourceAccessRule", Permission.READ)).build());
 
         assertVerdict(a, Exposure.PRIVATE);
@@ -193,13 +193,13 @@ class AzureExposureTest {
                         Permission.READ))
                 .build();
 
-        assertVerdict(assess(elsewhere), Exposure.CROSS_ACCOUNT);
+        assertVerdict(verdict(elsewhere), Exposure.CROSS_ACCOUNT);
     }
 
     @Test
     void azure_step3_unreadNetworkRulesMayHideAForeignTenantRule() {
         // resourceAccessRules live in the network rule set: unread, a foreign tenant may be admitted.
-        Assessment a = assess(account(settings(Switch.TRUE), null).build());
+        Verdict a = verdict(account(settings(Switch.TRUE), null).build());
 
         assertVerdict(a, Exposure.UNKNOWN);
         assertReason(a, "could not read NETWORK_RULES");
@@ -209,7 +209,7 @@ class AzureExposureTest {
     @Test
     void azure_unreadableAccountIsUnknownForEverything() {
         Grant c = containerLevel("cvs");
-        Assessment a = assess(Resource.builder(AzureCloud.ID, SUBSCRIPTION, "applicantsstore")
+        Verdict a = verdict(Resource.builder(AzureCloud.ID, SUBSCRIPTION, "applicantsstore")
                 .kind(AzureCloud.STORAGE_ACCOUNT).parent(AzureCloud.TENANT, TENANT)
                 .unknown(denied(AzureFacts.ACCOUNT_SETTINGS)).grant(c).build());
 
@@ -220,7 +220,7 @@ class AzureExposureTest {
 
     @Test
     void azure_step4_privateWithHardenedFlagsHasNoTags() {
-        Assessment a = assess(account(settings(Switch.FALSE), OPEN).build());
+        Verdict a = verdict(account(settings(Switch.FALSE), OPEN).build());
 
         assertVerdict(a, Exposure.PRIVATE);
         assertEquals(Set.of(), a.tags());
@@ -231,7 +231,7 @@ class AzureExposureTest {
     void azure_step4_flagsSasUnboundedStoredPoliciesHttpAndOldTls() {
         AccountSettings loose = new AccountSettings(Switch.FALSE, false, TlsVersion.TLS1_0, Switch.TRUE,
                 SasExpirationAction.NONE);
-        Assessment a = assess(account(loose, OPEN)
+        Verdict a = verdict(account(loose, OPEN)
                 .grant(grant(Grantee.owner(), AzureChannels.STORED_ACCESS_POLICY, "stored access policy 'export'",
                         Permission.READ))
                 .build());
@@ -243,9 +243,9 @@ class AzureExposureTest {
 
     @Test
     void azure_step4_tls11IsOldAndTls13IsNot() {
-        assertTrue(assess(account(new AccountSettings(Switch.FALSE, true, TlsVersion.TLS1_1, Switch.FALSE,
+        assertTrue(verdict(account(new AccountSettings(Switch.FALSE, true, TlsVersion.TLS1_1, Switch.FALSE,
                 SasExpirationAction.NONE), OPEN).build()).tags().contains(ExposureTag.TLS_LT_1_2));
-        assertEquals(Set.of(), assess(account(new AccountSettings(Switch.FALSE, true, TlsVersion.TLS1_3, Switch.FALSE,
+        assertEquals(Set.of(), verdict(account(new AccountSettings(Switch.FALSE, true, TlsVersion.TLS1_3, Switch.FALSE,
                 SasExpirationAction.NONE), OPEN).build()).tags());
     }
 
@@ -253,18 +253,18 @@ class AzureExposureTest {
     void azure_step4_sasPolicyBlockBoundsSasEvenWithSharedKeys() {
         AccountSettings sharedKeys = new AccountSettings(Switch.FALSE, true, TlsVersion.TLS1_2, Switch.NOT_SET,
                 SasExpirationAction.LOG);
-        Assessment unbounded = assess(account(sharedKeys, OPEN).build());
+        Verdict unbounded = verdict(account(sharedKeys, OPEN).build());
         assertTrue(unbounded.tags().contains(AzureCloud.SAS_UNBOUNDED), "shared keys not set means allowed");
 
         AccountSettings blocking = new AccountSettings(Switch.FALSE, true, TlsVersion.TLS1_2, Switch.TRUE,
                 SasExpirationAction.BLOCK);
-        Assessment blocked = assess(account(blocking, OPEN).build());
+        Verdict blocked = verdict(account(blocking, OPEN).build());
         assertFalse(blocked.tags().contains(AzureCloud.SAS_UNBOUNDED), blocked.tags()::toString);
     }
 
     @Test
     void azure_unreadWebsiteSettingMayHideAPublicWebContainer() {
-        Assessment a = assess(account(settings(Switch.FALSE), OPEN).unknown(denied(AzureFacts.WEBSITE)).build());
+        Verdict a = verdict(account(settings(Switch.FALSE), OPEN).unknown(denied(AzureFacts.WEBSITE)).build());
 
         assertVerdict(a, Exposure.UNKNOWN);
         assertReason(a, "could not read WEBSITE");
@@ -276,6 +276,6 @@ class AzureExposureTest {
         Resource r = account(settings(Switch.FALSE), OPEN).collected(AzureFacts.WEBSITE)
                 .details(new StorageAccount(settings(Switch.FALSE), OPEN, new Website(false, null), null)).build();
 
-        assertVerdict(assess(r), Exposure.PRIVATE);
+        assertVerdict(verdict(r), Exposure.PRIVATE);
     }
 }

@@ -1,6 +1,6 @@
 package dev.bucketguard.cloud.azure;
 
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.TrustZone;
 import dev.bucketguard.model.Channel;
 import dev.bucketguard.model.Fact;
@@ -67,7 +67,7 @@ final class Fixtures {
         return new Grant(who, Set.of(permissions), via, source);
     }
 
-    static Assessment assess(Resource r) {
-        return new AzureCloud().assess(r, TrustZone.OWNER_ONLY);
+    static Verdict verdict(Resource r) {
+        return new AzureCloud().verdict(r, TrustZone.OWNER_ONLY);
     }
 }

@@ -1,12 +1,12 @@
 package dev.bucketguard.cloud.gcp;
 
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.Exposure;
 import dev.bucketguard.exposure.ExposureTag;
 import dev.bucketguard.exposure.GrantEffect;
 import dev.bucketguard.exposure.Tri;
 import dev.bucketguard.exposure.TrustZone;
-import dev.bucketguard.exposure.Verdicts;
+import dev.bucketguard.exposure.VerdictBuilder;
 import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.Grant;
 import dev.bucketguard.model.GranteeKind;
@@ -21,7 +21,7 @@ import java.util.List;
  * prevention, on the bucket or from the organisation policy, neutralises allUsers and allAuthenticatedUsers; uniform
  * bucket-level access disables ACLs.
  */
-final class GcpExposure extends Verdicts {
+final class GcpExposure extends VerdictBuilder {
     private final GcpBucket bucket;
 
     GcpExposure(Resource resource, TrustZone trust) {
@@ -30,7 +30,7 @@ final class GcpExposure extends Verdicts {
     }
 
     @Override
-    public Assessment assess() {
+    public Verdict verdict() {
         PublicAccessPrevention pap = resource.knows(GcpFacts.PUBLIC_ACCESS_PREVENTION)
                 ? bucket.publicAccessPrevention() : null;
         Boolean ubla = pap == null ? null : bucket.uniformBucketLevelAccess();

@@ -1,6 +1,6 @@
 package dev.bucketguard.cloud.gcp;
 
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.TrustZone;
 import dev.bucketguard.model.Channel;
 import dev.bucketguard.model.Fact;
@@ -55,11 +55,11 @@ final class Fixtures {
         return new Grant(who, Set.of(permissions), via, source, null, List.of(condition), null);
     }
 
-    static Assessment assess(Resource r) {
-        return assess(r, TrustZone.OWNER_ONLY);
+    static Verdict verdict(Resource r) {
+        return verdict(r, TrustZone.OWNER_ONLY);
     }
 
-    static Assessment assess(Resource r, TrustZone trust) {
-        return new GcpCloud().assess(r, trust);
+    static Verdict verdict(Resource r, TrustZone trust) {
+        return new GcpCloud().verdict(r, trust);
     }
 }

@@ -1,18 +1,18 @@
 package dev.bucketguard.cloud.gcp;
 
 import static dev.bucketguard.cloud.gcp.Fixtures.PROJECT;
-import static dev.bucketguard.cloud.gcp.Fixtures.assess;
+import static dev.bucketguard.cloud.gcp.Fixtures.verdict;
 import static dev.bucketguard.cloud.gcp.Fixtures.bucket;
 import static dev.bucketguard.cloud.gcp.Fixtures.conditional;
 import static dev.bucketguard.cloud.gcp.Fixtures.denied;
 import static dev.bucketguard.cloud.gcp.Fixtures.grant;
-import static dev.bucketguard.testkit.AssessmentAssertions.assertEffect;
-import static dev.bucketguard.testkit.AssessmentAssertions.assertReason;
-import static dev.bucketguard.testkit.AssessmentAssertions.assertVerdict;
+import static dev.bucketguard.testkit.VerdictAssertions.assertEffect;
+import static dev.bucketguard.testkit.VerdictAssertions.assertReason;
+import static dev.bucketguard.testkit.VerdictAssertions.assertVerdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.Exposure;
 import dev.bucketguard.exposure.ExposureTag;
 import dev.bucketguard.exposure.GrantEffect.Effect;
@@ -56,7 +56,7 @@ class GcpExposureTest {
     void gcp_papEnforcedNeutralisesAllUsers() {
         Grant binding = allUsersBinding();
         Grant acl = allUsersAcl();
-        Assessment a = assess(bucket(PublicAccessPrevention.ENFORCED, null, false)
+        Verdict a = verdict(bucket(PublicAccessPrevention.ENFORCED, null, false)
                 .grant(binding).grant(acl).build());
 
         assertVerdict(a, Exposure.PRIVATE);
@@ -68,7 +68,7 @@ class GcpExposureTest {
 
     @Test
     void gcp_inheritedPapWithOrgConstraintEnforcedIsNotPublic() {
-        Assessment a = assess(bucket(PublicAccessPrevention.INHERITED, true, true)
+        Verdict a = verdict(bucket(PublicAccessPrevention.INHERITED, true, true)
                 .grant(allUsersBinding()).build());
 
         assertVerdict(a, Exposure.PRIVATE);
@@ -78,7 +78,7 @@ class GcpExposureTest {
     @Test
     void gcp_inheritedPapWithUnreadOrgPolicyAndPublicBindingIsUnknown() {
         Grant binding = allUsersBinding();
-        Assessment a = assess(bucket(PublicAccessPrevention.INHERITED, null, true).grant(binding).build());
+        Verdict a = verdict(bucket(PublicAccessPrevention.INHERITED, null, true).grant(binding).build());
 
         assertVerdict(a, Exposure.UNKNOWN);
         assertReason(a, "public access prevention is inherited and the organisation policy could not be read");
@@ -89,14 +89,14 @@ class GcpExposureTest {
     @Test
     void gcp_inheritedPapWithUnreadOrgPolicyAndNoPublicMemberIsPrivate() {
         // 5.3 step 3: papEff = null makes the verdict UNKNOWN only when step 2 would be true.
-        Assessment a = assess(bucket(PublicAccessPrevention.INHERITED, null, true).build());
+        Verdict a = verdict(bucket(PublicAccessPrevention.INHERITED, null, true).build());
 
         assertVerdict(a, Exposure.PRIVATE);
     }
 
     @Test
     void gcp_unreadPapSettingWithPublicBindingIsUnknown() {
-        Assessment a = assess(bucket(null, null, null).unknown(denied(GcpFacts.PUBLIC_ACCESS_PREVENTION))
+        Verdict a = verdict(bucket(null, null, null).unknown(denied(GcpFacts.PUBLIC_ACCESS_PREVENTION))
                 .grant(allUsersBinding()).build());
 
         assertVerdict(a, Exposure.UNKNOWN);
@@ -105,7 +105,7 @@ class GcpExposureTest {
 
     @Test
     void gcp_step2_allUsersBindingWithoutPapIsPublic() {
-        Assessment a = assess(bucket(PublicAccessPrevention.INHERITED, false, true)
+        Verdict a = verdict(bucket(PublicAccessPrevention.INHERITED, false, true)
                 .grant(allUsersBinding()).build());
 
         assertVerdict(a, Exposure.PUBLIC);
@@ -116,7 +116,7 @@ class GcpExposureTest {
 
     @Test
     void gcp_step2_allAuthenticatedUsersIsAuthUsersOnly() {
-        Assessment a = assess(bucket(PublicAccessPrevention.INHERITED, false, true)
+        Verdict a = verdict(bucket(PublicAccessPrevention.INHERITED, false, true)
                 .grant(allAuthenticatedBinding()).build());
 
         assertVerdict(a, Exposure.PUBLIC);
@@ -127,7 +127,7 @@ class GcpExposureTest {
     void gcp_step2_conditionalAllUsersBindingIsStillPublicAndTaggedConditional() {
         Grant g = conditional(Grantee.anonymous(), GcpChannels.IAM_BINDING, "binding roles/storage.objectViewer",
                 "resource.name.startsWith(\"projects/_/buckets/applicants-cv/objects/public/\")", Permission.READ);
-        Assessment a = assess(bucket(PublicAccessPrevention.INHERITED, false, true).grant(g).build());
+        Verdict a = verdict(bucket(PublicAccessPrevention.INHERITED, false, true).grant(g).build());
 
         assertVerdict(a, Exposure.PUBLIC);
         assertTrue(a.tags().contains(ExposureTag.CONDITIONAL), a.tags()::toString);
@@ -137,14 +137,14 @@ class GcpExposureTest {
     void gcp_ublaDisablesAcls() {
         Grant acl = allUsersAcl();
         Grant dacl = allUsersDefaultObjectAcl();
-        Assessment uniform = assess(bucket(PublicAccessPrevention.INHERITED, false, true)
+        Verdict uniform = verdict(bucket(PublicAccessPrevention.INHERITED, false, true)
                 .grant(acl).grant(dacl).build());
         assertVerdict(uniform, Exposure.PRIVATE);
         assertEffect(uniform, acl, Effect.NEUTRALISED, "uniform bucket-level access disables ACLs");
         assertEffect(uniform, dacl, Effect.NEUTRALISED, "uniform bucket-level access disables ACLs");
         assertEquals(Set.of(), uniform.tags());
 
-        Assessment fineGrained = assess(bucket(PublicAccessPrevention.INHERITED, false, false)
+        Verdict fineGrained = verdict(bucket(PublicAccessPrevention.INHERITED, false, false)
                 .grant(acl).build());
         assertVerdict(fineGrained, Exposure.PUBLIC);
         assertReason(fineGrained, "bucket ACL grants read to anyone");
@@ -152,7 +152,7 @@ class GcpExposureTest {
 
     @Test
     void gcp_step2_defaultObjectAclWithAllUsersIsPublicWithoutUbla() {
-        Assessment a = assess(bucket(PublicAccessPrevention.INHERITED, false, false)
+        Verdict a = verdict(bucket(PublicAccessPrevention.INHERITED, false, false)
                 .grant(allUsersDefaultObjectAcl()).build());
 
         assertVerdict(a, Exposure.PUBLIC);
@@ -161,7 +161,7 @@ class GcpExposureTest {
 
     @Test
     void gcp_step3_deniedIamPolicyIsUnknown() {
-        Assessment a = assess(bucket(PublicAccessPrevention.INHERITED, false, true)
+        Verdict a = verdict(bucket(PublicAccessPrevention.INHERITED, false, true)
                 .unknown(denied(GcpFacts.IAM_POLICY)).build());
 
         assertVerdict(a, Exposure.UNKNOWN);
@@ -171,7 +171,7 @@ class GcpExposureTest {
 
     @Test
     void gcp_step3_aPublicAclStillProvesPublicWhenIamIsDenied() {
-        Assessment a = assess(bucket(PublicAccessPrevention.INHERITED, false, false)
+        Verdict a = verdict(bucket(PublicAccessPrevention.INHERITED, false, false)
                 .unknown(denied(GcpFacts.IAM_POLICY)).grant(allUsersAcl()).build());
 
         assertVerdict(a, Exposure.PUBLIC);
@@ -179,13 +179,13 @@ class GcpExposureTest {
 
     @Test
     void gcp_step3_unreadAclWithoutUblaIsUnknown_withUblaIrrelevant() {
-        Assessment fine = assess(bucket(PublicAccessPrevention.INHERITED, false, false)
+        Verdict fine = verdict(bucket(PublicAccessPrevention.INHERITED, false, false)
                 .unknown(new Unknown(GcpFacts.ACL, "bucketAccessControls.list",
                         "storage.buckets.getIamPolicy", "AccessDenied")).build());
         assertVerdict(fine, Exposure.UNKNOWN);
         assertReason(fine, "could not read ACL");
 
-        Assessment uniform = assess(bucket(PublicAccessPrevention.INHERITED, false, true)
+        Verdict uniform = verdict(bucket(PublicAccessPrevention.INHERITED, false, true)
                 .unknown(new Unknown(GcpFacts.ACL, "bucketAccessControls.list", null,
                         "400 uniform bucket-level access is enabled")).build());
         assertVerdict(uniform, Exposure.PRIVATE);
@@ -194,7 +194,7 @@ class GcpExposureTest {
     @Test
     void gcp_step3_uncollectedAclWithoutUblaIsUnknownNotPrivate() {
         // A fact never collected is not "no ACL": bucket ACLs may grant allUsers in fine-grained mode.
-        Assessment a = assess(Resource.builder(GcpCloud.ID, PROJECT, "applicants-cv").kind(GcpCloud.BUCKET)
+        Verdict a = verdict(Resource.builder(GcpCloud.ID, PROJECT, "applicants-cv").kind(GcpCloud.BUCKET)
                 .collected(GcpFacts.IAM_POLICY, GcpFacts.PUBLIC_ACCESS_PREVENTION, GcpFacts.ORG_POLICY)
                 .details(new GcpBucket(PublicAccessPrevention.INHERITED, false, false, null, null))
                 .build());
@@ -207,18 +207,18 @@ class GcpExposureTest {
     void gcp_step4_memberOutsideTrustedProjectsIsCrossAccount() {
         Resource r = bucket(PublicAccessPrevention.ENFORCED, null, true).grant(otherProject()).build();
 
-        Assessment a = assess(r);
+        Verdict a = verdict(r);
         assertVerdict(a, Exposure.CROSS_ACCOUNT);
         assertEquals(List.of("partner-analytics"), a.outsiders());
 
-        Assessment trusted = assess(r, new TrustZone(Set.of("partner-analytics"), Set.of()));
+        Verdict trusted = verdict(r, new TrustZone(Set.of("partner-analytics"), Set.of()));
         assertVerdict(trusted, Exposure.PRIVATE);
     }
 
     @Test
     void gcp_step4_papEnforcedWithDeniedIamPolicyIsUnknownNotPrivate() {
         // PAP stops allUsers, not other projects' members, and those sit in the IAM policy that could not be read.
-        Assessment a = assess(bucket(PublicAccessPrevention.ENFORCED, null, true)
+        Verdict a = verdict(bucket(PublicAccessPrevention.ENFORCED, null, true)
                 .unknown(denied(GcpFacts.IAM_POLICY)).build());
 
         assertVerdict(a, Exposure.UNKNOWN);
@@ -227,7 +227,7 @@ class GcpExposureTest {
 
     @Test
     void gcp_step4_papEnforcedWithUnreadAclInFineGrainedModeIsUnknownNotPrivate() {
-        Assessment a = assess(bucket(PublicAccessPrevention.ENFORCED, null, false)
+        Verdict a = verdict(bucket(PublicAccessPrevention.ENFORCED, null, false)
                 .unknown(new Unknown(GcpFacts.ACL, "bucketAccessControls.list",
                         "storage.buckets.getIamPolicy", "AccessDenied")).build());
 
@@ -238,7 +238,7 @@ class GcpExposureTest {
     @Test
     void gcp_step4_aclGrantToAnotherProjectWithUnreadUblaIsUnknown() {
         Grant acl = grant(Grantee.account("partner-analytics"), GcpChannels.ACL, "bucket ACL", Permission.READ);
-        Assessment a = assess(bucket(null, null, null).unknown(denied(GcpFacts.PUBLIC_ACCESS_PREVENTION))
+        Verdict a = verdict(bucket(null, null, null).unknown(denied(GcpFacts.PUBLIC_ACCESS_PREVENTION))
                 .grant(acl).build());
 
         assertVerdict(a, Exposure.UNKNOWN);
@@ -247,7 +247,7 @@ class GcpExposureTest {
 
     @Test
     void gcp_step5_privateInFineGrainedModeMayHavePublicObjects() {
-        Assessment a = assess(bucket(PublicAccessPrevention.INHERITED, false, false).build());
+        Verdict a = verdict(bucket(PublicAccessPrevention.INHERITED, false, false).build());
 
         assertVerdict(a, Exposure.PRIVATE);
         assertEquals(Set.of(ExposureTag.OBJECT_ACLS_MAY_BE_PUBLIC), a.tags());
@@ -256,7 +256,7 @@ class GcpExposureTest {
 
     @Test
     void gcp_inheritedPapWithDeniedOrgPolicyNamesThePermission() {
-        Assessment a = assess(bucket(PublicAccessPrevention.INHERITED, null, true).grant(allUsersBinding()).build());
+        Verdict a = verdict(bucket(PublicAccessPrevention.INHERITED, null, true).grant(allUsersBinding()).build());
 
         assertVerdict(a, Exposure.UNKNOWN);
         assertReason(a, "could not read ORG_POLICY: projects.getEffectiveOrgPolicy failed with AccessDenied"
@@ -266,12 +266,12 @@ class GcpExposureTest {
 
     @Test
     void gcp_unspecifiedPapDefersToTheOrganisationPolicyLikeInherited() {
-        Assessment enforced = assess(bucket(PublicAccessPrevention.UNSPECIFIED, true, true)
+        Verdict enforced = verdict(bucket(PublicAccessPrevention.UNSPECIFIED, true, true)
                 .grant(allUsersBinding()).build());
         assertVerdict(enforced, Exposure.PRIVATE);
         assertReason(enforced, "enforced by the organisation policy");
 
-        Assessment notEnforced = assess(bucket(PublicAccessPrevention.UNSPECIFIED, false, true)
+        Verdict notEnforced = verdict(bucket(PublicAccessPrevention.UNSPECIFIED, false, true)
                 .grant(allUsersBinding()).build());
         assertVerdict(notEnforced, Exposure.PUBLIC);
     }
@@ -283,6 +283,6 @@ class GcpExposureTest {
                         "binding roles/storage.objectViewer", Permission.READ))
                 .build();
 
-        assertVerdict(assess(r), Exposure.PRIVATE);
+        assertVerdict(verdict(r), Exposure.PRIVATE);
     }
 }

@@ -13,19 +13,19 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The verdict always carries both dimensions, public and cross-account, whatever its exposure. */
-class AssessmentTest {
+class VerdictTest {
     private static final Grant PUBLIC = new Grant(Grantee.anonymous(), Set.of(Permission.READ), TestCloud.SHARE,
             "share 'public'");
     private static final Grant PARTNER = new Grant(Grantee.account("444455556666"), Set.of(Permission.READ),
             TestCloud.SHARE, "share 'partner'");
 
-    private static Assessment judge(Resource r) {
-        return new TestCloud().assess(r, TrustZone.OWNER_ONLY);
+    private static Verdict judge(Resource r) {
+        return new TestCloud().verdict(r, TrustZone.OWNER_ONLY);
     }
 
     @Test
     void aPublicResourceStillNamesTheOutsidersWhoHoldGrants() {
-        Assessment a = judge(TestCloud.locker("111122223333", "cvs").grant(PUBLIC).grant(PARTNER).build());
+        Verdict a = judge(TestCloud.locker("111122223333", "cvs").grant(PUBLIC).grant(PARTNER).build());
 
         assertEquals(Exposure.PUBLIC, a.exposure());
         assertEquals(List.of("share 'public' grants read to anyone and the lock is open"), a.reasons());
@@ -35,7 +35,7 @@ class AssessmentTest {
 
     @Test
     void aPublicResourceWithoutNamedOutsidersIsPrivateOnTheCrossAccountDimension() {
-        Assessment a = judge(TestCloud.locker("111122223333", "cvs").grant(PUBLIC).build());
+        Verdict a = judge(TestCloud.locker("111122223333", "cvs").grant(PUBLIC).build());
 
         assertEquals(Exposure.PUBLIC, a.exposure());
         assertEquals(List.of(), a.outsiders());
@@ -44,7 +44,7 @@ class AssessmentTest {
 
     @Test
     void aCrossAccountResourceNamesItsOutsiders() {
-        Assessment a = judge(TestCloud.locker("111122223333", "cvs").grant(PARTNER).build());
+        Verdict a = judge(TestCloud.locker("111122223333", "cvs").grant(PARTNER).build());
 
         assertEquals(Exposure.CROSS_ACCOUNT, a.exposure());
         assertEquals(List.of("444455556666"), a.outsiders());
@@ -53,7 +53,7 @@ class AssessmentTest {
 
     @Test
     void unreadGrantsLeaveBothDimensionsUnknownNamingThePermission() {
-        Assessment a = judge(Resource.builder("test", "111122223333", "cvs").kind(TestCloud.LOCKER)
+        Verdict a = judge(Resource.builder("test", "111122223333", "cvs").kind(TestCloud.LOCKER)
                 .collected(TestCloud.LOCK).details(new Locker(Locker.Lock.ENGAGED, null))
                 .unknown(TestCloud.GRANTS, "GetShares", "locker:GetShares", "AccessDenied").build());
 
@@ -66,7 +66,7 @@ class AssessmentTest {
 
     @Test
     void aPublicShareBehindAnUnreadLockIsUndecidedAndSoIsThePublicDimension() {
-        Assessment a = judge(Resource.builder("test", "111122223333", "cvs").kind(TestCloud.LOCKER)
+        Verdict a = judge(Resource.builder("test", "111122223333", "cvs").kind(TestCloud.LOCKER)
                 .collected(TestCloud.GRANTS).grant(PUBLIC)
                 .unknown(TestCloud.LOCK, "GetLock", "locker:GetLock", "AccessDenied").build());
 
@@ -79,7 +79,7 @@ class AssessmentTest {
 
     @Test
     void anEngagedLockNeutralisesPublicSharesOnly() {
-        Assessment a = judge(TestCloud.locker("111122223333", "cvs").details(new Locker(Locker.Lock.ENGAGED, null))
+        Verdict a = judge(TestCloud.locker("111122223333", "cvs").details(new Locker(Locker.Lock.ENGAGED, null))
                 .grant(PUBLIC).grant(PARTNER).build());
 
         assertEquals(Exposure.CROSS_ACCOUNT, a.exposure());
@@ -92,7 +92,7 @@ class AssessmentTest {
 
     @Test
     void aPrivateResourceIsPrivateOnBothDimensions() {
-        Assessment a = judge(TestCloud.locker("111122223333", "cvs").build());
+        Verdict a = judge(TestCloud.locker("111122223333", "cvs").build());
 
         assertEquals(Exposure.PRIVATE, a.exposure());
         assertEquals(List.of("no share reaches anyone outside the owner"), a.reasons());
@@ -101,7 +101,7 @@ class AssessmentTest {
 
     @Test
     void aVerdictThatCouldNotBeReachedIsUnknownOnBothDimensions() {
-        Assessment a = Assessment.unknown("the exposure verdict failed with an internal error");
+        Verdict a = Verdict.unknown("the exposure verdict failed with an internal error");
 
         assertEquals(Exposure.UNKNOWN, a.exposure());
         assertEquals(List.of("the exposure verdict failed with an internal error"), a.reasons());
@@ -110,7 +110,7 @@ class AssessmentTest {
 
     @Test
     void outsidersAreSortedAndListedOnce() {
-        Assessment a = new Assessment(Exposure.CROSS_ACCOUNT, List.of("r"), Set.of(), List.of(),
+        Verdict a = new Verdict(Exposure.CROSS_ACCOUNT, List.of("r"), Set.of(), List.of(),
                 List.of("b", "a", "b"), List.of("z", "y"), null);
 
         assertEquals(List.of("a", "b"), a.outsiders());

@@ -26,9 +26,9 @@ import java.util.function.Predicate;
  * @param unreadGrantFacts   facts that could hold grants to outsiders and could not be read, one line each naming the
  *                           call and the permission
  */
-public record Assessment(Exposure exposure, List<String> reasons, Set<ExposureTag> tags, List<GrantEffect> effects,
+public record Verdict(Exposure exposure, List<String> reasons, Set<ExposureTag> tags, List<GrantEffect> effects,
                          List<String> outsiders, List<String> undecidedOutsiders, List<String> unreadGrantFacts) {
-    public Assessment {
+    public Verdict {
         Objects.requireNonNull(exposure, "exposure");
         reasons = List.copyOf(reasons);
         tags = tags == null || tags.isEmpty() ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(tags));
@@ -39,8 +39,8 @@ public record Assessment(Exposure exposure, List<String> reasons, Set<ExposureTa
     }
 
     /** A verdict that could not be reached at all: UNKNOWN with one reason and nothing else. */
-    public static Assessment unknown(String reason) {
-        return new Assessment(Exposure.UNKNOWN, List.of(reason), Set.of(), List.of(), List.of(), List.of(),
+    public static Verdict unknown(String reason) {
+        return new Verdict(Exposure.UNKNOWN, List.of(reason), Set.of(), List.of(), List.of(), List.of(),
                 List.of(reason));
     }
 

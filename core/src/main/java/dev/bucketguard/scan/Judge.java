@@ -1,6 +1,6 @@
 package dev.bucketguard.scan;
 
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.TrustZone;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.spi.Cloud;
@@ -9,14 +9,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Gives each resource the exposure verdict of its own cloud ({@link Cloud#assess}). Stateless and thread-safe. A
+ * Gives each resource the exposure verdict of its own cloud ({@link Cloud#verdict}). Stateless and thread-safe. A
  * resource of a cloud that is not on the class path is UNKNOWN, never PRIVATE.
  */
-public final class Assessor {
+public final class Judge {
     private final Clouds clouds;
     private final TrustZone trust;
 
-    public Assessor(Clouds clouds, TrustZone trust) {
+    public Judge(Clouds clouds, TrustZone trust) {
         this.clouds = Objects.requireNonNull(clouds, "clouds");
         this.trust = Objects.requireNonNull(trust, "trust");
     }
@@ -25,11 +25,11 @@ public final class Assessor {
         return trust;
     }
 
-    public Assessment assess(Resource resource) {
+    public Verdict verdict(Resource resource) {
         Optional<Cloud> cloud = clouds.find(resource.provider());
         if (cloud.isEmpty()) {
-            return Assessment.unknown("no exposure rules are defined for provider '" + resource.provider() + "'");
+            return Verdict.unknown("no exposure rules are defined for provider '" + resource.provider() + "'");
         }
-        return cloud.get().assess(resource, trust);
+        return cloud.get().verdict(resource, trust);
     }
 }

@@ -14,14 +14,14 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The steps every cloud's verdict shares, for implementers of {@code dev.bucketguard.spi.Cloud#assess}: one instance
- * per resource, filled by the subclass's {@link #assess()} (grant effects, reasons, tags), closed with
+ * The steps every cloud's verdict shares, for implementers of {@code dev.bucketguard.spi.Cloud#verdict}: one instance
+ * per resource, filled by the subclass's {@link #verdict()} (grant effects, reasons, tags), closed with
  * {@link #done(Exposure)}, which always records the cross-account dimension as well.
  *
  * <p>Subclasses set {@link #grantFacts(List)} to the facts that could hold grants to outsiders (a policy, an ACL, a
  * network rule); the cross-account dimension reports each of them that could not be read.
  */
-public abstract class Verdicts {
+public abstract class VerdictBuilder {
     protected final Resource resource;
     protected final TrustZone trust;
     protected final List<String> reasons = new ArrayList<>();
@@ -31,13 +31,13 @@ public abstract class Verdicts {
     protected final Set<String> otherOutsiders = new TreeSet<>();
     private final List<Fact> grantFacts = new ArrayList<>();
 
-    protected Verdicts(Resource resource, TrustZone trust) {
+    protected VerdictBuilder(Resource resource, TrustZone trust) {
         this.resource = resource;
         this.trust = trust;
     }
 
     /** Computes the verdict; called once. */
-    public abstract Assessment assess();
+    public abstract Verdict verdict();
 
     /** The facts that could hold grants to outsiders, for the cross-account dimension. */
     protected final void grantFacts(List<Fact> facts) {
@@ -46,7 +46,7 @@ public abstract class Verdicts {
     }
 
     /** Closes the verdict: the exposure, the reasons and tags so far, and the cross-account dimension. */
-    protected Assessment done(Exposure exposure) {
+    protected Verdict done(Exposure exposure) {
         Set<String> all = new TreeSet<>(outsiders(true));
         all.addAll(otherOutsiders);
         List<String> unread = new ArrayList<>();
@@ -55,7 +55,7 @@ public abstract class Verdicts {
                 resource.whyUnknown(f).map(Unknown::describe).ifPresent(unread::add);
             }
         }
-        return new Assessment(exposure, reasons, tags, effects, List.copyOf(all), outsiders(false), unread);
+        return new Verdict(exposure, reasons, tags, effects, List.copyOf(all), outsiders(false), unread);
     }
 
     /** True when the grantee lies outside the owner, its parents and the trust zone. */
