@@ -63,6 +63,21 @@ abstract class ProviderScanCommand implements Callable<Integer> {
     /** The file SARIF results point at when {@code --sarif-location} is not given. */
     protected abstract String defaultSarifLocation();
 
+    /**
+     * Owner ids beyond {@code --trusted-accounts} that this subcommand's own options trust (a cloud's tenants,
+     * projects or domains, from that cloud's trust mixin); empty by default.
+     */
+    protected Set<String> trustedOwners() {
+        return Set.of();
+    }
+
+    /** The zone of trust: the shared options' accounts and organisations, and {@link #trustedOwners()}. */
+    private TrustZone trust() {
+        Set<String> accounts = new HashSet<>(options.trustedAccounts);
+        accounts.addAll(trustedOwners());
+        return new TrustZone(accounts, new HashSet<>(options.trustedOrgs));
+    }
+
     /** A usage error of this command: one line, then the pointer to {@code --help}; exit 2. */
     protected final ParameterException usageError(String message) {
         return new ParameterException(spec.commandLine(), message);
@@ -81,7 +96,7 @@ abstract class ProviderScanCommand implements Callable<Integer> {
         ScanReport report = Scanner.builder()
                 .provider(source)
                 .rules(rules)
-                .trust(new TrustZone(new HashSet<>(options.trustedAccounts), new HashSet<>(options.trustedOrgs)))
+                .trust(trust())
                 .suppressions(suppressions)
                 .baseline(baseline)
                 .progress(progress())

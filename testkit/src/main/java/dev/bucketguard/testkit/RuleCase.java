@@ -5,7 +5,7 @@ import dev.bucketguard.model.Resource;
 import java.util.Objects;
 
 /**
- * One case of a rule fixture: a resource as a provider would report it, the trust zone to assess it in, and what the
+ * One case of a rule fixture: a resource as a provider would report it, the trust zone to verdict it in, and what the
  * rule must answer.
  *
  * @param name     what the case shows, for the test report

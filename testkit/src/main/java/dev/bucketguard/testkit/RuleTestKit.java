@@ -1,8 +1,8 @@
 package dev.bucketguard.testkit;
 
-import dev.bucketguard.exposure.Assessment;
+import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.TrustZone;
-import dev.bucketguard.scan.Assessor;
+import dev.bucketguard.scan.Judge;
 import dev.bucketguard.scan.Scanner;
 import dev.bucketguard.spi.Clouds;
 import dev.bucketguard.model.Fact;
@@ -34,7 +34,7 @@ import org.opentest4j.AssertionFailedError;
  * }
  * }</pre>
  *
- * <p>Each case is assessed with {@link Assessor} (each cloud's own verdict) in the case's trust zone, exactly as the scanner does, then
+ * <p>Each case is judged with {@link Judge} (each cloud's own verdict) in the case's trust zone, exactly as the scanner does, then
  * evaluated twice: the two outcomes must be equal (same input, same output).
  */
 public final class RuleTestKit {
@@ -88,23 +88,23 @@ public final class RuleTestKit {
                 () -> check(rule, c)));
     }
 
-    /** Assesses the case's resource in its trust zone and evaluates the rule on it. */
+    /** Judges the case's resource in its trust zone and evaluates the rule on it. */
     public static Outcome run(Rule rule, RuleCase c) {
-        return run(rule, c.resource(), assess(c.resource(), c.trust()));
+        return run(rule, c.resource(), verdict(c.resource(), c.trust()));
     }
 
-    /** Evaluates the rule on a resource, with the engine's assessment in the owner-only trust zone. */
+    /** Evaluates the rule on a resource, with the engine's verdict in the owner-only trust zone. */
     public static Outcome run(Rule rule, Resource resource) {
-        return run(rule, resource, assess(resource, TrustZone.OWNER_ONLY));
+        return run(rule, resource, verdict(resource, TrustZone.OWNER_ONLY));
     }
 
     /** The verdict of the resource's own cloud, as the scanner gives it. */
-    public static Assessment assess(Resource resource, TrustZone trust) {
-        return new Assessor(Clouds.discover(), trust).assess(resource);
+    public static Verdict verdict(Resource resource, TrustZone trust) {
+        return new Judge(Clouds.discover(), trust).verdict(resource);
     }
 
-    private static Outcome run(Rule rule, Resource resource, Assessment assessment) {
-        Outcome o = Scanner.decide(rule, resource, assessment);
+    private static Outcome run(Rule rule, Resource resource, Verdict verdict) {
+        Outcome o = Scanner.decide(rule, resource, verdict);
         if (o == null) {
             throw new AssertionFailedError(rule.metadata().id() + " returned null");
         }
@@ -118,9 +118,9 @@ public final class RuleTestKit {
             throw new AssertionFailedError("case '" + c.name() + "' has a " + c.resource().provider()
                     + " resource, but " + id + " checks " + rule.metadata().provider() + " resources");
         }
-        Assessment assessment = assess(c.resource(), c.trust());
-        Outcome outcome = run(rule, c.resource(), assessment);
-        Outcome again = run(rule, c.resource(), assess(c.resource(), c.trust()));
+        Verdict verdict = verdict(c.resource(), c.trust());
+        Outcome outcome = run(rule, c.resource(), verdict);
+        Outcome again = run(rule, c.resource(), verdict(c.resource(), c.trust()));
         List<String> problems = new ArrayList<>();
         if (!outcome.equals(again)) {
             problems.add("two runs on the same input gave different outcomes: " + again);
@@ -139,9 +139,9 @@ public final class RuleTestKit {
                 problems.add("no evidence line contains \"" + text + "\"");
             }
         }
-        if (e.exposure() != null && e.exposure() != assessment.exposure()) {
-            problems.add("expected the verdict " + e.exposure() + ", the engine reached " + assessment.exposure()
-                    + " " + assessment.reasons());
+        if (e.exposure() != null && e.exposure() != verdict.exposure()) {
+            problems.add("expected the verdict " + e.exposure() + ", the engine reached " + verdict.exposure()
+                    + " " + verdict.reasons());
         }
         if (outcome.message().isBlank()) {
             problems.add("the message is blank");
