@@ -68,7 +68,12 @@ final class WireMockAws implements AutoCloseable {
     }
 
     AwsProvider provider() {
-        return new AwsProvider(new AwsOptions(null, "us-east-1", List.of(), endpoint(), 0, 2),
+        return provider(0);
+    }
+
+    /** A provider that also samples up to {@code objectSample} objects' ACLs per bucket. */
+    AwsProvider provider(int objectSample) {
+        return new AwsProvider(new AwsOptions(null, "us-east-1", List.of(), endpoint(), objectSample, 2),
                 MotoFixture.CREDENTIALS, Map.of());
     }
 
