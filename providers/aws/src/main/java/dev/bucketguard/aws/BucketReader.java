@@ -175,7 +175,8 @@ final class BucketReader {
                 String json = s3.getBucketPolicy(r -> r.bucket(bucket)).policy();
                 PolicyAnalysis analysis = account.evaluator.evaluate(json, S3Channels.POLICY, null);
                 out.grants(analysis.grants());
-                details = details.withPolicy(new BucketPolicy(true, analysis.undecided(), analysis.tlsEnforced()));
+                details = details.withPolicy(new BucketPolicy(true, analysis.undecided(), analysis.tlsEnforced(),
+                        analysis.publicToS3(), analysis.tlsGaps()));
             } catch (MalformedPolicyException e) {
                 out.unknown(S3Facts.POLICY, "GetBucketPolicy", null, "malformed policy: " + e.getMessage());
                 errors.add(new ScanError(AwsProvider.ID, ref(), ScanError.Kind.INPUT,

@@ -158,4 +158,26 @@ class PolicyScenariosAgainstMotoTest {
                 && "open-ap".equals(g.scope()) && g.grantee().isPublic()), r.grants().toString());
         assertTrue(S3Bucket.of(r).accessPoints().get(0).policyRead());
     }
+    @Test
+    void aDenyThatLeavesOneVpcEndpointIsNotTakenAsPublicOnTheEmulatorsWord() {
+        // moto's GetBucketPolicyStatus counts any unconditioned Allow * as public and ignores the Deny; bucketguard's
+        // evaluator finds that only requests through one VPC endpoint get past it. Neither reading is proven, so
+        // the verdict is UNKNOWN with both reasons, never PUBLIC because an emulator guessed so.
+        String name = "vpce-only";
+        s3.createBucket(r -> r.bucket(name));
+        s3.putBucketPolicy(r -> r.bucket(name).policy(("""
+                {"Version":"2012-10-17","Statement":[
+                 {"Sid":"PublicRead","Effect":"Allow","Principal":"*","Action":"s3:GetObject",
+                  "Resource":"arn:aws:s3:::BUCKET/*"},
+                 {"Sid":"OnlyThroughOurEndpoint","Effect":"Deny","Principal":"*","Action":"s3:*",
+                  "Resource":["arn:aws:s3:::BUCKET","arn:aws:s3:::BUCKET/*"],
+                  "Condition":{"StringNotEquals":{"aws:SourceVpce":"vpce-1a2b3c4d"}}}]}""").replace("BUCKET", name)));
+        Resource r = bucket(scan(MotoFixture.provider(0), S3_FACTS), name);
+        assertEquals(Boolean.TRUE, S3Bucket.of(r).policyStatusPublic(), "moto's own guess: public");
+        assertTrue(r.grants().stream().noneMatch(g -> g.grantee().isPublic()), r.grants().toString());
+        Verdict a = verdict(r);
+        assertEquals(Exposure.UNKNOWN, a.exposure(), a.reasons().toString());
+        assertTrue(a.reasons().stream().anyMatch(x -> x.contains("GetBucketPolicyStatus reports that the policy is"
+                + " public, but bucketguard's evaluator finds no statement open to anyone")), a.reasons().toString());
+    }
 }

@@ -46,6 +46,8 @@ final class AwsExposure extends VerdictBuilder {
     private Boolean rpb;
     private Boolean aclsOn;
     private Boolean policyPublic;
+    private Boolean policyS3Public;
+    private List<String> publicToS3 = List.of();
     private boolean policyPublicFromStatus;
     private boolean statusOverruled;
     private List<String> policyUndecided = List.of();
@@ -157,6 +159,8 @@ final class AwsExposure extends VerdictBuilder {
     private void readPolicyVerdict() {
         PolicyVerdict p = PolicyVerdict.of(resource);
         policyPublic = p.isPublic();
+        policyS3Public = p.s3Public();
+        publicToS3 = p.publicToS3();
         policyPublicFromStatus = p.fromStatus();
         statusOverruled = p.statusOverruled();
         policyUndecided = p.undecided();
@@ -232,31 +236,29 @@ final class AwsExposure extends VerdictBuilder {
 
     private GrantEffect policyEffect(Grant g) {
         boolean publicGrant = g.grantee().isPublic();
-        if (Tri.isFalse(policyPublic)) {
+        if (Tri.isFalse(policyS3Public)) {
             return publicGrant
                     ? neutralised(g, "GetBucketPolicyStatus reports that the policy is not public")
                     : new GrantEffect(g, GrantEffect.Effect.IN_FORCE, null);
         }
         String rpbText = levels.state(Setting.RESTRICT_PUBLIC_BUCKETS);
-        if (Tri.isTrue(policyPublic) || publicGrant) {
+        if (Tri.isTrue(policyS3Public) || publicGrant) {
             // RestrictPublicBuckets cuts a public policy's grants, named accounts included, down to owner and services.
             if (Tri.isTrue(rpb)) {
-                if (publicGrant || Tri.isTrue(policyPublic)) {
-                    return neutralised(g, rpbText + " and the policy is public: only the owner and AWS services"
-                            + " keep access");
-                }
+                return neutralised(g, rpbText + " and S3 calls the policy public: only the owner and AWS services"
+                        + " keep access");
             }
             if (rpb == null) {
                 return undecided(g, "Block Public Access (RestrictPublicBuckets) could not be read");
             }
-            if (policyPublic == null) {
+            if (publicGrant && policyPublic == null) {
                 return undecided(g, "whether the policy is public could not be decided: "
                         + String.join("; ", policyUndecided));
             }
             return new GrantEffect(g, GrantEffect.Effect.IN_FORCE, null);
         }
         // A named-account grant in a policy whose publicness is unknown: RestrictPublicBuckets may or may not cut it.
-        if (policyPublic == null && !Tri.isFalse(rpb)) {
+        if (!Tri.isFalse(rpb)) {
             return undecided(g, "RestrictPublicBuckets cuts this grant only if the policy is public, which could not"
                     + " be decided");
         }

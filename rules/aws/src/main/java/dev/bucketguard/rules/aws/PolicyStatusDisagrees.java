@@ -56,13 +56,21 @@ public final class PolicyStatusDisagrees implements Rule {
         } else {
             evidence.add("bucketguard: no statement of the policy is open to anyone");
         }
+        if (aws && !ours && !policy.publicToS3().isEmpty()) {
+            policy.publicToS3().forEach(n -> evidence.add("bucketguard: " + n));
+            return Outcome.pass("GetBucketPolicyStatus and bucketguard agree that S3 calls the bucket policy public;"
+                    + " bucketguard also finds that it reaches only named parties: " + policy.publicToS3().get(0),
+                    evidence.toArray(String[]::new));
+        }
         if (ours == aws) {
             return Outcome.pass("GetBucketPolicyStatus and bucketguard agree that the bucket policy is "
                     + (aws ? "public" : "not public"), evidence.toArray(String[]::new));
         }
         if (aws) {
             return Outcome.fail("GetBucketPolicyStatus says the bucket policy is public, but bucketguard reads no"
-                    + " statement as open to anyone; the verdict follows S3 (public)", evidence);
+                    + " statement as open to anyone; neither reading is proven, so the verdict is UNKNOWN unless"
+                    + " RestrictPublicBuckets settles it: check for a Deny or condition that only one of the two"
+                    + " understands, or an endpoint that is not AWS", evidence);
         }
         return Outcome.fail("GetBucketPolicyStatus says the bucket policy is not public, but bucketguard reads "
                 + open.get(0).source() + " as open to " + S3Wording.who(open.get(0).grantee())

@@ -73,6 +73,7 @@ public final class PublicPolicy implements Rule {
         if (!undecided.isEmpty() || term == null) {
             List<String> why = new ArrayList<>();
             policy.undecided().forEach(u -> why.add("policy evaluation undecided: " + u));
+            policyVerdict.undecided().stream().filter(u -> !policy.undecided().contains(u)).forEach(why::add);
             why.addAll(UnknownFacts.lines(resource, S3Facts.POLICY_STATUS, S3Facts.BLOCK_PUBLIC_ACCESS_BUCKET,
                     S3Facts.BLOCK_PUBLIC_ACCESS_ACCOUNT));
             if (why.isEmpty()) {

@@ -23,6 +23,10 @@ public final class TlsOnly implements Rule {
             return Outcome.fail("the bucket has no bucket policy, so nothing denies plain-HTTP requests",
                     "bucket policy: none");
         }
+        if (!policy.tlsGaps().isEmpty()) {
+            return Outcome.fail(policy.tlsGaps().get(0), policy.tlsGaps().stream().map(g -> "bucket policy: " + g)
+                    .toList());
+        }
         return Outcome.fail("no statement of the bucket policy denies requests without TLS (aws:SecureTransport"
                 + " false)", "bucket policy: present, no Deny on aws:SecureTransport false");
     }

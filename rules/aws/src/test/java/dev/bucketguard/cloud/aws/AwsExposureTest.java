@@ -364,7 +364,7 @@ class AwsExposureTest {
                 .grant(pub).grant(partner).policy(status(true)).build());
 
         assertVerdict(a, Exposure.PRIVATE);
-        assertEffect(a, partner, Effect.NEUTRALISED, "the policy is public: only the owner and AWS services");
+        assertEffect(a, partner, Effect.NEUTRALISED, "calls the policy public: only the owner and AWS services");
         assertEquals(List.of(), a.outsiders());
     }
 
@@ -418,12 +418,60 @@ class AwsExposureTest {
         assertVerdict(notPublic, Exposure.PRIVATE);
         assertEffect(notPublic, pub, Effect.NEUTRALISED, "GetBucketPolicyStatus reports that the policy is not public");
 
-        // And the other way: S3 says public although no grant the evaluator modelled is public.
-        Verdict isPublic = analyzer.verdict(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
+    }
+
+    @Test
+    void aws_aStatusThatSaysPublicAgainstAnEvaluatorThatFindsNothingOpenIsUnknownWithBothReasons() {
+        // S3 says public although no grant the evaluator modelled is public (moto says so for any unconditioned
+        // Allow and ignores Deny): neither reading is proven, so the verdict does not take the emulator's guess.
+        Verdict disputed = analyzer.verdict(bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE)
                 .grant(policyAccount(OUTSIDER)).policy(status(true)).build());
-        assertVerdict(isPublic, Exposure.PUBLIC);
-        assertReason(isPublic, "GetBucketPolicyStatus reports that the bucket policy is public");
-        assertReason(isPublic, "RestrictPublicBuckets is off at bucket and account");
+        assertVerdict(disputed, Exposure.UNKNOWN);
+        assertReason(disputed, "GetBucketPolicyStatus reports that the policy is public");
+        assertReason(disputed, "bucketguard's evaluator finds no statement open to anyone");
+
+        // RestrictPublicBuckets settles it: whichever reading is right, only the owner and AWS services keep access.
+        BlockPublicAccess rpbOnly = new BlockPublicAccess(false, false, false, true);
+        Grant partner = policyAccount(OUTSIDER);
+        Verdict settled = analyzer.verdict(bucket(rpbOnly, BlockPublicAccess.NONE)
+                .grant(partner).policy(status(true)).build());
+        assertVerdict(settled, Exposure.PRIVATE);
+        assertEffect(settled, partner, Effect.NEUTRALISED, "S3 calls the policy public");
+    }
+
+    @Test
+    void aws_aPolicyLimitedByPrincipalOrgPathsReachesTheOrganisationAndRestrictPublicBucketsCutsIt() {
+        // Evaluated end to end: the statement, its grant and S3's notion of the policy, as the provider stores them.
+        String json = """
+                {"Version": "2012-10-17", "Statement": [{"Sid": "OrgPath", "Effect": "Allow", "Principal": "*",
+                  "Action": "s3:GetObject", "Resource": "arn:aws:s3:::applicants/*",
+                  "Condition": {"ForAnyValue:StringLike":
+                    {"aws:PrincipalOrgPaths": "o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*"}}}]}""";
+        dev.bucketguard.cloud.aws.policy.PolicyAnalysis analysis;
+        try {
+            analysis = new dev.bucketguard.cloud.aws.policy.PolicyEvaluator(OWNER)
+                    .evaluate(json, S3Channels.POLICY, null, "applicants");
+        } catch (dev.bucketguard.cloud.aws.policy.MalformedPolicyException e) {
+            throw new AssertionError(e);
+        }
+        PolicyFacts policy = new PolicyFacts(true, null, analysis.undecided(), false, analysis.publicToS3());
+        Fixtures.S3Builder open = bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE).policy(policy);
+        analysis.grants().forEach(open::grant);
+        Verdict reached = analyzer.verdict(open.build());
+        assertVerdict(reached, Exposure.CROSS_ACCOUNT);
+        assertEquals(List.of("o-a1b2c3d4e5"), reached.outsiders());
+        assertReason(reached, "S3 still calls this statement public");
+
+        // The organisation is yours: nobody outside reaches the data.
+        Verdict trusted = new Analyzer(new TrustZone(Set.of(), Set.of("o-a1b2c3d4e5"))).verdict(open.build());
+        assertVerdict(trusted, Exposure.PRIVATE);
+
+        // S3 calls the policy public, so RestrictPublicBuckets cuts the organisation's grant too.
+        Fixtures.S3Builder cut = bucket(BlockPublicAccess.NONE, RPB_ONLY).policy(policy);
+        analysis.grants().forEach(cut::grant);
+        Verdict restricted = analyzer.verdict(cut.build());
+        assertVerdict(restricted, Exposure.PRIVATE);
+        assertEffect(restricted, analysis.grants().get(0), Effect.NEUTRALISED, "S3 calls the policy public");
     }
 
     @Test

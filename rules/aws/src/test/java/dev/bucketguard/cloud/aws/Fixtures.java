@@ -114,8 +114,13 @@ final class Fixtures {
      * The bucket policy as the verdict tests state it: {@code statusPublic} null means GetBucketPolicyStatus gave no
      * answer, which the bucket then records as not read.
      */
-    record PolicyFacts(boolean present, Boolean statusPublic, List<String> undecided, boolean tlsEnforced) {
+    record PolicyFacts(boolean present, Boolean statusPublic, List<String> undecided, boolean tlsEnforced,
+                       List<String> publicToS3) {
         static final PolicyFacts NONE = new PolicyFacts(false, null, List.of(), false);
+
+        PolicyFacts(boolean present, Boolean statusPublic, List<String> undecided, boolean tlsEnforced) {
+            this(present, statusPublic, undecided, tlsEnforced, List.of());
+        }
     }
 
     static S3Builder s3(String account, String id) {
@@ -193,7 +198,7 @@ final class Fixtures {
                     known(facts, S3Facts.BLOCK_PUBLIC_ACCESS_ACCOUNT, guardrails.account(), BlockPublicAccess.NONE),
                     known(facts, S3Facts.BLOCK_PUBLIC_ACCESS_BUCKET, guardrails.bucket(), BlockPublicAccess.NONE),
                     known(facts, S3Facts.OBJECT_OWNERSHIP, guardrails.ownership(), ObjectOwnership.NOT_CONFIGURED),
-                    known(facts, S3Facts.POLICY, new BucketPolicy(p.present(), p.undecided(), p.tlsEnforced()),
+                    known(facts, S3Facts.POLICY, new BucketPolicy(p.present(), p.undecided(), p.tlsEnforced(), p.publicToS3(), List.of()),
                             BucketPolicy.NONE),
                     known(facts, S3Facts.POLICY_STATUS, p.statusPublic(), false),
                     null, null,

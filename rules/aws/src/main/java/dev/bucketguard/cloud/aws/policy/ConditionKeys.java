@@ -42,7 +42,20 @@ final class ConditionKeys {
     /** Request keys whose value the caller picks, so any test of one fixed value set can be sidestepped. */
     private static final Set<String> CALLER_CHOSEN = Set.of("s3:x-amz-acl", "s3:prefix", "s3:delimiter");
 
+    /** An AWS Organizations organisation id. */
+    private static final java.util.regex.Pattern ORG_ID = java.util.regex.Pattern.compile("o-[a-z0-9]{10,32}");
+
     private ConditionKeys() {
+    }
+
+    /**
+     * True when S3's Block Public Access counts a fixed value of the key as making a statement non-public
+     * (SEMANTICS 1.1). {@code aws:PrincipalOrgPaths} limits who a statement reaches (anonymous callers and principals
+     * outside the organisation do not carry it, SEMANTICS 1.4), yet it is not on that list: S3 calls such a policy
+     * public, and RestrictPublicBuckets cuts it.
+     */
+    static boolean countsForBlockPublicAccess(String key) {
+        return restrictingKey(key) && !"aws:principalorgpaths".equals(key);
     }
 
     static boolean restrictingKey(String key) {
@@ -54,7 +67,7 @@ final class ConditionKeys {
             case "aws:principalarn", "aws:principalaccount", "aws:sourceaccount", "aws:sourceowner",
                     "s3:dataaccesspointaccount", "s3:dataaccesspointarn", "aws:sourcearn",
                     "s3:x-amz-server-side-encryption-aws-kms-key-id", "aws:userid" -> 1;
-            case "aws:principalorgid" -> 2;
+            case "aws:principalorgid", "aws:principalorgpaths" -> 2;
             case "aws:sourcevpce" -> 3;
             case "aws:sourcevpc" -> 4;
             case "aws:sourceip" -> 5;
@@ -145,6 +158,19 @@ final class ConditionKeys {
                     return c.keyText() + " value '" + shown + "' has a wildcard";
                 }
                 out.add(new Party(PartyKind.ORGANIZATION, v, v));
+                return null;
+            }
+            case "aws:principalorgpaths" -> {
+                // o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/...: the organisation id at the head binds the value to it;
+                // a path below it admits fewer principals, never more, so counting the whole organisation is safe.
+                int slash = v.indexOf('/');
+                String org = slash < 0 ? v : v.substring(0, slash);
+                if (Glob.hasWildcard(org) || !ORG_ID.matcher(org).matches()) {
+                    return c.keyText() + " value '" + shown + "' does not start with a fixed organisation id";
+                }
+                if (out.stream().noneMatch(p -> p.kind() == PartyKind.ORGANIZATION && p.id().equals(org))) {
+                    out.add(new Party(PartyKind.ORGANIZATION, org, v));
+                }
                 return null;
             }
             case "aws:sourcevpce", "aws:sourcevpc" -> {

@@ -16,11 +16,19 @@ import java.util.TreeSet;
  * @param undecided   why the evaluator could not decide whether the policy is public (for example a Deny whose effect
  *                    on untrusted callers it cannot prove); empty when it decided
  * @param tlsEnforced true when a Deny refuses every request with aws:SecureTransport false
+ * @param publicToS3  why S3's Block Public Access calls the policy public although no statement reaches anyone
+ *                    beyond named parties (a statement limited only by a key BPA does not accept, such as
+ *                    aws:PrincipalOrgPaths), one line per statement; empty when S3 and the evaluator agree
+ * @param tlsGaps     when TLS is not enforced: each Deny on aws:SecureTransport false that covers only part of the
+ *                    bucket, with what it covers and what it leaves open over plain HTTP
  */
-public record PolicyAnalysis(List<Grant> grants, List<String> undecided, boolean tlsEnforced) {
+public record PolicyAnalysis(List<Grant> grants, List<String> undecided, boolean tlsEnforced,
+                             List<String> publicToS3, List<String> tlsGaps) {
     public PolicyAnalysis {
         grants = List.copyOf(grants);
         undecided = List.copyOf(undecided);
+        publicToS3 = publicToS3 == null ? List.of() : List.copyOf(publicToS3);
+        tlsGaps = tlsGaps == null ? List.of() : List.copyOf(tlsGaps);
     }
 
     /**

@@ -79,6 +79,10 @@ public final class PolicyEvaluator {
         private final boolean apPolicy;
         private final String base;
         private final Map<String, Set<String>> unproven = new TreeMap<>();
+        /** Per statement label: why S3 calls a statement public that reaches only named parties. */
+        private final Map<String, String> publicToS3 = new TreeMap<>();
+        /** Deny statements on plain HTTP that leave part of the bucket open, one line each. */
+        private final List<String> tlsGaps = new ArrayList<>();
 
         Run(PolicyDocument doc, Channel via, String accessPoint, String bucket) {
             this.doc = doc;
@@ -138,7 +142,10 @@ public final class PolicyEvaluator {
                         + (e.getValue().size() > 3 ? " and " + (e.getValue().size() - 3) + " more" : "")
                         + " survives is undecided");
             }
-            return new PolicyAnalysis(merge(narrowed), undecided, tls);
+            List<String> s3Public = publicToS3.entrySet().stream()
+                    .filter(e -> narrowed.stream().anyMatch(c -> c.statement.label().equals(e.getKey())))
+                    .map(Map.Entry::getValue).toList();
+            return new PolicyAnalysis(merge(narrowed), undecided, tls, s3Public, tls ? List.of() : tlsGaps);
         }
 
         // ---- Allow statements -------------------------------------------------------------------------------
@@ -154,12 +161,16 @@ public final class PolicyEvaluator {
             String onWhat = partial == null ? "" : " on " + partial;
             List<Candidate> out = new ArrayList<>();
             Admits best = null;
+            Condition bestCondition = null;
+            boolean limitedForBpa = false;
             List<String> notes = new ArrayList<>();
             for (Condition c : s.conditions()) {
                 Admits a = ConditionKeys.allowRestriction(c, apPolicy);
                 if (a.fixed() && ConditionKeys.broadRanges(a).isEmpty()) {
+                    limitedForBpa |= ConditionKeys.countsForBlockPublicAccess(c.key());
                     if (best == null || a.rank() < best.rank()) {
                         best = a;
+                        bestCondition = c;
                     }
                 } else if (a.fixed()) {
                     notes.add("aws:SourceIp " + String.join(", ", ConditionKeys.broadRanges(a))
@@ -169,6 +180,15 @@ public final class PolicyEvaluator {
                 }
             }
             String limit = best == null ? "" : "; limited by " + limitText(s, best);
+            if (best != null && !limitedForBpa && !publicPrincipals(s).isEmpty()) {
+                String note = label(s) + " opens " + (s.notPrincipal() ? "NotPrincipal" : "Principal *")
+                        + " only to callers carrying " + bestCondition.keyText() + ", which S3's Block Public"
+                        + " Access does not count among the keys that make a policy non-public: S3 calls the policy"
+                        + " public, and RestrictPublicBuckets would cut every grant of it";
+                publicToS3.put(s.label(), note);
+                limit += "; S3 still calls this statement public (" + bestCondition.keyText() + " is not a key"
+                        + " Block Public Access accepts), so RestrictPublicBuckets would cut it";
+            }
             for (Principal p : publicPrincipals(s)) {
                 String who = s.notPrincipal() ? "* except " + s.principals().stream().map(Principal::value)
                         .collect(Collectors.joining(", ")) + " (NotPrincipal)"
@@ -338,10 +358,42 @@ public final class PolicyEvaluator {
             Condition c = d.statement.conditions().get(0);
             boolean tlsFalse = "bool".equals(c.base()) && c.qualifier().isEmpty() && "aws:securetransport".equals(c.key())
                     && c.values().size() == 1 && "false".equalsIgnoreCase(c.values().get(0));
+            if (!tlsFalse) {
+                return false;
+            }
             boolean allActions = S3Actions.all().stream().allMatch(d::names)
                     && (d.statement.notAction() || d.statement.actions().stream().anyMatch(p -> "*".equals(p)
                     || "s3:*".equalsIgnoreCase(p)));
-            return tlsFalse && allActions && d.scope.bucket() && d.scope.allObjects();
+            if (allActions && d.scope.bucket() && d.scope.allObjects()) {
+                return true;
+            }
+            // A Deny on plain HTTP that covers part of the bucket: say what it covers and what it leaves open.
+            List<String> open = new ArrayList<>();
+            if (!d.scope.bucket()) {
+                open.add("bucket-level requests (ListBucket, GetBucketAcl, GetBucketPolicy and the like), because its"
+                        + " Resource names no bucket ARN");
+            }
+            if (!d.scope.someObjects()) {
+                open.add("every object request, because its Resource names no object ARN");
+            } else if (!d.scope.allObjects()) {
+                open.add("object requests outside " + String.join(", ", d.statement.resources()));
+            }
+            if (!allActions) {
+                List<String> missing = S3Actions.all().stream().filter(a -> !d.names(a)).map(S3Actions.Action::name)
+                        .sorted().toList();
+                // The actions that move data first, so that the line names what matters.
+                List<String> shown = new ArrayList<>(List.of("GetObject", "PutObject", "ListBucket", "DeleteObject"));
+                shown.retainAll(missing);
+                missing.stream().filter(m -> !shown.contains(m)).limit(Math.max(0, 4 - shown.size()))
+                        .forEach(shown::add);
+                open.add("the " + missing.size() + " actions it does not name (" + String.join(", ", shown)
+                        + (missing.size() > shown.size() ? " among them" : "") + ")");
+            }
+            tlsGaps.add(label(d.statement) + " denies requests without TLS (aws:SecureTransport false) on "
+                    + (d.statement.notAction() ? "every action except " : "") + actionText(d.statement) + " for "
+                    + String.join(", ", d.statement.resources()) + ", but leaves " + String.join("; and ", open)
+                    + " open over plain HTTP");
+            return false;
         }
 
         /** Applies the Deny statements that reach everyone to a public candidate, action by action. */

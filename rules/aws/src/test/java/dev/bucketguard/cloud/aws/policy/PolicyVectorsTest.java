@@ -72,6 +72,12 @@ class PolicyVectorsTest {
         String seen = describe(a);
         assertEquals(Exposure.valueOf(e.get("exposure").asText()), a.classify(OWNER_REF, trust), seen);
         assertEquals(e.has("tls") && e.get("tls").asBoolean(), a.tlsEnforced(), "tlsEnforced; " + seen);
+        if (e.has("tlsGap")) {
+            assertTrue(a.tlsGaps().stream().anyMatch(g -> g.contains(e.get("tlsGap").asText())),
+                    "tlsGaps " + a.tlsGaps() + "; " + seen);
+        } else {
+            assertEquals(List.of(), a.tlsGaps(), "tlsGaps; " + seen);
+        }
         if (e.has("undecided")) {
             assertTrue(a.undecided().stream().anyMatch(u -> u.contains(e.get("undecided").asText())), seen);
         } else {
