@@ -1,7 +1,9 @@
 package dev.bucketguard.cli;
 
+import dev.bucketguard.exposure.TrustZone;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Set;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -27,6 +29,32 @@ final class Converters {
                 throw new TypeConversionException("'" + value + "' is not an http(s) URL");
             }
             return uri;
+        }
+    }
+
+    /** An id that names something: not empty, no spaces around it. */
+    static final class Id implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            String v = value.strip();
+            if (v.isEmpty()) {
+                throw new TypeConversionException("an empty id names nothing; give at least one id");
+            }
+            return v;
+        }
+    }
+
+    /** A trusted network: an IP range in CIDR notation (or one address), or a network id such as vpc-... */
+    static final class Network implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            String v = new Id().convert(value);
+            try {
+                new TrustZone(Set.of(), Set.of(), Set.of(v));
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+            return v;
         }
     }
 

@@ -75,7 +75,7 @@ abstract class ProviderScanCommand implements Callable<Integer> {
     private TrustZone trust() {
         Set<String> accounts = new HashSet<>(options.trustedAccounts);
         accounts.addAll(trustedOwners());
-        return new TrustZone(accounts, new HashSet<>(options.trustedOrgs));
+        return new TrustZone(accounts, new HashSet<>(options.trustedOrgs), new HashSet<>(options.trustedNetworks));
     }
 
     /** A usage error of this command: one line, then the pointer to {@code --help}; exit 2. */

@@ -59,14 +59,20 @@ final class ScanOptions {
             description = "Skip these rules (ids or globs).")
     List<String> excludeRules = new ArrayList<>();
 
-    @Option(names = "--trusted-accounts", split = ",", paramLabel = "ID",
+    @Option(names = "--trusted-accounts", split = ",", paramLabel = "ID", converter = Converters.Id.class,
             description = "Accounts (or tenants, projects) that count as your own, like IAM Access Analyzer's zone"
                     + " of trust. The resource's own account is always trusted.")
     List<String> trustedAccounts = new ArrayList<>();
 
-    @Option(names = "--trusted-org", split = ",", paramLabel = "ID",
+    @Option(names = "--trusted-org", split = ",", paramLabel = "ID", converter = Converters.Id.class,
             description = "Organisations whose members count as your own (for example o-a1b2c3d4e5).")
     List<String> trustedOrgs = new ArrayList<>();
+
+    @Option(names = "--trusted-networks", split = ",", paramLabel = "NET", converter = Converters.Network.class,
+            description = "Networks that count as your own: IP ranges (a range inside one counts too), VPC and VPC"
+                    + " endpoint ids (vpc-..., vpce-...). Access limited to other networks is CROSS_ACCOUNT,"
+                    + " tagged NETWORK_SCOPED.")
+    List<String> trustedNetworks = new ArrayList<>();
 
     @Option(names = "--save-snapshot", paramLabel = "FILE",
             description = "Also save what was read as a snapshot, for audits and offline re-scans.")

@@ -57,6 +57,32 @@ class ScanSnapshotCliTest {
     }
 
     @Test
+    void aBucketOpenToOneNetworkIsNetworkScopedUntilTheNetworkIsTrusted() throws Exception {
+        Path file = Cli.snapshot("office-network.snapshot.json");
+        Cli.Result outside = Cli.run("scan", "snapshot", file.toString(), "--format", "json");
+        assertEquals("CROSS_ACCOUNT", exposures(outside.out()).get("acct-open-office-drop"), outside.out());
+        assertTrue(outside.out().contains("NETWORK_SCOPED"), outside.out());
+        assertTrue(outside.out().contains("--trusted-networks"), "the reason says how to declare it yours");
+
+        Cli.Result inside = Cli.run("scan", "snapshot", file.toString(), "--format", "json",
+                "--trusted-networks", "203.0.0.0/16,vpc-1a2b3c4d");
+        assertEquals("PRIVATE", exposures(inside.out()).get("acct-open-office-drop"), inside.out());
+    }
+
+    @Test
+    void aBadTrustedNetworkOrAnEmptyTrustedIdIsAUsageErrorOfOneLine() {
+        Cli.Result badRange = Cli.run("scan", "snapshot", Cli.EXAMPLE.toString(), "--trusted-networks", "10.0.0.0/33");
+        assertEquals(2, badRange.code(), badRange.err());
+        assertTrue(badRange.err().lines().findFirst().orElse("").contains("'10.0.0.0/33' is not a valid CIDR range"),
+                badRange.err());
+        assertEquals("", badRange.out(), "nothing scanned");
+
+        Cli.Result empty = Cli.run("scan", "snapshot", Cli.EXAMPLE.toString(), "--trusted-accounts", "");
+        assertEquals(2, empty.code(), empty.err());
+        assertTrue(empty.err().contains("an empty id names nothing"), empty.err());
+    }
+
+    @Test
     void failOnThresholdDecidesTheExitCode() {
         assertEquals(4, Cli.run("scan", "snapshot", Cli.EXAMPLE.toString(), "--fail-on", "critical").code());
         assertEquals(0, Cli.run("scan", "snapshot", Cli.EXAMPLE.toString(), "--fail-on", "none").code());

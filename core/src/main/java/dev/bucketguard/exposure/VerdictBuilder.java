@@ -63,14 +63,19 @@ public abstract class VerdictBuilder {
         return switch (g.grantee().kind()) {
             case ACCOUNT -> !trust.trustsAccount(resource.owner(), g.grantee().id());
             case ORGANIZATION -> !trust.trustsOrganization(resource.owner(), g.grantee().id());
+            case NETWORK -> !trust.trustsNetwork(g.grantee().id());
             case ANONYMOUS, ANY_AUTHENTICATED -> true;
-            case OWNER, SERVICE, NETWORK -> false;
+            case OWNER, SERVICE -> false;
         };
     }
 
-    /** True for a grantee named by an account or organisation id. */
+    /**
+     * True for a grantee named by an id: an account, an organisation, or a network (an IP range, a VPC or endpoint:
+     * whoever sends requests from it, which is not "nobody outside the owner" unless the network is trusted).
+     */
     public static boolean named(Grant g) {
-        return g.grantee().kind() == GranteeKind.ACCOUNT || g.grantee().kind() == GranteeKind.ORGANIZATION;
+        GranteeKind k = g.grantee().kind();
+        return k == GranteeKind.ACCOUNT || k == GranteeKind.ORGANIZATION || k == GranteeKind.NETWORK;
     }
 
     /** Named outside grantees (accounts, organisations) whose grants are in force, or else the undecided ones. */
@@ -95,7 +100,13 @@ public abstract class VerdictBuilder {
             for (GrantEffect e : effects) {
                 Grant g = e.grant();
                 if (e.inForce() && named(g) && outsider(g)) {
-                    reasons.add(describe(g) + " (outside the owner account and the trusted set)");
+                    if (g.grantee().kind() == GranteeKind.NETWORK) {
+                        tags.add(ExposureTag.NETWORK_SCOPED);
+                        reasons.add(describe(g) + " (whoever sends requests from that network, which is not"
+                                + " declared trusted; list it with --trusted-networks if it is yours)");
+                    } else {
+                        reasons.add(describe(g) + " (outside the owner account and the trusted set)");
+                    }
                 }
             }
             return Exposure.CROSS_ACCOUNT;

@@ -548,7 +548,7 @@ class AwsExposureTest {
 
     @Test
     void aws_step4_trustedAccountsAndOrganisationsAreNotCrossAccount() {
-        Analyzer trusting = new Analyzer(new TrustZone(Set.of(TRUSTED), Set.of("o-ours")));
+        Analyzer trusting = new Analyzer(new TrustZone(Set.of(TRUSTED), Set.of("o-ours"), Set.of("10.0.0.0/8")));
         Resource r = bucket(BlockPublicAccess.ALL, BlockPublicAccess.ALL)
                 .grant(policyAccount(TRUSTED))
                 .grant(policyAccount(OWNER))
@@ -566,7 +566,28 @@ class AwsExposureTest {
 
         Verdict ownerOnly = analyzer.verdict(r);
         assertVerdict(ownerOnly, Exposure.CROSS_ACCOUNT);
-        assertEquals(List.of(TRUSTED, "o-ours"), ownerOnly.outsiders());
+        assertEquals(List.of("10.0.0.0/8", TRUSTED, "o-ours"), ownerOnly.outsiders());
+    }
+
+    @Test
+    void aws_step4_aGrantLimitedToANetworkIsNetworkScopedOutsideAccessUnlessTheNetworkIsTrusted() {
+        // Principal * with IpAddress aws:SourceIp 203.0.113.0/24: not public, and not "nobody outside" either.
+        Grant office = grant(Grantee.network("203.0.113.0/24"), S3Channels.POLICY, "policy statement 'Office'",
+                Permission.READ);
+        Resource r = bucket(BlockPublicAccess.NONE, BlockPublicAccess.NONE).grant(office).policy(status(false))
+                .guardrails(ownership(BlockPublicAccess.NONE, BlockPublicAccess.NONE,
+                        ObjectOwnership.BUCKET_OWNER_ENFORCED)).build();
+
+        Verdict outside = analyzer.verdict(r);
+        assertVerdict(outside, Exposure.CROSS_ACCOUNT);
+        assertTrue(outside.tags().contains(ExposureTag.NETWORK_SCOPED), outside.tags().toString());
+        assertReason(outside, "whoever sends requests from that network");
+        assertReason(outside, "--trusted-networks");
+        assertNoReason(outside, "reaches anyone outside the owner account");
+
+        Verdict inside = new Analyzer(new TrustZone(Set.of(), Set.of(), Set.of("203.0.0.0/16"))).verdict(r);
+        assertVerdict(inside, Exposure.PRIVATE);
+        assertFalse(inside.tags().contains(ExposureTag.NETWORK_SCOPED));
     }
 
     @Test

@@ -33,8 +33,8 @@ public record PolicyAnalysis(List<Grant> grants, List<String> undecided, boolean
 
     /**
      * The policy on its own, with no guardrail applied: PUBLIC when a grant reaches anyone, UNKNOWN when a Deny left
-     * that undecided, CROSS_ACCOUNT when a grant names an account or organisation outside the owner and the trust
-     * zone, else PRIVATE. The bucket's verdict ({@code AwsExposure}) also weighs Block Public Access and ACLs.
+     * that undecided, CROSS_ACCOUNT when a grant names an account, organisation or network outside the owner and the
+     * trust zone, else PRIVATE. The bucket's verdict ({@code AwsExposure}) also weighs Block Public Access and ACLs.
      */
     public Exposure classify(Resource.Owner owner, TrustZone trust) {
         if (!undecided.isEmpty()) {
@@ -46,7 +46,7 @@ public record PolicyAnalysis(List<Grant> grants, List<String> undecided, boolean
         return outsiders(owner, trust).isEmpty() ? Exposure.PRIVATE : Exposure.CROSS_ACCOUNT;
     }
 
-    /** The accounts and organisations outside the owner and the trust zone that a grant names, sorted. */
+    /** The accounts, organisations and networks outside the owner and the trust zone that a grant names, sorted. */
     public List<String> outsiders(Resource.Owner owner, TrustZone trust) {
         TreeSet<String> out = new TreeSet<>();
         for (Grant g : grants) {
@@ -54,6 +54,8 @@ public record PolicyAnalysis(List<Grant> grants, List<String> undecided, boolean
             if (g.grantee().kind() == GranteeKind.ACCOUNT && !trust.trustsAccount(owner, id)) {
                 out.add(id);
             } else if (g.grantee().kind() == GranteeKind.ORGANIZATION && !trust.trustsOrganization(owner, id)) {
+                out.add(id);
+            } else if (g.grantee().kind() == GranteeKind.NETWORK && !trust.trustsNetwork(id)) {
                 out.add(id);
             }
         }

@@ -68,7 +68,8 @@ class PolicyVectorsTest {
             return;
         }
         PolicyAnalysis a = evaluator.evaluate(policy, via, ap, bucket);
-        TrustZone trust = new TrustZone(strings(v.get("trustedAccounts")), strings(v.get("trustedOrgs")));
+        TrustZone trust = new TrustZone(strings(v.get("trustedAccounts")), strings(v.get("trustedOrgs")),
+                strings(v.get("trustedNetworks")));
         String seen = describe(a);
         assertEquals(Exposure.valueOf(e.get("exposure").asText()), a.classify(OWNER_REF, trust), seen);
         assertEquals(e.has("tls") && e.get("tls").asBoolean(), a.tlsEnforced(), "tlsEnforced; " + seen);
