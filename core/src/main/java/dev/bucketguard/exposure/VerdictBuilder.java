@@ -7,8 +7,11 @@ import dev.bucketguard.model.Permission;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.Unknown;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -97,9 +100,23 @@ public abstract class VerdictBuilder {
     protected Exposure crossAccountStep() {
         List<String> inForce = outsiders(true);
         if (!inForce.isEmpty()) {
+            // A source that names many parties gets one summary line, not one line per party.
+            Map<String, List<Grant>> bySource = new LinkedHashMap<>();
+            for (GrantEffect e : effects) {
+                if (e.inForce() && named(e.grant())) {
+                    bySource.computeIfAbsent(e.grant().source(), k -> new ArrayList<>()).add(e.grant());
+                }
+            }
+            Set<String> summarised = new HashSet<>();
+            bySource.forEach((source, grants) -> {
+                if (grants.size() > LISTED_PARTIES) {
+                    summarised.add(source);
+                    reasons.add(summary(source, grants));
+                }
+            });
             for (GrantEffect e : effects) {
                 Grant g = e.grant();
-                if (e.inForce() && named(g) && outsider(g)) {
+                if (e.inForce() && named(g) && outsider(g) && !summarised.contains(g.source())) {
                     if (g.grantee().kind() == GranteeKind.NETWORK) {
                         tags.add(ExposureTag.NETWORK_SCOPED);
                         reasons.add(describe(g) + " (whoever sends requests from that network, which is not"
@@ -128,6 +145,28 @@ public abstract class VerdictBuilder {
         }
         reasons.addAll(unread);
         return unread.isEmpty() ? null : Exposure.UNKNOWN;
+    }
+
+    /** Parties of one source listed one reason each up to this many; beyond, one summary reason. */
+    private static final int LISTED_PARTIES = 5;
+
+    /** "policy statement 'X' grants read to 1,300 parties, 3 outside the owner and the trusted set: a, b, c". */
+    private String summary(String source, List<Grant> grants) {
+        List<String> outside = grants.stream().filter(this::outsider).map(g -> g.grantee().id()).distinct().sorted()
+                .toList();
+        if (grants.stream().anyMatch(g -> g.grantee().kind() == GranteeKind.NETWORK && outsider(g))) {
+            tags.add(ExposureTag.NETWORK_SCOPED);
+        }
+        Set<String> perms = new TreeSet<>();
+        grants.forEach(g -> perms.add(permissions(g)));
+        String shown = String.join(", ", outside.subList(0, Math.min(outside.size(), 10)))
+                + (outside.size() > 10 ? " and " + count(outside.size() - 10) + " more" : "");
+        return source + " grants " + String.join("; ", perms) + " to " + count(grants.size()) + " named parties, "
+                + count(outside.size()) + " outside the owner account and the trusted set: " + shown;
+    }
+
+    private static String count(int n) {
+        return String.format(java.util.Locale.ROOT, "%,d", n);
     }
 
     /** "policy statement 'X' grants read, list to anyone (detail)". */

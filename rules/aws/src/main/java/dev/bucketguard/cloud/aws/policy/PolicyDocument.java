@@ -58,11 +58,21 @@ record PolicyDocument(List<Statement> statements) {
             return base.contains("not");
         }
 
-        /** "StringEquals aws:SourceIp=10.0.0.0/8", values joined with commas. */
+        /**
+         * "StringEquals aws:SourceIp=10.0.0.0/8", values joined with commas; a long value list is cut after its first
+         * three values and counted, so that a grant never carries a whole policy's worth of values.
+         */
         String text() {
-            return operator + " " + keyText + "=" + String.join(",", values);
+            if (values.size() <= SHOWN_VALUES) {
+                return operator + " " + keyText + "=" + String.join(",", values);
+            }
+            return operator + " " + keyText + "=" + String.join(",", values.subList(0, 3)) + ",... ("
+                    + String.format(java.util.Locale.ROOT, "%,d", values.size()) + " values)";
         }
     }
+
+    /** Condition values shown in full up to this many. */
+    static final int SHOWN_VALUES = 5;
 
     record Statement(int index, String sid, boolean allow, boolean notPrincipal, List<Principal> principals,
                      boolean notAction, List<String> actions, boolean notResource, List<String> resources,
