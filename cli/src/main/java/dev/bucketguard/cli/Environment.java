@@ -41,7 +41,11 @@ record Environment(PrintWriter out, PrintWriter err, Map<String, String> env, bo
         err.flush();
     }
 
+    /**
+     * One line that is safe for a terminal: line breaks become spaces, every other control character and every
+     * bidirectional or invisible formatting character is shown as an escape.
+     */
     static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("[\\r\\n]+", " ").strip();
+        return s == null ? "" : dev.bucketguard.report.Printable.oneLine(s.replaceAll("[\\r\\n]+", " ").strip());
     }
 }

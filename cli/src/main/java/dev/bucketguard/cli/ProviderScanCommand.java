@@ -132,7 +132,14 @@ abstract class ProviderScanCommand implements Callable<Integer> {
         RuleSet all = RuleSet.discover(ProviderScanCommand.class.getClassLoader());
         requireMatches("--rules", options.rules, all);
         requireMatches("--exclude-rules", options.excludeRules, all);
-        return all.select(options.rules, options.excludeRules);
+        RuleSet selected = all.select(options.rules, options.excludeRules);
+        if (selected.size() == 0) {
+            // A scan with no rule would show public buckets and exit 0: nothing to gate on is a mistake.
+            throw usageError("--exclude-rules " + String.join(",", options.excludeRules) + " leaves no rule of "
+                    + (options.rules.isEmpty() ? "all " + all.size() : "--rules " + String.join(",", options.rules))
+                    + " to run; select at least one rule");
+        }
+        return selected;
     }
 
     private void requireMatches(String option, List<String> patterns, RuleSet all) {

@@ -83,6 +83,16 @@ class ScanSnapshotCliTest {
     }
 
     @Test
+    void aSelectionThatLeavesNoRuleIsAUsageErrorNotACleanScan() {
+        Cli.Result r = Cli.run("scan", "snapshot", Cli.EXAMPLE.toString(), "--rules", "aws.s3.public-acl",
+                "--exclude-rules", "aws.s3.*");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().lines().findFirst().orElse("").contains("--exclude-rules aws.s3.* leaves no rule of"
+                + " --rules aws.s3.public-acl to run"), r.err());
+        assertEquals("", r.out(), "nothing scanned, nothing shown as if it were");
+    }
+
+    @Test
     void failOnThresholdDecidesTheExitCode() {
         assertEquals(4, Cli.run("scan", "snapshot", Cli.EXAMPLE.toString(), "--fail-on", "critical").code());
         assertEquals(0, Cli.run("scan", "snapshot", Cli.EXAMPLE.toString(), "--fail-on", "none").code());
@@ -177,6 +187,27 @@ class ScanSnapshotCliTest {
         assertEquals(4, r.code(), r.err());
         assertFalse(r.out().contains("\u001b"), "control characters from the input are escaped");
         assertFalse(r.out().contains("red\nsecond-line"), "a newline in a name cannot forge a report line");
+        assertFalse(r.out().contains("\u0007"), "no bell");
+        assertFalse(r.out().contains("\u202e") || r.out().contains("\u2066"), "no bidirectional override");
+        assertTrue(r.out().contains("\\u202Egpj.exe"), "the override is shown as an escape: " + r.out());
+    }
+
+    @Test
+    void hostileTextReachesStderrEscapedToo(@TempDir Path dir) throws Exception {
+        // A resource the reader refuses: its id goes into the error line on stderr.
+        Path file = dir.resolve("hostile-error.snapshot.json");
+        Files.writeString(file, "{\"formatVersion\": \"2.0\", \"resources\": [{\"provider\": \"aws\","
+                + " \"account\": \"1\", \"id\": \"x\\u001b]0;pwned\\u0007\\u202e\", \"kind\": \"NOPE\"}]}");
+        Cli.Result r = Cli.run("scan", "snapshot", file.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("\\u001B]0;pwned\\u0007\\u202E"), r.err());
+        for (String s : new String[] {r.err(), r.out()}) {
+            assertFalse(s.contains("\u001b") || s.contains("\u0007") || s.contains("\u202e"), s);
+        }
+        // And a bad flag value, which picocli's message repeats.
+        Cli.Result flag = Cli.run("scan", "snapshot", Cli.EXAMPLE.toString(), "--rules", "\u001b[2J\u202e");
+        assertEquals(2, flag.code());
+        assertFalse(flag.err().contains("\u001b") || flag.err().contains("\u202e"), flag.err());
     }
 
     @Test

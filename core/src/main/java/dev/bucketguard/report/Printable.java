@@ -2,14 +2,20 @@ package dev.bucketguard.report;
 
 /**
  * Makes names and messages from the cloud safe to print. A bucket name or policy text is input from whoever can
- * create a resource: a newline in it would forge report lines, and an escape character could drive the terminal.
+ * create a resource: a newline in it would forge report lines, an escape or bell character could drive the
+ * terminal, and a bidirectional override (U+202E, U+2066) could make a line read other than it is. Every place a
+ * person reads (the text report, stderr) prints through {@link #oneLine(String)}.
  */
-final class Printable {
+public final class Printable {
     private Printable() {
     }
 
-    /** The text on one line, with every control character shown as an escape ({@code \n}, {@code \u001B}). */
-    static String oneLine(String s) {
+    /**
+     * The text on one line, with every control character, line or paragraph separator and invisible formatting
+     * character (bidirectional overrides and isolates, zero-width characters) shown as an escape ({@code \n},
+     * {@code \u001B}, {@code \u202E}).
+     */
+    public static String oneLine(String s) {
         if (s == null) {
             return "";
         }
@@ -21,7 +27,8 @@ final class Printable {
                 case '\r' -> b.append("\\r");
                 case '\t' -> b.append("\\t");
                 default -> {
-                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
+                            || Character.getType(c) == Character.FORMAT) {
                         b.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
                     } else {
                         b.append(c);
