@@ -11,7 +11,8 @@ public enum ExitCode {
     /** Failing findings at or above the threshold. */
     FAILED(4, "failing findings at or above the --fail-on threshold"),
     /** The scan could not read everything it needed, and nothing else failed. */
-    INCOMPLETE(5, "the scan could not read everything it needed (see UNKNOWN); off with --no-fail-on-unknown");
+    INCOMPLETE(5, "the scan could not read everything it needed; --no-fail-on-unknown waves UNKNOWN verdicts and"
+            + " findings through, never a listing or account that could not be read");
 
     private final int code;
     private final String meaning;

@@ -217,4 +217,45 @@ class ScanAwsCliTest {
         assertNoSecret(r);
         assertFalse(r.err().contains(ACCESS_KEY), r.err());
     }
+    @Test
+    void noUsableCredentialsIsExitTwoInOneLine() {
+        Cli.Result r = Cli.run("scan", "aws", "--endpoint-url", MotoServer.endpoint().toString(), "--profile",
+                "bucketguard-test-no-such-profile-5c1e", "--no-fail-on-unknown");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("bucketguard: error: no usable AWS credentials"), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void aRefusedBucketListingIsExitFiveEvenWithNoFailOnUnknown_fromAStub() throws Exception {
+        // No emulator refuses ListBuckets on demand: a JDK HTTP server on 127.0.0.1 answers STS and refuses S3.
+        var server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            boolean sts = "POST".equals(exchange.getRequestMethod());
+            byte[] body = (sts ? """
+                    <GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+                      <GetCallerIdentityResult><Arn>arn:aws:iam::111122223333:user/auditor</Arn>
+                        <UserId>AIDAEXAMPLE</UserId><Account>111122223333</Account></GetCallerIdentityResult>
+                      <ResponseMetadata><RequestId>r1</RequestId></ResponseMetadata>
+                    </GetCallerIdentityResponse>"""
+                    : "<Error><Code>AccessDenied</Code><Message>denied</Message></Error>")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/xml");
+            exchange.sendResponseHeaders(sts ? 200 : 403, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            Cli.Result r = Cli.run("scan", "aws", "--endpoint-url", "http://127.0.0.1:" + server.getAddress().getPort(),
+                    "--no-fail-on-unknown");
+            assertEquals(5, r.code(), r.out() + r.err());
+            assertTrue(r.err().contains("s3:ListAllMyBuckets"), "names the missing permission: " + r.err());
+            assertNoSecret(r);
+        } finally {
+            server.stop(0);
+        }
+    }
 }

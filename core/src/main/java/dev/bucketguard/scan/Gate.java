@@ -8,13 +8,15 @@ import dev.bucketguard.spi.Severity;
  *
  * <ul>
  *   <li>FAILED: a FAIL finding at or above the threshold that is neither suppressed nor in the baseline.</li>
- *   <li>INCOMPLETE (when failing on unknowns): nothing failed, but the scan could not read everything it needed:
- *       a scan error, a resource whose exposure is UNKNOWN, or an UNKNOWN finding at or above the threshold.</li>
+ *   <li>INCOMPLETE: nothing failed, but the scan could not read everything it needed. A scan error (a listing
+ *       that failed, an account that could not be read, a resource the reader refused) always counts: what was
+ *       never read cannot be waved through. A resource whose exposure is UNKNOWN, or an UNKNOWN finding at or
+ *       above the threshold, counts only when failing on unknowns.</li>
  *   <li>PASSED otherwise.</li>
  * </ul>
  *
  * @param threshold     the lowest severity that fails; null for none ({@code --fail-on none})
- * @param failOnUnknown whether an incomplete scan is reported as INCOMPLETE rather than PASSED
+ * @param failOnUnknown whether UNKNOWN verdicts and findings make the scan INCOMPLETE rather than PASSED
  */
 public record Gate(Severity threshold, boolean failOnUnknown) {
 
@@ -23,7 +25,8 @@ public record Gate(Severity threshold, boolean failOnUnknown) {
 
     public Outcome evaluate(ScanReport report) {
         boolean failed = false;
-        boolean incomplete = !report.errors().isEmpty();
+        boolean unread = !report.errors().isEmpty();
+        boolean incomplete = false;
         for (ResourceReport r : report.resources()) {
             if (r.verdict().exposure() == Exposure.UNKNOWN) {
                 incomplete = true;
@@ -41,6 +44,6 @@ public record Gate(Severity threshold, boolean failOnUnknown) {
         if (failed) {
             return Outcome.FAILED;
         }
-        return incomplete && failOnUnknown ? Outcome.INCOMPLETE : Outcome.PASSED;
+        return unread || (incomplete && failOnUnknown) ? Outcome.INCOMPLETE : Outcome.PASSED;
     }
 }

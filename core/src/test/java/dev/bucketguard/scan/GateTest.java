@@ -68,8 +68,19 @@ class GateTest {
     }
 
     @Test
-    void aScanErrorIsIncomplete() {
+    void aScanErrorIsIncompleteWhateverFailOnUnknownSays() {
+        // What was never read (a listing denied) cannot be waved through by --no-fail-on-unknown.
         ScanReport r = report(List.of(DENIED), resource("b", Exposure.PRIVATE));
+        ScanReport nothingRead = report(List.of(DENIED));
+
+        assertEquals(Gate.Outcome.INCOMPLETE, new Gate(Severity.LOW, true).evaluate(r));
+        assertEquals(Gate.Outcome.INCOMPLETE, new Gate(Severity.LOW, false).evaluate(r));
+        assertEquals(Gate.Outcome.INCOMPLETE, new Gate(Severity.LOW, false).evaluate(nothingRead));
+    }
+
+    @Test
+    void unknownVerdictsAndFindingsAloneAreWavedThroughWithoutFailOnUnknown() {
+        ScanReport r = report(List.of(), resource("a", Exposure.UNKNOWN));
 
         assertEquals(Gate.Outcome.INCOMPLETE, new Gate(Severity.LOW, true).evaluate(r));
         assertEquals(Gate.Outcome.PASSED, new Gate(Severity.LOW, false).evaluate(r));

@@ -172,7 +172,7 @@ public final class AwsProvider implements Provider {
                         ? "STS GetCallerIdentity failed: " + network + " (check --endpoint-url, AWS_ENDPOINT_URL and"
                                 + " the network)"
                         : "no usable AWS credentials: " + ErrorCodes.of(e)
-                                + " (configure a profile, environment variables or an instance role)", false);
+                                + " (configure a profile, environment variables or an instance role)", network == null);
             }
             errors.add(new ScanError(ID, scope, ScanError.Kind.ACCESS_DENIED,
                     "could not assume " + scope + ": " + ErrorCodes.of(e.getCause() == null ? e : e.getCause())));
