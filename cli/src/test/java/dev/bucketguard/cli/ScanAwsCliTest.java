@@ -258,4 +258,21 @@ class ScanAwsCliTest {
             server.stop(0);
         }
     }
+    @Test
+    void aBucketPolicyThatCannotBeParsedIsExitFiveNotAUsageError() throws Exception {
+        // The cloud's data, not the user's input: the bucket is UNKNOWN, the others are scanned, exit 5.
+        s3.createBucket(r -> r.bucket("garbled"));
+        s3.putBucketPolicy(r -> r.bucket("garbled").policy("{\"Version\":\"2012-10-17\",\"Statement\":"));
+        s3.createBucket(r -> r.bucket("fine"));
+        Cli.Result r = Cli.run("scan", "aws", "--endpoint-url", MotoServer.endpoint().toString(), "--format", "json",
+                "--rules", "aws.s3.versioning");
+        assertEquals(5, r.code(), r.err());
+        Map<String, String> exposure = new HashMap<>();
+        for (JsonNode n : json.readTree(r.out()).get("resources")) {
+            exposure.put(n.get("id").asText(), n.get("exposure").asText());
+        }
+        assertEquals("UNKNOWN", exposure.get("garbled"), r.out());
+        assertTrue(exposure.containsKey("fine"), "the other bucket is scanned: " + exposure);
+        assertTrue(r.err().contains("cannot be read as an IAM policy"), r.err());
+    }
 }

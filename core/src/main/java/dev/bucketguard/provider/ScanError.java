@@ -21,6 +21,11 @@ public record ScanError(String provider, String scope, Kind kind, String message
         INPUT,
         /** The cloud or network failed (throttling that outlasted retries, timeouts). */
         SERVICE,
+        /**
+         * The cloud answered with data bucketguard cannot interpret (a stored policy it cannot parse): the cloud's
+         * data, not the user's input, so the scan is incomplete (exit 5), not a usage error.
+         */
+        CLOUD_DATA,
         /** A bug in bucketguard. */
         INTERNAL
     }

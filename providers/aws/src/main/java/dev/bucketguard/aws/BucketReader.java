@@ -179,8 +179,9 @@ final class BucketReader {
                         analysis.publicToS3(), analysis.tlsGaps()));
             } catch (MalformedPolicyException e) {
                 out.unknown(S3Facts.POLICY, "GetBucketPolicy", null, "malformed policy: " + e.getMessage());
-                errors.add(new ScanError(AwsProvider.ID, ref(), ScanError.Kind.INPUT,
-                        "the bucket policy of " + ref() + " is malformed: " + e.getMessage()));
+                errors.add(new ScanError(AwsProvider.ID, ref(), ScanError.Kind.CLOUD_DATA,
+                        "the bucket policy of " + ref() + " cannot be read as an IAM policy: " + e.getMessage()
+                                + "; the bucket's exposure is UNKNOWN until it is fixed"));
             } catch (RuntimeException e) {
                 if (ErrorCodes.is(e, "NoSuchBucketPolicy")) {
                     details = details.withPolicy(BucketPolicy.NONE);
@@ -403,7 +404,7 @@ final class BucketReader {
             } catch (MalformedPolicyException e) {
                 policyRead = false;
                 out.unknown(S3Facts.ACCESS_POINTS, "GetAccessPointPolicy", null, "malformed policy: " + e.getMessage());
-                errors.add(new ScanError(AwsProvider.ID, ref(), ScanError.Kind.INPUT, "the policy of access point '"
+                errors.add(new ScanError(AwsProvider.ID, ref(), ScanError.Kind.CLOUD_DATA, "the policy of access point '"
                         + ap.name() + "' of " + ref() + " is malformed: " + e.getMessage()));
             } catch (RuntimeException e) {
                 if (!ErrorCodes.is(e, "NoSuchAccessPointPolicy")) {

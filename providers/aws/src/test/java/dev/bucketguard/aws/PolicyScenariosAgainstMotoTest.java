@@ -120,7 +120,7 @@ class PolicyScenariosAgainstMotoTest {
     }
 
     @Test
-    void malformedPolicyIsUnknownAndAnInputErrorWhileTheScanGoesOn() {
+    void malformedPolicyIsUnknownAndACloudDataErrorWhileTheScanGoesOn() {
         // moto stores what it is given; AWS would refuse it, but a scanner must survive whatever it reads.
         s3.createBucket(r -> r.bucket("bad"));
         s3.putBucketPolicy(r -> r.bucket("bad").policy("{\"Version\":\"2012-10-17\",\"Statement\":"));
@@ -134,7 +134,7 @@ class PolicyScenariosAgainstMotoTest {
         // Neither "no policy" nor "TLS not enforced": the policy, TLS included, is unknown.
         assertNull(S3Bucket.of(bad).policy());
         ScanError e = inv.errors().stream().filter(x -> x.scope().endsWith(":bad")).findFirst().orElseThrow();
-        assertEquals(ScanError.Kind.INPUT, e.kind());
+        assertEquals(ScanError.Kind.CLOUD_DATA, e.kind(), "the cloud's data, not the user's input: exit 5, not 2");
         assertEquals(Exposure.UNKNOWN, verdict(bad).exposure());
         assertTrue(bucket(inv, "good").knows(S3Facts.POLICY));
         assertFalse(S3Bucket.of(bucket(inv, "good")).policy().present());
