@@ -89,7 +89,8 @@ abstract class ProviderScanCommand implements Callable<Integer> {
         List<Output> outputs = outputs();
         Provider provider = provider();
         List<Suppression> suppressions = options.suppressions == null
-                ? List.of() : Suppressions.load(options.suppressions);
+                ? List.of() : Suppressions.load(options.suppressions, RuleSet.discover(
+                        ProviderScanCommand.class.getClassLoader()));
         Baseline baseline = options.baseline == null ? Baseline.EMPTY : Baseline.load(options.baseline);
         Provider source = options.saveSnapshot == null ? provider : new SavingProvider(provider, options.saveSnapshot);
 

@@ -39,12 +39,29 @@ public final class Suppressions {
                          @JsonProperty("expires") LocalDate expires) {
     }
 
+    /**
+     * As {@link #load(Path)}, and every suppression must name a rule of {@code rules} (or {@code *}): a suppression
+     * for a rule id that does not exist suppresses nothing, which is a typo to report, not to ignore.
+     */
+    public static List<Suppression> load(Path path, RuleSet rules) {
+        List<Suppression> out = load(path);
+        for (int i = 0; i < out.size(); i++) {
+            String rule = out.get(i).rule();
+            if (!rule.equals("*") && rules.metadata().stream().noneMatch(m -> m.id().equals(rule))) {
+                throw new InputException(path + " at $.suppressions[" + i + "].rule: no rule has the id '" + rule
+                        + "' (see 'bucketguard rules list')");
+            }
+        }
+        return out;
+    }
+
     public static List<Suppression> load(Path path) {
         // Required fields are checked on the records and by Suppression itself; failing on every missing or null
         // creator property would make the optional 'expires' required too.
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .registerModule(new JavaTimeModule())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         try {
             byte[] bytes = Files.readAllBytes(path);
             File file = yaml.readValue(bytes, File.class);

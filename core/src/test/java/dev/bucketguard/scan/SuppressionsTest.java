@@ -165,6 +165,43 @@ class SuppressionsTest {
     }
 
     @Test
+    void aDuplicateKeyIsAnInputErrorNamingIt() throws IOException {
+        // YAML would silently keep the second reason; a reviewer reads the first.
+        Path file = write("s.yaml", """
+                suppressions:
+                  - rule: aws.s3.versioning
+                    resource: app-logs
+                    reason: approved by security
+                    reason: nobody approved this
+                """);
+
+        InputException e = assertThrows(InputException.class, () -> Suppressions.load(file));
+        assertTrue(e.getMessage().contains("reason"), e::getMessage);
+        assertTrue(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("duplicate"), e::getMessage);
+        assertTrue(e.getMessage().startsWith(file.toString()), e::getMessage);
+        assertOneLine(e);
+    }
+
+    @Test
+    void aSuppressionForARuleThatDoesNotExistIsAnInputErrorNamingIt() throws IOException {
+        Path file = write("s.yaml", """
+                suppressions:
+                  - rule: "*"
+                    resource: scratch-*
+                    reason: scratch buckets
+                  - rule: test.locker.unlokced
+                    resource: app-logs
+                    reason: a typo that would suppress nothing
+                """);
+        RuleSet rules = RuleSet.of(List.of(FakeRule.passing("test.locker.unlocked", dev.bucketguard.spi.Severity.LOW, "test")));
+
+        InputException e = assertThrows(InputException.class, () -> Suppressions.load(file, rules));
+        assertEquals(file + " at $.suppressions[1].rule: no rule has the id 'test.locker.unlokced' (see 'bucketguard"
+                + " rules list')", e.getMessage());
+        assertEquals(2, Suppressions.load(file).size(), "without the rules to check against, both load");
+    }
+
+    @Test
     void anUnknownFieldInJsonNamesFileLineAndColumn() throws IOException {
         Path file = write("s.json", """
                 {"suppressions": [
