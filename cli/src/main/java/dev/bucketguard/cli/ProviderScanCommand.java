@@ -212,7 +212,8 @@ abstract class ProviderScanCommand implements Callable<Integer> {
                 }
             }
         } catch (IOException e) {
-            throw new InputException("--output " + o.path() + ": cannot write: " + e.getClass().getSimpleName());
+            throw new InputException("--output " + o.path() + ": cannot write: "
+                    + dev.bucketguard.provider.IoErrors.describe(e));
         }
     }
 
@@ -230,7 +231,7 @@ abstract class ProviderScanCommand implements Callable<Integer> {
                 Snapshot.write(inventory.resources(), file);
             } catch (IOException e) {
                 throw new InputException("--save-snapshot " + file + ": cannot write: "
-                        + e.getClass().getSimpleName());
+                        + dev.bucketguard.provider.IoErrors.describe(e));
             }
             return inventory;
         }

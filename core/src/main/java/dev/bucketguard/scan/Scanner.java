@@ -108,7 +108,8 @@ public final class Scanner {
         } catch (RuntimeException e) {
             // A bug in the verdict for one resource must not stop the scan of the others, nor pass as PRIVATE.
             errors.add(new ScanError(resource.provider(), resource.ref(), ScanError.Kind.INTERNAL,
-                    "exposure verdict failed: " + e.getClass().getSimpleName()));
+                    "the exposure verdict of this resource failed (a bug in its cloud's verdict, "
+                            + e.getClass().getSimpleName() + "); it is UNKNOWN, and the other resources are judged"));
             verdict = Verdict.unknown("the exposure verdict failed with an internal error");
         }
         List<Finding> findings = new ArrayList<>();
@@ -122,7 +123,8 @@ public final class Scanner {
                 outcome = decide(rule, resource, verdict);
             } catch (RuntimeException e) {
                 errors.add(new ScanError(resource.provider(), resource.ref(), ScanError.Kind.INTERNAL,
-                        "rule " + m.id() + " failed: " + e.getClass().getSimpleName()));
+                        "rule " + m.id() + " failed on this resource (a bug in the rule, "
+                                + e.getClass().getSimpleName() + "); its finding is UNKNOWN"));
                 outcome = Outcome.unknown("rule " + m.id() + " failed with an internal error", List.of());
             }
             Finding f = new Finding(m.id(), m.title(), m.severity(), toStatus(outcome.status()), outcome.message(),

@@ -90,7 +90,7 @@ public final class Suppressions {
         } catch (NoSuchFileException e) {
             throw new InputException(path + ": no such file");
         } catch (IOException e) {
-            throw new InputException(path + ": cannot read: " + e.getClass().getSimpleName());
+            throw new InputException(path + ": cannot read: " + dev.bucketguard.provider.IoErrors.describe(e));
         }
     }
 }

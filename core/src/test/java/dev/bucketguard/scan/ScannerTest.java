@@ -94,7 +94,8 @@ class ScannerTest {
         assertEquals(FindingStatus.PASS, finding(report, "test:111122223333:healthy", "test.locker.flaky").status());
 
         assertEquals(List.of(new ScanError("test", "test:111122223333:broken", ScanError.Kind.INTERNAL,
-                "rule test.locker.flaky failed: IllegalStateException")), report.errors());
+                "rule test.locker.flaky failed on this resource (a bug in the rule, IllegalStateException); its finding"
+                        + " is UNKNOWN")), report.errors());
         assertFalse(report.errors().get(0).message().contains("AKIA"), "exception text may carry secrets");
     }
 

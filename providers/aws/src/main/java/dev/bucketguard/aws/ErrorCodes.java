@@ -22,9 +22,26 @@ final class ErrorCodes {
         }
         if (e instanceof SdkClientException) {
             String network = network(e);
-            return network != null ? network : "client error (" + e.getClass().getSimpleName() + ")";
+            if (network != null) {
+                return network;
+            }
+            return unparseable(e) ? "the endpoint's answer is not the response S3 documents (it could not be parsed)"
+                    : "the AWS SDK could not complete the call (" + e.getClass().getSimpleName() + ")";
         }
         return "internal error (" + e.getClass().getSimpleName() + ")";
+    }
+
+    /** True when the SDK failed to read the answer: malformed XML or JSON, or a shape it did not expect. */
+    private static boolean unparseable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String type = t.getClass().getName();
+            if (t instanceof javax.xml.stream.XMLStreamException || t instanceof org.xml.sax.SAXException
+                    || type.contains("Unmarshall") || type.contains("JsonParseException")
+                    || (t.getMessage() != null && t.getMessage().startsWith("Unable to unmarshall"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -124,7 +124,8 @@ public final class SnapshotProvider implements Provider {
         } catch (NoSuchFileException e) {
             throw new ProviderException(file + ": no such file", true, e);
         } catch (IOException e) {
-            throw new ProviderException(file + ": cannot read: " + e.getClass().getSimpleName(), true, e);
+            throw new ProviderException(file + ": cannot read: " + dev.bucketguard.provider.IoErrors.describe(e), true,
+                    e);
         }
         if (!sawVersion) {
             throw new ProviderException(file + ": missing required field 'formatVersion'", true);
