@@ -187,7 +187,8 @@ abstract class ProviderScanCommand implements Callable<Integer> {
                 throw usageError("--output: " + target + " is given twice");
             }
             out.add(new Output(formats.get(i), path, formats.get(i).create(
-                    new ReporterOptions(path == null && environment.colour(), options.verbose, sarifArtifact))));
+                    new ReporterOptions(path == null && environment.colour(), options.verbose, sarifArtifact,
+                            options.failOn.severity))));
         }
         if (toStdout > 1) {
             throw usageError("--format: only one report can go to stdout; give the others an --output");

@@ -5,6 +5,7 @@ import dev.bucketguard.scan.Finding;
 import dev.bucketguard.scan.FindingStatus;
 import dev.bucketguard.scan.ResourceReport;
 import dev.bucketguard.scan.ScanReport;
+import dev.bucketguard.spi.Severity;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -21,8 +22,12 @@ import java.util.Map;
  *       the way cloud owners are organised.</li>
  *   <li>One {@code <testcase>} per rule and resource: {@code classname} is the resource reference, {@code name} the
  *       rule id.</li>
- *   <li>FAIL is a {@code <failure>} whose type is the severity and whose text is the evidence.</li>
- *   <li>UNKNOWN is an {@code <error>}: the check could not run, because a setting it needs could not be read.</li>
+ *   <li>FAIL at or above the threshold ({@code --fail-on}) and not accepted in the baseline is a {@code <failure>}
+ *       whose type is the severity and whose text is the evidence.</li>
+ *   <li>UNKNOWN at or above the threshold is an {@code <error>}: the check could not run, because a setting it
+ *       needs could not be read.</li>
+ *   <li>A FAIL or UNKNOWN that the gate lets pass (below the threshold, or accepted in the baseline) passes, with
+ *       its status and text in the test case's system-out, so the JUnit view agrees with the exit code.</li>
  *   <li>SUPPRESSED is {@code <skipped message="suppressed: reason">}; PASS is a plain test case.</li>
  *   <li>Scan errors, when there are any, form one more suite, {@code bucketguard scan errors}, each an
  *       {@code <error>}, so a partial scan never looks green; warnings go to that suite's system-out.</li>
@@ -32,6 +37,18 @@ import java.util.Map;
  */
 public final class JunitReporter implements Reporter {
     static final String ERROR_SUITE = "bucketguard scan errors";
+
+    private final Severity failOn;
+
+    /** Every FAIL is a failure and every UNKNOWN an error, whatever the severity. */
+    public JunitReporter() {
+        this(Severity.LOW);
+    }
+
+    /** Findings below {@code failOn} (null: every finding) pass, with their text in system-out. */
+    public JunitReporter(Severity failOn) {
+        this.failOn = failOn;
+    }
 
     @Override
     public String format() {
@@ -90,12 +107,23 @@ public final class JunitReporter implements Reporter {
         b.append("  </testsuite>\n");
     }
 
-    private static void testcase(StringBuilder b, String ref, Finding f, Counts c) {
+    private void testcase(StringBuilder b, String ref, Finding f, Counts c) {
         c.tests++;
         b.append("    <testcase classname=\"").append(Xml.attr(ref)).append("\" name=\"")
                 .append(Xml.attr(f.ruleId())).append('"');
         if (f.status() == FindingStatus.PASS) {
             b.append("/>\n");
+            return;
+        }
+        boolean counts = failOn != null && f.severity().atLeast(failOn);
+        boolean waved = (f.status() == FindingStatus.FAIL && (!counts || !f.gates()))
+                || (f.status() == FindingStatus.UNKNOWN && !counts);
+        if (waved) {
+            String why = f.status() == FindingStatus.FAIL && counts ? "accepted in the baseline"
+                    : failOn == null ? "--fail-on none" : "below --fail-on " + failOn.name().toLowerCase(
+                    java.util.Locale.ROOT);
+            b.append(">\n      <system-out>").append(Xml.text(f.status() + " (" + why + "): " + f.message() + "\n"
+                    + details(f))).append("</system-out>\n    </testcase>\n");
             return;
         }
         b.append(">\n");

@@ -22,7 +22,7 @@ public enum Reporters {
             case TEXT -> new TextReporter(options.colour(), options.verbose());
             case JSON -> new JsonReporter();
             case SARIF -> new SarifReporter(options.artifactUri());
-            case JUNIT -> new JunitReporter();
+            case JUNIT -> new JunitReporter(options.failOn());
         };
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bucketguard.scan.ScanReport;
 import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -57,11 +58,12 @@ class JunitReporterTest {
         assertEquals("testsuites", root.getTagName());
         Element aws = suite(doc, "aws:111122223333");
         assertEquals("14", aws.getAttribute("tests"));
-        assertEquals("5", aws.getAttribute("failures"));
+        // Five FAIL findings; the one accepted in the baseline passes, as it does at the gate.
+        assertEquals("4", aws.getAttribute("failures"));
         assertEquals("2", aws.getAttribute("errors"));
         assertEquals("1", aws.getAttribute("skipped"));
         assertEquals(14, aws.getElementsByTagName("testcase").getLength());
-        assertEquals(5, aws.getElementsByTagName("failure").getLength());
+        assertEquals(4, aws.getElementsByTagName("failure").getLength());
         assertEquals(2, aws.getElementsByTagName("error").getLength());
         assertEquals(1, aws.getElementsByTagName("skipped").getLength());
 
@@ -119,5 +121,20 @@ class JunitReporterTest {
         assertEquals("a&amp;b&lt;c&gt;d&quot;e&apos;f&#10;g&#9;h&#13;", Xml.attr("a&b<c>d\"e'f\ng\th\r"));
         assertEquals("\\u0000\\u000B\\uFFFE\\uD800x", Xml.text("\u0000\u000B\uFFFE\uD800x"));
         assertEquals("\uD83D\uDE00 ok", Xml.text("\uD83D\uDE00 ok"), "a surrogate pair (emoji) is kept");
+    }
+
+    @Test
+    void findingsBelowTheFailOnThresholdPassWithTheirTextInSystemOut() throws Exception {
+        StringWriter out = new StringWriter();
+        new JunitReporter(dev.bucketguard.spi.Severity.HIGH).write(ReportFixture.report(), out);
+        Document doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new org.xml.sax.InputSource(new java.io.StringReader(out.toString())));
+        NodeList failures = doc.getElementsByTagName("failure");
+        for (int i = 0; i < failures.getLength(); i++) {
+            String type = ((Element) failures.item(i)).getAttribute("type");
+            assertTrue(type.equals("CRITICAL") || type.equals("HIGH"), "only findings the gate counts fail: " + type);
+        }
+        assertTrue(out.toString().contains("FAIL (below --fail-on high): "), out.toString());
+        assertEquals(1, doc.getElementsByTagName("testsuites").getLength());
     }
 }
