@@ -11,7 +11,8 @@ import dev.bucketguard.spi.Severity;
         provider = "gcp",
         // The verdict decides with unread facts (uniform bucket-level access makes unread ACLs irrelevant), so they
         // are read, not required: the engine must not answer UNKNOWN where the verdict knows better.
-        reads = {"ACL", "IAM_POLICY", "PUBLIC_ACCESS_PREVENTION", "DEFAULT_OBJECT_ACL", "ORG_POLICY"})
+        // ANONYMOUS_PROBE is read only with --probe-anonymous; a hit proves PUBLIC.
+        reads = {"ACL", "IAM_POLICY", "PUBLIC_ACCESS_PREVENTION", "DEFAULT_OBJECT_ACL", "ORG_POLICY", "ANONYMOUS_PROBE"})
 public final class StoragePublicAccess extends PublicVerdict {
     public StoragePublicAccess() {
         super("the bucket");
