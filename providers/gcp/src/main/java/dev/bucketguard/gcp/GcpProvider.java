@@ -54,7 +54,17 @@ public final class GcpProvider implements Provider {
      *                                  usable URL
      */
     public GcpProvider(GcpOptions options) {
-        this(options, System.getenv(), Duration.ofMillis(500));
+        this(options, System.getenv());
+    }
+
+    /**
+     * With a given environment, for {@code STORAGE_EMULATOR_HOST}.
+     *
+     * @throws IllegalArgumentException when the endpoint (the option or {@code STORAGE_EMULATOR_HOST}) is not a
+     *                                  usable URL
+     */
+    public GcpProvider(GcpOptions options, Map<String, String> env) {
+        this(options, env, Duration.ofMillis(500));
     }
 
     /** For tests and emulators: a given environment and a short first retry delay. */

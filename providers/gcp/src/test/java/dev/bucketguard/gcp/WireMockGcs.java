@@ -29,34 +29,34 @@ import java.util.stream.Collectors;
  * for what fake-gcs-server does not implement (bucket IAM, iamConfiguration, KMS, the organisation policy,
  * testIamPermissions). With {@link #inFrontOf(URI)} every request no stub answers goes on to the emulator.
  */
-final class WireMockGcs implements AutoCloseable {
-    static final String PROJECT = "applicants-prod";
-    static final String NUMBER = "123456789012";
+public final class WireMockGcs implements AutoCloseable {
+    public static final String PROJECT = "applicants-prod";
+    public static final String NUMBER = "123456789012";
 
-    final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    public final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
 
-    WireMockGcs() {
+    public WireMockGcs() {
         server.start();
     }
 
     /** Passes every request that no stub answers on to {@code emulator}. */
-    WireMockGcs inFrontOf(URI emulator) {
+    public WireMockGcs inFrontOf(URI emulator) {
         server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(emulator.toString())));
         return this;
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.port());
     }
 
     /** The bucket listing of the project, in one page. */
-    WireMockGcs buckets(String... names) {
+    public WireMockGcs buckets(String... names) {
         server.stubFor(get(urlPathEqualTo("/storage/v1/b")).willReturn(json(200, list(List.of(names), null))));
         return this;
     }
 
     /** The bucket listing in pages of the given names, chained by page tokens. */
-    WireMockGcs bucketPages(List<List<String>> pages) {
+    public WireMockGcs bucketPages(List<List<String>> pages) {
         for (int i = 0; i < pages.size(); i++) {
             String next = i + 1 < pages.size() ? "page-" + (i + 1) : null;
             MappingBuilder m = get(urlPathEqualTo("/storage/v1/b"));
@@ -74,7 +74,7 @@ final class WireMockGcs implements AutoCloseable {
     }
 
     /** The bucket's metadata with its iamConfiguration; {@code extra} is more JSON members (or empty). */
-    WireMockGcs bucket(String name, String pap, boolean ubla, String extra) {
+    public WireMockGcs bucket(String name, String pap, boolean ubla, String extra) {
         server.stubFor(get(urlPathEqualTo("/storage/v1/b/" + name)).willReturn(json(200,
                 "{\"kind\":\"storage#bucket\",\"name\":\"" + name + "\",\"projectNumber\":\"" + NUMBER + "\","
                         + "\"iamConfiguration\":{\"uniformBucketLevelAccess\":{\"enabled\":" + ubla + "},"
@@ -85,31 +85,31 @@ final class WireMockGcs implements AutoCloseable {
     }
 
     /** The bucket's IAM policy (version 3) with the given bindings, as JSON objects. */
-    WireMockGcs iam(String name, String... bindings) {
+    public WireMockGcs iam(String name, String... bindings) {
         server.stubFor(get(urlPathEqualTo("/storage/v1/b/" + name + "/iam")).willReturn(json(200,
                 "{\"kind\":\"storage#policy\",\"resourceId\":\"projects/_/buckets/" + name + "\",\"version\":3,"
                         + "\"etag\":\"CAE=\",\"bindings\":[" + String.join(",", bindings) + "]}")));
         return this;
     }
 
-    static String binding(String role, String... members) {
+    public static String binding(String role, String... members) {
         return "{\"role\":\"" + role + "\",\"members\":[" + quoted(members) + "]}";
     }
 
-    static String conditional(String role, String title, String expression, String... members) {
+    public static String conditional(String role, String title, String expression, String... members) {
         return "{\"role\":\"" + role + "\",\"members\":[" + quoted(members) + "],\"condition\":{\"title\":\"" + title
                 + "\",\"expression\":\"" + expression.replace("\"", "\\\"") + "\"}}";
     }
 
     /** The bucket ACL; entries are entity=role. */
-    WireMockGcs acl(String name, Map<String, String> entries) {
+    public WireMockGcs acl(String name, Map<String, String> entries) {
         server.stubFor(get(urlPathEqualTo("/storage/v1/b/" + name + "/acl")).willReturn(json(200,
                 acls("storage#bucketAccessControls", entries))));
         return this;
     }
 
     /** The default object ACL; entries are entity=role. */
-    WireMockGcs defaultAcl(String name, Map<String, String> entries) {
+    public WireMockGcs defaultAcl(String name, Map<String, String> entries) {
         server.stubFor(get(urlPathEqualTo("/storage/v1/b/" + name + "/defaultObjectAcl")).willReturn(json(200,
                 acls("storage#objectAccessControls", entries))));
         return this;
@@ -122,19 +122,28 @@ final class WireMockGcs implements AutoCloseable {
     }
 
     /** The effective organisation policy of the project: enforced or not. */
-    WireMockGcs orgPolicy(boolean enforced) {
-        return orgPolicy(json(200, "{\"name\":\"projects/" + NUMBER + "/policies/storage.publicAccessPrevention\","
+    public WireMockGcs orgPolicy(boolean enforced) {
+        return orgPolicy(PROJECT, enforced);
+    }
+
+    /** The effective organisation policy of a given project: enforced or not. */
+    public WireMockGcs orgPolicy(String project, boolean enforced) {
+        return orgPolicy(project, json(200, "{\"name\":\"projects/" + NUMBER + "/policies/storage.publicAccessPrevention\","
                 + "\"spec\":{\"etag\":\"CAE=\",\"rules\":[{\"enforce\":" + enforced + "}]}}"));
     }
 
-    WireMockGcs orgPolicy(ResponseDefinitionBuilder answer) {
-        server.stubFor(get(urlPathEqualTo("/v2/projects/" + PROJECT + "/policies/storage.publicAccessPrevention"
+    public WireMockGcs orgPolicy(ResponseDefinitionBuilder answer) {
+        return orgPolicy(PROJECT, answer);
+    }
+
+    public WireMockGcs orgPolicy(String project, ResponseDefinitionBuilder answer) {
+        server.stubFor(get(urlPathEqualTo("/v2/projects/" + project + "/policies/storage.publicAccessPrevention"
                 + ":getEffectivePolicy")).willReturn(answer));
         return this;
     }
 
     /** What an unauthenticated testIamPermissions answers for the bucket. */
-    WireMockGcs probe(String name, String... held) {
+    public WireMockGcs probe(String name, String... held) {
         server.stubFor(get(urlPathEqualTo("/storage/v1/b/" + name + "/iam/testPermissions"))
                 .withHeader("Authorization", absent())
                 .willReturn(json(200, "{\"kind\":\"storage#testIamPermissionsResponse\""
@@ -146,13 +155,13 @@ final class WireMockGcs implements AutoCloseable {
         return java.util.Arrays.stream(values).map(v -> "\"" + v + "\"").collect(Collectors.joining(","));
     }
 
-    static ResponseDefinitionBuilder json(int status, String body) {
+    public static ResponseDefinitionBuilder json(int status, String body) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json; charset=UTF-8")
                 .withBody(body);
     }
 
     /** Google's JSON error shape. */
-    static ResponseDefinitionBuilder error(int status, String reason) {
+    public static ResponseDefinitionBuilder error(int status, String reason) {
         return json(status, "{\"error\":{\"code\":" + status + ",\"message\":\"refused\",\"errors\":[{\"message\":"
                 + "\"refused\",\"domain\":\"global\",\"reason\":\"" + reason + "\"}],\"status\":\""
                 + (status == 403 ? "PERMISSION_DENIED" : status == 429 ? "RESOURCE_EXHAUSTED" : "UNAVAILABLE")
@@ -168,7 +177,7 @@ final class WireMockGcs implements AutoCloseable {
         return provider.collect(FactSelection.only(GcpCloud.ID, facts), Progress.NONE);
     }
 
-    long requests() {
+    public long requests() {
         return server.getAllServeEvents().size();
     }
 

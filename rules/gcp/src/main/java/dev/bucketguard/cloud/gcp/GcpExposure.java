@@ -170,6 +170,9 @@ final class GcpExposure extends VerdictBuilder {
         if (inForce.stream().anyMatch(Grant::conditional)) {
             tags.add(ExposureTag.CONDITIONAL);
         }
+        if (inForce.stream().anyMatch(g -> GcpChannels.OBJECT_ACL.equals(g.via()))) {
+            tags.add(ExposureTag.OBJECT_PUBLIC);
+        }
         if (inForce.stream().anyMatch(g -> g.allows(Permission.LIST))) {
             tags.add(ExposureTag.LISTABLE);
         }
