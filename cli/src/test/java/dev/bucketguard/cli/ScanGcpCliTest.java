@@ -160,4 +160,12 @@ class ScanGcpCliTest {
         assertTrue(r.err().contains("could not list the buckets of project test-project: buckets.list failed with"
                 + " HTTP 403 forbidden (needs storage.buckets.list)"), r.err());
     }
+
+    @Test
+    void anEndpointWithoutAProjectIsAUsageErrorNamingTheFlag() {
+        Cli.Result r = Cli.run("scan", "gcp", "--endpoint", front.endpoint().toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("give --project ID"), r.err());
+        assertEquals(0, front.requests(), "nothing is called without a project");
+    }
 }
