@@ -91,6 +91,7 @@ final class GcpClients {
         if (anonymous != null) {
             closeQuietly(anonymous);
         }
+        transport.shutdown();
     }
 
     private static void closeQuietly(Storage s) {

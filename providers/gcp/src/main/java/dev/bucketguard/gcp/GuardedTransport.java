@@ -39,20 +39,22 @@ final class GuardedTransport extends HttpTransport {
     }
 
     private final HttpClient client;
+    private final java.util.concurrent.ExecutorService executor;
     private final CallCounter counter;
 
     GuardedTransport(CallCounter counter, int concurrency) {
         this.counter = counter;
+        this.executor = java.util.concurrent.Executors.newFixedThreadPool(Math.max(2, Math.min(concurrency, 64)),
+                r -> {
+                    Thread t = new Thread(r, "bucketguard-gcp-http");
+                    t.setDaemon(true);
+                    return t;
+                });
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(java.util.concurrent.Executors.newFixedThreadPool(Math.max(2, Math.min(concurrency, 64)),
-                        r -> {
-                            Thread t = new Thread(r, "bucketguard-gcp-http");
-                            t.setDaemon(true);
-                            return t;
-                        }))
+                .executor(executor)
                 .build();
     }
 
@@ -63,6 +65,12 @@ final class GuardedTransport extends HttpTransport {
         }
         String path = URI.create(url).getPath();
         return path != null && path.endsWith("/iam/testPermissions");
+    }
+
+    /** Stops the client's threads; the transport refuses nothing more after it, it just cannot send. */
+    @Override
+    public void shutdown() {
+        executor.shutdownNow();
     }
 
     @Override
