@@ -153,7 +153,7 @@ final class BucketReader {
             if (iam == null || iam.isUniformBucketLevelAccessEnabled() == null) {
                 // Google always answers with iamConfiguration; an emulator does not. A missing setting is not "off".
                 out.unknown(GcpFacts.PUBLIC_ACCESS_PREVENTION, "buckets.get", "storage.buckets.get",
-                        "the answer has no iamConfiguration");
+                        "an answer without iamConfiguration");
             } else if (iam.getPublicAccessPrevention() == BucketInfo.PublicAccessPrevention.UNKNOWN) {
                 out.unknown(GcpFacts.PUBLIC_ACCESS_PREVENTION, "buckets.get", "storage.buckets.get",
                         "unrecognised publicAccessPrevention value");

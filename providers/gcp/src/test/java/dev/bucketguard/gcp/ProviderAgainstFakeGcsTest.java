@@ -77,7 +77,7 @@ class ProviderAgainstFakeGcsTest {
         assertEquals(List.of(), inv.errors());
         Resource open = bucket(inv, OPEN);
         // fake-gcs-server answers no iamConfiguration: public access prevention and uniform access are unknown.
-        assertEquals("the answer has no iamConfiguration",
+        assertEquals("an answer without iamConfiguration",
                 open.whyUnknown(GcpFacts.PUBLIC_ACCESS_PREVENTION).orElseThrow().error());
         assertTrue(open.knows(GcpFacts.ACL));
         assertTrue(open.grants().stream().anyMatch(g -> g.via().equals(GcpChannels.ACL) && g.grantee().isPublic()),
