@@ -3,7 +3,10 @@ package dev.bucketguard.cli;
 import dev.bucketguard.provider.Provider;
 import dev.bucketguard.snapshot.SnapshotProvider;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code bucketguard scan snapshot FILE}: scans a saved snapshot offline, for every cloud, with no cloud SDK. */
@@ -13,6 +16,9 @@ final class ScanSnapshotCommand extends ProviderScanCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "The snapshot file.")
     Path file;
 
+    @Mixin
+    GcpTrustOptions gcpTrust;
+
     ScanSnapshotCommand(Environment environment) {
         super(environment);
     }
@@ -20,6 +26,14 @@ final class ScanSnapshotCommand extends ProviderScanCommand {
     @Override
     protected Provider provider() {
         return new SnapshotProvider(file);
+    }
+
+    /** Every cloud's trust flags add to the zone: a snapshot may hold resources of any cloud. */
+    @Override
+    protected Set<String> trustedOwners() {
+        Set<String> owners = new TreeSet<>(super.trustedOwners());
+        owners.addAll(gcpTrust.owners());
+        return owners;
     }
 
     @Override

@@ -16,6 +16,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.bucketguard.aws.AwsProvider;
+import dev.bucketguard.gcp.GcpProvider;
 import dev.bucketguard.cloud.aws.AwsCloud;
 import dev.bucketguard.cloud.azure.AzureCloud;
 import dev.bucketguard.cloud.gcp.GcpCloud;
@@ -47,8 +48,10 @@ class ArchitectureTest {
     /** The cloud SDKs: only a provider module may use one. */
     private static final String[] CLOUD_SDKS = {"software.amazon..", "com.azure..", "com.google.cloud..",
         "com.google.api..", "com.google.auth.."};
-    /** The packages of the modules that map a cloud's API to the model (providers/aws; providers/snapshot has none). */
-    private static final String[] SDK_PROVIDER_PACKAGES = {"dev.bucketguard.aws.."};
+    /** The packages of the modules that map a cloud's API to the model (providers/snapshot has none). */
+    private static final String[] SDK_PROVIDER_PACKAGES = {"dev.bucketguard.aws..", "dev.bucketguard.gcp.."};
+    /** Google Cloud's SDK: google-cloud-storage, gax, google-http-client, google-auth-library. */
+    private static final String[] GOOGLE_SDK = {"com.google.cloud..", "com.google.api..", "com.google.auth.."};
 
     /** A cloud's name as a word of its own ("aws", "s3") or as part of a camel-case name (isAws, GcsExposure). */
     private static final Pattern CLOUD_NAME = Pattern.compile(
@@ -63,6 +66,7 @@ class ArchitectureTest {
     private static final JavaClasses AZURE_RULES = module(AzureCloud.class);
     private static final JavaClasses GCP_RULES = module(GcpCloud.class);
     private static final JavaClasses AWS_PROVIDER = module(AwsProvider.class);
+    private static final JavaClasses GCP_PROVIDER = module(GcpProvider.class);
     private static final JavaClasses SNAPSHOT_PROVIDER = module(SnapshotProvider.class);
 
     /** The classes of the jar or directory that holds {@code anchor}. */
@@ -146,6 +150,20 @@ class ArchitectureTest {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("com.azure..", "com.google..")
                 .because("the AWS provider maps S3 alone")
                 .check(AWS_PROVIDER);
+        noClasses().that().resideOutsideOfPackage("dev.bucketguard.gcp..")
+                .should().dependOnClassesThat().resideInAnyPackage(GOOGLE_SDK)
+                .because("only the GCP provider calls Google Cloud")
+                .check(ALL);
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.azure..")
+                .because("the GCP provider maps Cloud Storage alone")
+                .check(GCP_PROVIDER);
+    }
+
+    /** The Google SDK rule is not vacuous: the GCP provider does use the SDK. */
+    @Test
+    void theGcpProviderIsWhereTheGoogleSdkIs() {
+        assertTrue(noClasses().should().dependOnClassesThat().resideInAnyPackage("com.google.cloud..")
+                .evaluate(GCP_PROVIDER).hasViolation(), "the GCP provider uses google-cloud-storage");
     }
 
     @Test
@@ -155,6 +173,11 @@ class ArchitectureTest {
                         "dev.bucketguard.cli..", "dev.bucketguard.snapshot..")
                 .because("the AWS provider reads S3 into the model; judging it is the rules' and the verdict's job")
                 .check(AWS_PROVIDER);
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.bucketguard.rules..",
+                        "dev.bucketguard.cloud.aws..", "dev.bucketguard.cloud.azure..", "dev.bucketguard.aws..",
+                        "dev.bucketguard.report..", "dev.bucketguard.cli..", "dev.bucketguard.snapshot..")
+                .because("the GCP provider reads Cloud Storage into rules/gcp's model and uses no rule")
+                .check(GCP_PROVIDER);
         noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.bucketguard.cloud..",
                         "dev.bucketguard.rules..", "dev.bucketguard.aws..", "dev.bucketguard.report..",
                         "dev.bucketguard.cli..")
@@ -166,7 +189,8 @@ class ArchitectureTest {
     void rulesArePureFunctionsOfTheModel() {
         noClasses().that().resideInAPackage("dev.bucketguard.rules..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio..", "java.net..",
-                        "java.util.concurrent..", "dev.bucketguard.aws..", "dev.bucketguard.snapshot..",
+                        "java.util.concurrent..", "dev.bucketguard.aws..", "dev.bucketguard.gcp..",
+                        "dev.bucketguard.snapshot..",
                         "dev.bucketguard.provider..", "dev.bucketguard.report..", "dev.bucketguard.cli..")
                 .orShould().callMethod(System.class, "getenv", String.class)
                 .orShould().callMethod(System.class, "getenv")

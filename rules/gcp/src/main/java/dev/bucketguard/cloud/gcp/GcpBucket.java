@@ -3,6 +3,7 @@ package dev.bucketguard.cloud.gcp;
 import dev.bucketguard.model.Details;
 import dev.bucketguard.model.Logging;
 import dev.bucketguard.model.Versioning;
+import java.util.List;
 
 /**
  * What Google Cloud knows about a bucket beyond the envelope. Each component belongs to one {@link GcpFacts} fact
@@ -15,12 +16,36 @@ import dev.bucketguard.model.Versioning;
  *                                 {@code storage.publicAccessPrevention} on the project ({@link GcpFacts#ORG_POLICY})
  * @param logging                  usage logging ({@link GcpFacts#LOGGING})
  * @param versioning               versioning and retention ({@link GcpFacts#VERSIONING})
+ * @param projectNumber            the owner project's number, as the bucket metadata gives it (ACL entities name
+ *                                 projects by number); null when not read. Not a fact of its own: it only widens who
+ *                                 counts as the owner.
+ * @param anonymousPermissions     the permissions an unauthenticated {@code testIamPermissions} showed allUsers to
+ *                                 hold, sorted ({@link GcpFacts#ANONYMOUS_PROBE}); empty for a miss
  */
 public record GcpBucket(
         PublicAccessPrevention publicAccessPrevention,
         Boolean uniformBucketLevelAccess,
         Boolean orgEnforcesPublicAccessPrevention,
         Logging logging,
-        Versioning versioning) implements Details {
-    public static final GcpBucket UNREAD = new GcpBucket(null, null, null, null, null);
+        Versioning versioning,
+        String projectNumber,
+        List<String> anonymousPermissions) implements Details {
+    public static final GcpBucket UNREAD = new GcpBucket(null, null, null, null, null, null, null);
+
+    public GcpBucket {
+        anonymousPermissions = anonymousPermissions == null ? null
+                : List.copyOf(new java.util.TreeSet<>(anonymousPermissions));
+    }
+
+    /** The five settings of the original shape, with no project number and no probe. */
+    public GcpBucket(PublicAccessPrevention publicAccessPrevention, Boolean uniformBucketLevelAccess,
+                     Boolean orgEnforcesPublicAccessPrevention, Logging logging, Versioning versioning) {
+        this(publicAccessPrevention, uniformBucketLevelAccess, orgEnforcesPublicAccessPrevention, logging, versioning,
+                null, null);
+    }
+
+    /** The bucket's details, or {@link #UNREAD} when the resource carries none. */
+    public static GcpBucket of(dev.bucketguard.model.Resource resource) {
+        return resource.details() == null ? UNREAD : resource.details(GcpBucket.class);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.bucketguard.cloud.gcp;
 
+import dev.bucketguard.exposure.ExposureTag;
 import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.TrustZone;
 import dev.bucketguard.model.Channel;
@@ -20,6 +21,8 @@ public final class GcpCloud implements Cloud {
     public static final String ID = "gcp";
     /** A Cloud Storage bucket. */
     public static final ResourceKind BUCKET = ResourceKind.of("BUCKET");
+    /** An unauthenticated testIamPermissions showed that allUsers holds permissions on the bucket. */
+    public static final ExposureTag PROBED_PUBLIC = new ExposureTag("PROBED_PUBLIC");
     /** The project's Google Cloud organisation. */
     public static final String ORGANIZATION = "organization";
 
@@ -27,7 +30,8 @@ public final class GcpCloud implements Cloud {
             GcpFacts.PUBLIC_ACCESS_PREVENTION, GcpBucket::publicAccessPrevention,
             GcpFacts.ORG_POLICY, GcpBucket::orgEnforcesPublicAccessPrevention,
             GcpFacts.LOGGING, GcpBucket::logging,
-            GcpFacts.VERSIONING, GcpBucket::versioning);
+            GcpFacts.VERSIONING, GcpBucket::versioning,
+            GcpFacts.ANONYMOUS_PROBE, GcpBucket::anonymousPermissions);
 
     @Override
     public String id() {

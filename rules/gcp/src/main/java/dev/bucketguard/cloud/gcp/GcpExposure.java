@@ -26,7 +26,20 @@ final class GcpExposure extends VerdictBuilder {
 
     GcpExposure(Resource resource, TrustZone trust) {
         super(resource, trust);
-        this.bucket = resource.details() == null ? GcpBucket.UNREAD : resource.details(GcpBucket.class);
+        this.bucket = GcpBucket.of(resource);
+    }
+
+    /**
+     * A named member is the owner's when it belongs to the bucket's project (by id, or by the number the metadata
+     * gives) or to a trusted project or domain, in any of the forms GCS writes it ({@link GcpMembers}).
+     */
+    @Override
+    protected boolean outsider(Grant g) {
+        if (g.grantee().kind() == GranteeKind.ACCOUNT) {
+            return !GcpMembers.trusted(g.grantee().id(), resource.account(), bucket.projectNumber(), trust.accounts())
+                    && !resource.owner().parents().containsValue(g.grantee().id());
+        }
+        return super.outsider(g);
     }
 
     @Override
@@ -49,6 +62,19 @@ final class GcpExposure extends VerdictBuilder {
         grantFacts(holders);
         for (Grant g : resource.grants()) {
             effects.add(effectOf(g, papEff, ubla));
+        }
+        // An anonymous testIamPermissions hit is proof from outside, whatever the settings read (or not read) say.
+        if (resource.knows(GcpFacts.ANONYMOUS_PROBE) && bucket.anonymousPermissions() != null
+                && !bucket.anonymousPermissions().isEmpty()) {
+            effects.stream().filter(GrantEffect::mayApply).map(GrantEffect::grant).filter(g -> g.grantee().isPublic())
+                    .forEach(g -> reasons.add(describe(g)));
+            reasons.add("an unauthenticated testIamPermissions shows allUsers holds "
+                    + String.join(", ", bucket.anonymousPermissions()));
+            tags.add(GcpCloud.PROBED_PUBLIC);
+            if (bucket.anonymousPermissions().contains("storage.objects.list")) {
+                tags.add(ExposureTag.LISTABLE);
+            }
+            return done(Exposure.PUBLIC);
         }
         // Step 1.
         if (Tri.isTrue(papEff)) {
@@ -104,8 +130,13 @@ final class GcpExposure extends VerdictBuilder {
         reasons.add("no IAM binding or ACL reaches anyone outside the owner project and the trusted set");
         if (!Tri.isTrue(ubla) && !Tri.isTrue(papEff)) {
             tags.add(ExposureTag.OBJECT_ACLS_MAY_BE_PUBLIC);
-            reasons.add("uniform bucket-level access is off and public access prevention is not enforced:"
-                    + " single objects may still be public");
+            // Never claim a setting that was not read.
+            String access = ubla == null ? "whether uniform bucket-level access is on could not be read"
+                    : "uniform bucket-level access is off";
+            String prevention = papEff == null
+                    ? "whether public access prevention is enforced could not be read"
+                    : "public access prevention is not enforced";
+            reasons.add(access + " and " + prevention + ": single objects may still be public");
         }
         return done(Exposure.PRIVATE);
     }
@@ -138,6 +169,9 @@ final class GcpExposure extends VerdictBuilder {
         }
         if (inForce.stream().anyMatch(Grant::conditional)) {
             tags.add(ExposureTag.CONDITIONAL);
+        }
+        if (inForce.stream().anyMatch(g -> GcpChannels.OBJECT_ACL.equals(g.via()))) {
+            tags.add(ExposureTag.OBJECT_PUBLIC);
         }
         if (inForce.stream().anyMatch(g -> g.allows(Permission.LIST))) {
             tags.add(ExposureTag.LISTABLE);

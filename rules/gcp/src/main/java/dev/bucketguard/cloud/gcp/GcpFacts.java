@@ -21,11 +21,16 @@ public final class GcpFacts {
     public static final Fact LOGGING = Fact.of("LOGGING");
     /** Versioning and the retention policy. */
     public static final Fact VERSIONING = Fact.of("VERSIONING");
+    /**
+     * What an unauthenticated {@code testIamPermissions} shows allUsers to hold (opt-in, {@code --probe-anonymous}):
+     * evidence from outside; a hit proves public, a miss proves nothing.
+     */
+    public static final Fact ANONYMOUS_PROBE = Fact.of("ANONYMOUS_PROBE");
     /** Default encryption: the envelope's encryption. */
     public static final Fact ENCRYPTION = Fact.ENCRYPTION;
 
     public static final Set<Fact> ALL = Set.of(ACL, DEFAULT_OBJECT_ACL, IAM_POLICY, PUBLIC_ACCESS_PREVENTION,
-            ORG_POLICY, OBJECT_ACLS, LOGGING, VERSIONING, ENCRYPTION);
+            ORG_POLICY, OBJECT_ACLS, LOGGING, VERSIONING, ENCRYPTION, ANONYMOUS_PROBE);
 
     /** What the verdict reads (SEMANTICS.md 5.3). */
     public static final Set<Fact> VERDICT = Set.of(ACL, DEFAULT_OBJECT_ACL, IAM_POLICY, PUBLIC_ACCESS_PREVENTION,

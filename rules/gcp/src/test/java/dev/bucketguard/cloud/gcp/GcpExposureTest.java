@@ -285,4 +285,67 @@ class GcpExposureTest {
 
         assertVerdict(verdict(r), Exposure.PRIVATE);
     }
+
+    @Test
+    void gcp_defect_aPublicAclWithUniformAccessUnreadIsUnknownAndNoReasonClaimsItOff() {
+        Grant acl = allUsersAcl();
+        Verdict a = verdict(bucket(null, false, null).grant(acl).build());
+
+        assertVerdict(a, Exposure.UNKNOWN);
+        assertTrue(a.reasons().stream().noneMatch(r -> r.contains("uniform bucket-level access is off")),
+                a.reasons()::toString);
+        assertEffect(a, acl, Effect.UNDECIDED, "public access prevention");
+    }
+
+    @Test
+    void gcp_defect_privateWithUniformAccessUnreadSaysItCouldNotBeRead() {
+        // No public grant, every grant fact read; the iamConfiguration is not: objects may be public.
+        Verdict a = verdict(bucket(null, false, null).build());
+
+        assertVerdict(a, Exposure.PRIVATE);
+        assertTrue(a.tags().contains(ExposureTag.OBJECT_ACLS_MAY_BE_PUBLIC));
+        assertReason(a, "whether uniform bucket-level access is on could not be read");
+        assertTrue(a.reasons().stream().noneMatch(r -> r.contains("uniform bucket-level access is off")),
+                a.reasons()::toString);
+    }
+
+    @Test
+    void gcp_defect_membersAreMatchedTheWayGcsWritesThem() {
+        Resource r = bucket(PublicAccessPrevention.ENFORCED, true, false)
+                .details(new GcpBucket(PublicAccessPrevention.ENFORCED, false, true, null, null, "123456789012", null))
+                .grant(grant(Grantee.account("project-owners-123456789012"), GcpChannels.ACL, "bucket ACL entry",
+                        Permission.LIST, Permission.WRITE))
+                .grant(grant(Grantee.account("user:alice@partner.example"), GcpChannels.IAM_BINDING,
+                        "binding roles/storage.objectViewer", Permission.READ))
+                .build();
+
+        Verdict a = verdict(r);
+        assertVerdict(a, Exposure.CROSS_ACCOUNT);
+        assertEquals(List.of("user:alice@partner.example"), a.outsiders(), "the owner's number is the owner");
+        assertVerdict(verdict(r, new TrustZone(Set.of("partner.example"), Set.of())), Exposure.PRIVATE);
+    }
+
+    @Test
+    void gcp_anAnonymousProbeHitProvesPublicEvenWithTheOrganisationPolicyUnread() {
+        Resource r = bucket(PublicAccessPrevention.INHERITED, null, true).grant(allUsersBinding())
+                .collected(GcpFacts.ANONYMOUS_PROBE)
+                .details(new GcpBucket(PublicAccessPrevention.INHERITED, true, null, null, null, null,
+                        List.of("storage.objects.get")))
+                .build();
+
+        Verdict a = verdict(r);
+        assertVerdict(a, Exposure.PUBLIC);
+        assertReason(a, "an unauthenticated testIamPermissions shows allUsers holds storage.objects.get");
+        assertTrue(a.tags().contains(GcpCloud.PROBED_PUBLIC));
+    }
+
+    @Test
+    void gcp_anAnonymousProbeMissProvesNothing() {
+        Resource r = bucket(PublicAccessPrevention.INHERITED, null, true).grant(allUsersBinding())
+                .collected(GcpFacts.ANONYMOUS_PROBE)
+                .details(new GcpBucket(PublicAccessPrevention.INHERITED, true, null, null, null, null, List.of()))
+                .build();
+
+        assertVerdict(verdict(r), Exposure.UNKNOWN);
+    }
 }
