@@ -103,7 +103,8 @@ public final class AzureProvider implements Provider {
         return pipelines.build(stub() ? null : new BearerTokenAuthenticationPolicy(credential(), ARM_SCOPE));
     }
 
-    private HttpPipeline dataPipeline() {
+    /** The data-plane pipeline every blob client of an ARM scan uses. */
+    HttpPipeline dataPipeline() {
         return pipelines.build(stub() ? new NoCredential() : new BearerTokenAuthenticationPolicy(credential(),
                 STORAGE_SCOPE));
     }
@@ -139,7 +140,12 @@ public final class AzureProvider implements Provider {
         HttpPipeline arm = armPipeline();
         HttpPipeline data = dataPipeline();
         HttpPipeline anonymous = pipelines.build(null);
-        Map<String, String> tenants = subscriptions(arm, errors);
+        Map<String, String> tenants;
+        try {
+            tenants = subscriptions(arm, errors);
+        } catch (Stop e) {
+            return new Inventory(List.of(), errors);
+        }
         for (String subscription : tenants.keySet()) {
             scanSubscription(arm, data, anonymous, subscription, tenants, facts, progress, resources, errors);
         }
