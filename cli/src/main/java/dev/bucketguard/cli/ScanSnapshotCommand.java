@@ -3,7 +3,10 @@ package dev.bucketguard.cli;
 import dev.bucketguard.provider.Provider;
 import dev.bucketguard.snapshot.SnapshotProvider;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code bucketguard scan snapshot FILE}: scans a saved snapshot offline, for every cloud, with no cloud SDK. */
@@ -13,8 +16,19 @@ final class ScanSnapshotCommand extends ProviderScanCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "The snapshot file.")
     Path file;
 
+    @Mixin
+    AzureTrustOptions azureTrust;
+
     ScanSnapshotCommand(Environment environment) {
         super(environment);
+    }
+
+    /** Every cloud's own trust flags, added together: a snapshot may hold resources of each. */
+    @Override
+    protected Set<String> trustedOwners() {
+        Set<String> owners = new TreeSet<>(super.trustedOwners());
+        owners.addAll(azureTrust.owners());
+        return owners;
     }
 
     @Override

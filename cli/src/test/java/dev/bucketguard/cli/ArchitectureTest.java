@@ -16,6 +16,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.bucketguard.aws.AwsProvider;
+import dev.bucketguard.azure.AzureProvider;
 import dev.bucketguard.cloud.aws.AwsCloud;
 import dev.bucketguard.cloud.azure.AzureCloud;
 import dev.bucketguard.cloud.gcp.GcpCloud;
@@ -47,8 +48,8 @@ class ArchitectureTest {
     /** The cloud SDKs: only a provider module may use one. */
     private static final String[] CLOUD_SDKS = {"software.amazon..", "com.azure..", "com.google.cloud..",
         "com.google.api..", "com.google.auth.."};
-    /** The packages of the modules that map a cloud's API to the model (providers/aws; providers/snapshot has none). */
-    private static final String[] SDK_PROVIDER_PACKAGES = {"dev.bucketguard.aws.."};
+    /** The packages of the modules that map a cloud's API to the model (providers/snapshot has none). */
+    private static final String[] SDK_PROVIDER_PACKAGES = {"dev.bucketguard.aws..", "dev.bucketguard.azure.."};
 
     /** A cloud's name as a word of its own ("aws", "s3") or as part of a camel-case name (isAws, GcsExposure). */
     private static final Pattern CLOUD_NAME = Pattern.compile(
@@ -63,6 +64,7 @@ class ArchitectureTest {
     private static final JavaClasses AZURE_RULES = module(AzureCloud.class);
     private static final JavaClasses GCP_RULES = module(GcpCloud.class);
     private static final JavaClasses AWS_PROVIDER = module(AwsProvider.class);
+    private static final JavaClasses AZURE_PROVIDER = module(AzureProvider.class);
     private static final JavaClasses SNAPSHOT_PROVIDER = module(SnapshotProvider.class);
 
     /** The classes of the jar or directory that holds {@code anchor}. */
@@ -117,6 +119,7 @@ class ArchitectureTest {
     void theModuleRulesSeeAViolationWhereThereIsOne() {
         assertTrue(onlyCore().evaluate(AWS_RULES).hasViolation(), "the AWS rules build on dev.bucketguard.cloud.aws");
         assertTrue(noCloudSdk().evaluate(AWS_PROVIDER).hasViolation(), "the AWS provider uses the AWS SDK");
+        assertTrue(noCloudSdk().evaluate(AZURE_PROVIDER).hasViolation(), "the Azure provider uses the Azure SDK");
     }
 
     @Test
@@ -146,6 +149,13 @@ class ArchitectureTest {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("com.azure..", "com.google..")
                 .because("the AWS provider maps S3 alone")
                 .check(AWS_PROVIDER);
+        noClasses().that().resideOutsideOfPackage("dev.bucketguard.azure..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.azure..")
+                .because("the Azure SDK belongs to the Azure provider alone")
+                .check(ALL);
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.google..")
+                .because("the Azure provider maps Azure Storage alone")
+                .check(AZURE_PROVIDER);
     }
 
     @Test
@@ -155,9 +165,14 @@ class ArchitectureTest {
                         "dev.bucketguard.cli..", "dev.bucketguard.snapshot..")
                 .because("the AWS provider reads S3 into the model; judging it is the rules' and the verdict's job")
                 .check(AWS_PROVIDER);
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.bucketguard.rules..",
+                        "dev.bucketguard.cloud.aws..", "dev.bucketguard.cloud.gcp..", "dev.bucketguard.aws..",
+                        "dev.bucketguard.report..", "dev.bucketguard.cli..", "dev.bucketguard.snapshot..")
+                .because("the Azure provider reads Azure Storage into the model; judging it is the verdict's job")
+                .check(AZURE_PROVIDER);
         noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.bucketguard.cloud..",
-                        "dev.bucketguard.rules..", "dev.bucketguard.aws..", "dev.bucketguard.report..",
-                        "dev.bucketguard.cli..")
+                        "dev.bucketguard.rules..", "dev.bucketguard.aws..", "dev.bucketguard.azure..",
+                        "dev.bucketguard.report..", "dev.bucketguard.cli..")
                 .because("the snapshot reader learns each cloud's vocabulary through the Cloud SPI only")
                 .check(SNAPSHOT_PROVIDER);
     }
@@ -166,7 +181,8 @@ class ArchitectureTest {
     void rulesArePureFunctionsOfTheModel() {
         noClasses().that().resideInAPackage("dev.bucketguard.rules..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio..", "java.net..",
-                        "java.util.concurrent..", "dev.bucketguard.aws..", "dev.bucketguard.snapshot..",
+                        "java.util.concurrent..", "dev.bucketguard.aws..", "dev.bucketguard.azure..",
+                        "dev.bucketguard.snapshot..",
                         "dev.bucketguard.provider..", "dev.bucketguard.report..", "dev.bucketguard.cli..")
                 .orShould().callMethod(System.class, "getenv", String.class)
                 .orShould().callMethod(System.class, "getenv")

@@ -404,16 +404,15 @@ final class AccountReader {
 
     // ---------------------------------------------------------------- connection string
 
-    static final String CONNECTION_STRING_ONLY = "not read: a connection string reaches the data plane only"
-            + " (scan with ARM credentials to read it)";
+    static final String CONNECTION_STRING_ONLY = "a connection string reaches the data plane only (scan with ARM"
+            + " credentials to read it)";
 
     static Resource readConnectionString(String accountName, DataPlane data, Set<Fact> facts, boolean probe) {
         AccountReader r = new AccountReader(AzureProvider.CONNECTION_STRING_SUBSCRIPTION, null, accountName, null,
                 facts, probe);
-        ACCOUNT_PROPERTY_FACTS.forEach(f -> r.unknown(f, "StorageAccounts.getByResourceGroup", ACCOUNT_READ,
-                CONNECTION_STRING_ONLY));
-        r.unknown(AzureFacts.OBJECT_REPLICATION, "ObjectReplicationPolicies.list", REPLICATION_READ,
-                CONNECTION_STRING_ONLY);
+        // No call was made: the permission says what an ARM scan would need.
+        ACCOUNT_PROPERTY_FACTS.forEach(f -> r.unknown(f, null, ACCOUNT_READ, CONNECTION_STRING_ONLY));
+        r.unknown(AzureFacts.OBJECT_REPLICATION, null, REPLICATION_READ, CONNECTION_STRING_ONLY);
         Map<String, PublicAccessType> containers = null;
         if (facts.contains(AzureFacts.CONTAINER_ACCESS) || facts.contains(AzureFacts.STORED_ACCESS_POLICIES)
                 || probe) {

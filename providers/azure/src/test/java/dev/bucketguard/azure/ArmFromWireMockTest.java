@@ -188,7 +188,7 @@ class ArmFromWireMockTest {
         arm.containers(SUB_A, "websitestore", Map.of("statements", "None"));
         arm.acl("websitestore", "statements", ArmStub.identifier("forever", null, null, "rl")
                 + ArmStub.identifier("q3", "2026-01-01T00:00:00.0000000Z", "2026-03-31T00:00:00.0000000Z", "r"));
-        arm.serviceProperties("websitestore", true, false, 0, false);
+        arm.serviceProperties("websitestore", true, false, 0);
 
         Resource r = find(scan(arm.provider(List.of(), false)), "websitestore");
         StorageAccount a = r.details(StorageAccount.class);

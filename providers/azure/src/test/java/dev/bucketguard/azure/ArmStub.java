@@ -24,17 +24,17 @@ import java.util.Map;
  * azure-resourcemanager-storage and azure-storage-blob clients read them through {@code --arm-endpoint}. An account's
  * {@code primaryEndpoints.blob} points back at this server ({@code http://127.0.0.1:PORT/<account>/}).
  */
-final class ArmStub implements AutoCloseable {
+public final class ArmStub implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String RG = "rg-applicants";
-    final WireMockServer server;
+    public static final String RG = "rg-applicants";
+    public final WireMockServer server;
 
-    ArmStub() {
+    public ArmStub() {
         server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         server.start();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.port());
     }
 
@@ -47,7 +47,7 @@ final class ArmStub implements AutoCloseable {
         server.stop();
     }
 
-    static String json(Object o) {
+    public static String json(Object o) {
         try {
             return JSON.writeValueAsString(o);
         } catch (JsonProcessingException e) {
@@ -55,22 +55,22 @@ final class ArmStub implements AutoCloseable {
         }
     }
 
-    static ResponseDefinitionBuilder ok(Object body) {
+    public static ResponseDefinitionBuilder ok(Object body) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(json(body));
     }
 
-    static ResponseDefinitionBuilder armError(int status, String code) {
+    public static ResponseDefinitionBuilder armError(int status, String code) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
                 .withBody(json(Map.of("error", Map.of("code", code, "message", "refused by the stub"))));
     }
 
-    static String accountId(String subscription, String name) {
+    public static String accountId(String subscription, String name) {
         return "/subscriptions/" + subscription + "/resourceGroups/" + RG
                 + "/providers/Microsoft.Storage/storageAccounts/" + name;
     }
 
     /** An account's ARM JSON with the given properties (blob endpoint and provisioning state added). */
-    Map<String, Object> account(String subscription, String name, Map<String, Object> properties) {
+    public Map<String, Object> account(String subscription, String name, Map<String, Object> properties) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("provisioningState", "Succeeded");
         p.put("primaryEndpoints", Map.of("blob", endpoint() + "/" + name + "/",
@@ -88,12 +88,12 @@ final class ArmStub implements AutoCloseable {
     }
 
     /** An account as a listing may name it: no properties. */
-    static Map<String, Object> bareAccount(String subscription, String name) {
+    public static Map<String, Object> bareAccount(String subscription, String name) {
         return Map.of("id", accountId(subscription, name), "name", name, "type", "Microsoft.Storage/storageAccounts",
                 "location", "westeurope");
     }
 
-    void subscriptions(Map<String, String> subscriptionToTenant) {
+    public void subscriptions(Map<String, String> subscriptionToTenant) {
         List<Object> value = new ArrayList<>();
         subscriptionToTenant.forEach((s, t) -> {
             Map<String, Object> sub = Map.of("id", "/subscriptions/" + s, "subscriptionId", s, "tenantId", t,
@@ -105,30 +105,30 @@ final class ArmStub implements AutoCloseable {
     }
 
     /** The subscription's storage accounts on one page. */
-    void accounts(String subscription, List<Map<String, Object>> accounts) {
+    public void accounts(String subscription, List<Map<String, Object>> accounts) {
         server.stubFor(get(urlPathEqualTo("/subscriptions/" + subscription
                 + "/providers/Microsoft.Storage/storageAccounts")).willReturn(ok(Map.of("value", accounts))));
         eachAccount(subscription, accounts);
     }
 
     /** The per-account answers of these accounts, without their listing. */
-    void eachAccount(String subscription, List<Map<String, Object>> accounts) {
+    public void eachAccount(String subscription, List<Map<String, Object>> accounts) {
         for (Map<String, Object> a : accounts) {
             String name = (String) a.get("name");
             server.stubFor(get(urlPathEqualTo(accountId(subscription, name))).willReturn(ok(a)));
             // Defaults, overridden by later stubs: no container, no replication, hardened service properties.
             containers(subscription, name, Map.of());
             replication(subscription, name, List.of());
-            serviceProperties(name, false, true, 7, false);
+            serviceProperties(name, false, true, 7);
         }
     }
 
-    MappingBuilder containersPath(String subscription, String account) {
+    public MappingBuilder containersPath(String subscription, String account) {
         return get(urlPathEqualTo(accountId(subscription, account) + "/blobServices/default/containers"));
     }
 
     /** Containers by name with ARM's publicAccess (None, Blob, Container; null leaves the field out). */
-    void containers(String subscription, String account, Map<String, String> levels) {
+    public void containers(String subscription, String account, Map<String, String> levels) {
         List<Object> value = new ArrayList<>();
         new java.util.TreeMap<>(levels).forEach((name, level) -> {
             Map<String, Object> props = new LinkedHashMap<>();
@@ -144,12 +144,12 @@ final class ArmStub implements AutoCloseable {
         server.stubFor(containersPath(subscription, account).willReturn(ok(Map.of("value", value))));
     }
 
-    void replication(String subscription, String account, List<Map<String, Object>> policies) {
+    public void replication(String subscription, String account, List<Map<String, Object>> policies) {
         server.stubFor(get(urlPathEqualTo(accountId(subscription, account) + "/objectReplicationPolicies"))
                 .willReturn(ok(Map.of("value", policies))));
     }
 
-    static Map<String, Object> replicationPolicy(String id, String source, String destination) {
+    public static Map<String, Object> replicationPolicy(String id, String source, String destination) {
         return Map.of("id", "/x/objectReplicationPolicies/" + id, "name", id,
                 "type", "Microsoft.Storage/storageAccounts/objectReplicationPolicies",
                 "properties", Map.of("policyId", id, "sourceAccount", source, "destinationAccount", destination,
@@ -157,7 +157,7 @@ final class ArmStub implements AutoCloseable {
     }
 
     /** The blob service's properties, as Get Blob Service Properties answers them. */
-    void serviceProperties(String account, boolean website, boolean logging, int deleteDays, boolean unused) {
+    public void serviceProperties(String account, boolean website, boolean logging, int deleteDays) {
         String xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?><StorageServiceProperties>"
                 + "<Logging><Version>1.0</Version><Read>" + logging + "</Read><Write>" + logging + "</Write><Delete>"
                 + logging + "</Delete><RetentionPolicy><Enabled>false</Enabled></RetentionPolicy></Logging>"
@@ -171,7 +171,7 @@ final class ArmStub implements AutoCloseable {
     }
 
     /** A container's ACL (Get Container ACL): the signed identifiers' XML elements. */
-    void acl(String account, String container, String identifiers) {
+    public void acl(String account, String container, String identifiers) {
         server.stubFor(get(urlPathEqualTo("/" + account + "/" + container))
                 .withQueryParam("comp", com.github.tomakehurst.wiremock.client.WireMock.equalTo("acl"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/xml")
@@ -180,13 +180,13 @@ final class ArmStub implements AutoCloseable {
                                 + "</SignedIdentifiers>")));
     }
 
-    static String identifier(String id, String start, String expiry, String permissions) {
+    public static String identifier(String id, String start, String expiry, String permissions) {
         return "<SignedIdentifier><Id>" + id + "</Id><AccessPolicy>" + (start == null ? "" : "<Start>" + start
                 + "</Start>") + (expiry == null ? "" : "<Expiry>" + expiry + "</Expiry>") + "<Permission>"
                 + permissions + "</Permission></AccessPolicy></SignedIdentifier>";
     }
 
-    List<LoggedRequest> requests() {
+    public List<LoggedRequest> requests() {
         return server.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
                 com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
     }
