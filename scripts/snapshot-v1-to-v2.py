@@ -96,7 +96,8 @@ def azure(r, out, d):
     if "azurePublicNetworkAccess" in g:
         n["publicNetworkAccess"] = g["azurePublicNetworkAccess"]
     if "azureNetworkOpen" in g:
-        n["internetOpen"] = g["azureNetworkOpen"]
+        # v1 kept one precomputed boolean; the model now keeps the firewall as ARM states it.
+        n["defaultAction"] = "Allow" if g["azureNetworkOpen"] else "Deny"
     if n:
         d["network"] = n
     for f in ("logging", "website"):
@@ -115,9 +116,9 @@ def azure_defaults(r, d):
     if known(r, "NETWORK_RULES"):
         n = d.setdefault("network", {})
         n.setdefault("publicNetworkAccess", "notSet")
-        if "internetOpen" not in n:
+        if "defaultAction" not in n:
             warnings.append(f"{r.get('id')}: NETWORK_RULES known without azureNetworkOpen; read as open")
-            n["internetOpen"] = True
+            n["defaultAction"] = "Allow"
     if known(r, "LOGGING") and d.get("logging") is None:
         d["logging"] = {"enabled": False}
     if known(r, "WEBSITE") and d.get("website") is None:

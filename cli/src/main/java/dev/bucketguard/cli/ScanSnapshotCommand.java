@@ -19,6 +19,9 @@ final class ScanSnapshotCommand extends ProviderScanCommand {
     @Mixin
     GcpTrustOptions gcpTrust;
 
+    @Mixin
+    AzureTrustOptions azureTrust;
+
     ScanSnapshotCommand(Environment environment) {
         super(environment);
     }
@@ -33,6 +36,7 @@ final class ScanSnapshotCommand extends ProviderScanCommand {
     protected Set<String> trustedOwners() {
         Set<String> owners = new TreeSet<>(super.trustedOwners());
         owners.addAll(gcpTrust.owners());
+        owners.addAll(azureTrust.owners());
         return owners;
     }
 

@@ -16,6 +16,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.bucketguard.aws.AwsProvider;
+import dev.bucketguard.azure.AzureProvider;
 import dev.bucketguard.gcp.GcpProvider;
 import dev.bucketguard.cloud.aws.AwsCloud;
 import dev.bucketguard.cloud.azure.AzureCloud;
@@ -49,7 +50,8 @@ class ArchitectureTest {
     private static final String[] CLOUD_SDKS = {"software.amazon..", "com.azure..", "com.google.cloud..",
         "com.google.api..", "com.google.auth.."};
     /** The packages of the modules that map a cloud's API to the model (providers/snapshot has none). */
-    private static final String[] SDK_PROVIDER_PACKAGES = {"dev.bucketguard.aws..", "dev.bucketguard.gcp.."};
+    private static final String[] SDK_PROVIDER_PACKAGES = {"dev.bucketguard.aws..", "dev.bucketguard.azure..",
+        "dev.bucketguard.gcp.."};
     /** Google Cloud's SDK: google-cloud-storage, gax, google-http-client, google-auth-library. */
     private static final String[] GOOGLE_SDK = {"com.google.cloud..", "com.google.api..", "com.google.auth.."};
 
@@ -66,6 +68,7 @@ class ArchitectureTest {
     private static final JavaClasses AZURE_RULES = module(AzureCloud.class);
     private static final JavaClasses GCP_RULES = module(GcpCloud.class);
     private static final JavaClasses AWS_PROVIDER = module(AwsProvider.class);
+    private static final JavaClasses AZURE_PROVIDER = module(AzureProvider.class);
     private static final JavaClasses GCP_PROVIDER = module(GcpProvider.class);
     private static final JavaClasses SNAPSHOT_PROVIDER = module(SnapshotProvider.class);
 
@@ -121,6 +124,7 @@ class ArchitectureTest {
     void theModuleRulesSeeAViolationWhereThereIsOne() {
         assertTrue(onlyCore().evaluate(AWS_RULES).hasViolation(), "the AWS rules build on dev.bucketguard.cloud.aws");
         assertTrue(noCloudSdk().evaluate(AWS_PROVIDER).hasViolation(), "the AWS provider uses the AWS SDK");
+        assertTrue(noCloudSdk().evaluate(AZURE_PROVIDER).hasViolation(), "the Azure provider uses the Azure SDK");
     }
 
     @Test
@@ -150,6 +154,13 @@ class ArchitectureTest {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("com.azure..", "com.google..")
                 .because("the AWS provider maps S3 alone")
                 .check(AWS_PROVIDER);
+        noClasses().that().resideOutsideOfPackage("dev.bucketguard.azure..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.azure..")
+                .because("the Azure SDK belongs to the Azure provider alone")
+                .check(ALL);
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.google..")
+                .because("the Azure provider maps Azure Storage alone")
+                .check(AZURE_PROVIDER);
         noClasses().that().resideOutsideOfPackage("dev.bucketguard.gcp..")
                 .should().dependOnClassesThat().resideInAnyPackage(GOOGLE_SDK)
                 .because("only the GCP provider calls Google Cloud")
@@ -170,17 +181,25 @@ class ArchitectureTest {
     void providersOnlyMapTheApiToTheModel() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.bucketguard.rules..",
                         "dev.bucketguard.cloud.azure..", "dev.bucketguard.cloud.gcp..", "dev.bucketguard.report..",
-                        "dev.bucketguard.cli..", "dev.bucketguard.snapshot..")
+                        "dev.bucketguard.cli..", "dev.bucketguard.snapshot..", "dev.bucketguard.azure..",
+                        "dev.bucketguard.gcp..")
                 .because("the AWS provider reads S3 into the model; judging it is the rules' and the verdict's job")
                 .check(AWS_PROVIDER);
         noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.bucketguard.rules..",
                         "dev.bucketguard.cloud.aws..", "dev.bucketguard.cloud.azure..", "dev.bucketguard.aws..",
-                        "dev.bucketguard.report..", "dev.bucketguard.cli..", "dev.bucketguard.snapshot..")
+                        "dev.bucketguard.azure..", "dev.bucketguard.report..", "dev.bucketguard.cli..",
+                        "dev.bucketguard.snapshot..")
                 .because("the GCP provider reads Cloud Storage into rules/gcp's model and uses no rule")
                 .check(GCP_PROVIDER);
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.bucketguard.rules..",
+                        "dev.bucketguard.cloud.aws..", "dev.bucketguard.cloud.gcp..", "dev.bucketguard.aws..",
+                        "dev.bucketguard.gcp..", "dev.bucketguard.report..", "dev.bucketguard.cli..",
+                        "dev.bucketguard.snapshot..")
+                .because("the Azure provider reads Azure Storage into the model; judging it is the verdict's job")
+                .check(AZURE_PROVIDER);
         noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.bucketguard.cloud..",
-                        "dev.bucketguard.rules..", "dev.bucketguard.aws..", "dev.bucketguard.report..",
-                        "dev.bucketguard.cli..")
+                        "dev.bucketguard.rules..", "dev.bucketguard.aws..", "dev.bucketguard.azure..",
+                        "dev.bucketguard.gcp..", "dev.bucketguard.report..", "dev.bucketguard.cli..")
                 .because("the snapshot reader learns each cloud's vocabulary through the Cloud SPI only")
                 .check(SNAPSHOT_PROVIDER);
     }
@@ -189,7 +208,8 @@ class ArchitectureTest {
     void rulesArePureFunctionsOfTheModel() {
         noClasses().that().resideInAPackage("dev.bucketguard.rules..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio..", "java.net..",
-                        "java.util.concurrent..", "dev.bucketguard.aws..", "dev.bucketguard.gcp..",
+                        "java.util.concurrent..", "dev.bucketguard.aws..", "dev.bucketguard.azure..",
+                        "dev.bucketguard.gcp..",
                         "dev.bucketguard.snapshot..",
                         "dev.bucketguard.provider..", "dev.bucketguard.report..", "dev.bucketguard.cli..")
                 .orShould().callMethod(System.class, "getenv", String.class)

@@ -25,6 +25,8 @@ public final class AzureCloud implements Cloud {
     public static final String TENANT = "tenant";
     /** Shared keys are allowed and no SAS expiry policy blocks: bearer links of any lifetime may exist. */
     public static final ExposureTag SAS_UNBOUNDED = new ExposureTag("SAS_UNBOUNDED");
+    /** An unauthenticated request to a container was served: anonymous access proven, not only configured. */
+    public static final ExposureTag PROVEN_ANONYMOUS = new ExposureTag("PROVEN_ANONYMOUS");
     /** Stored access policies exist: service SAS tokens may be bound to them. */
     public static final ExposureTag STORED_POLICIES = new ExposureTag("STORED_POLICIES");
 
@@ -32,7 +34,8 @@ public final class AzureCloud implements Cloud {
             AzureFacts.ACCOUNT_SETTINGS, StorageAccount::settings,
             AzureFacts.NETWORK_RULES, StorageAccount::network,
             AzureFacts.WEBSITE, StorageAccount::website,
-            AzureFacts.LOGGING, StorageAccount::logging);
+            AzureFacts.LOGGING, StorageAccount::logging,
+            AzureFacts.SOFT_DELETE, StorageAccount::softDelete);
 
     @Override
     public String id() {

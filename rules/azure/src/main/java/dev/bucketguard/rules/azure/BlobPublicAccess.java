@@ -11,7 +11,7 @@ import dev.bucketguard.spi.Severity;
         provider = "azure",
         // The verdict decides with unread facts (an account switch can make unread containers irrelevant), so
         // they are read, not required: the engine must not answer UNKNOWN where the verdict knows better.
-        reads = {"ACCOUNT_SETTINGS", "CONTAINER_ACCESS", "NETWORK_RULES"})
+        reads = {"ACCOUNT_SETTINGS", "CONTAINER_ACCESS", "NETWORK_RULES", "WEBSITE"})
 public final class BlobPublicAccess extends PublicVerdict {
     public BlobPublicAccess() {
         super("the storage account");

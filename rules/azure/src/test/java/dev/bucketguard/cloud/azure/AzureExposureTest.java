@@ -99,6 +99,7 @@ class AzureExposureTest {
         assertVerdict(a, Exposure.CROSS_ACCOUNT);
         assertTrue(a.tags().contains(ExposureTag.NETWORK_SCOPED), a.tags()::toString);
         assertReason(a, "the firewall admits only selected networks");
+        assertReason(a, "no IP rule broader than /8");
     }
 
     @Test
@@ -185,10 +186,7 @@ class AzureExposureTest {
 
     @Test
     void azure_step3_theSameTenantIsAnOutsiderOfAnAccountInAnotherTenant() {
-        Resource elsewhere = Resource.builder(AzureCloud.ID, SUBSCRIPTION, "applicantsstore")
-                .kind(AzureCloud.STORAGE_ACCOUNT).parent(AzureCloud.TENANT, "northwind-tenant")
-                .collected(AzureFacts.ACCOUNT_SETTINGS, AzureFacts.CONTAINER_ACCESS, AzureFacts.NETWORK_RULES)
-                .details(new StorageAccount(settings(Switch.TRUE), OPEN, null, null))
+        Resource elsewhere = account(settings(Switch.TRUE), OPEN).parent(AzureCloud.TENANT, "northwind-tenant")
                 .grant(grant(Grantee.account(TENANT), AzureChannels.NETWORK_RULE, "resourceAccessRule",
                         Permission.READ))
                 .build();
@@ -197,13 +195,169 @@ class AzureExposureTest {
     }
 
     @Test
-    void azure_step3_unreadNetworkRulesMayHideAForeignTenantRule() {
-        // resourceAccessRules live in the network rule set: unread, a foreign tenant may be admitted.
-        Verdict a = verdict(account(settings(Switch.TRUE), null).build());
+    void azure_step3_unreadResourceAccessRulesMayHideAForeignTenant() {
+        // "Not read" differs from "none": unread resource access rules may admit another tenant.
+        Verdict a = verdict(account(settings(Switch.TRUE), OPEN)
+                .unknown(denied(AzureFacts.RESOURCE_ACCESS_RULES)).build());
 
         assertVerdict(a, Exposure.UNKNOWN);
-        assertReason(a, "could not read NETWORK_RULES");
-        assertFalse(a.unreadGrantFacts().isEmpty(), "the cross-account dimension names the unread network rules");
+        assertReason(a, "could not read RESOURCE_ACCESS_RULES");
+        assertFalse(a.unreadGrantFacts().isEmpty(), "the cross-account dimension names the unread rules");
+    }
+
+    @Test
+    void azure_step3_uncollectedCrossTenantFactsAreUnreadNotNone() {
+        Verdict a = verdict(Resource.builder(AzureCloud.ID, SUBSCRIPTION, "applicantsstore")
+                .kind(AzureCloud.STORAGE_ACCOUNT).parent(AzureCloud.TENANT, TENANT)
+                .collected(AzureFacts.ACCOUNT_SETTINGS, AzureFacts.CONTAINER_ACCESS, AzureFacts.NETWORK_RULES,
+                        AzureFacts.WEBSITE)
+                .details(new StorageAccount(settings(Switch.FALSE), OPEN, Website.OFF, null)).build());
+
+        assertVerdict(a, Exposure.UNKNOWN);
+        assertReason(a, "could not read OBJECT_REPLICATION: not collected");
+        assertReason(a, "could not read PRIVATE_ENDPOINTS: not collected");
+    }
+
+    @Test
+    void azure_step3_objectReplicationToAnUnscannedSubscriptionIsCrossAccount() {
+        Verdict a = verdict(account(settings(Switch.FALSE), OPEN).grant(grant(Grantee.account("sub-elsewhere"),
+                AzureChannels.OBJECT_REPLICATION, "object replication policy 'p1' to account 'copyacct'",
+                Permission.READ)).build());
+
+        assertVerdict(a, Exposure.CROSS_ACCOUNT);
+        assertEquals(List.of("sub-elsewhere"), a.outsiders());
+    }
+
+    @Test
+    void azure_step3_aTrustedTenantIsNotAnOutsider() {
+        Resource r = account(settings(Switch.FALSE), OPEN).grant(foreignTenantRule()).build();
+
+        assertVerdict(new AzureCloud().verdict(r, new dev.bucketguard.exposure.TrustZone(Set.of(FOREIGN_TENANT),
+                Set.of())), Exposure.PRIVATE);
+    }
+
+    @Test
+    void azure_step3_aForeignApprovedPrivateEndpointIsCrossAccount() {
+        Verdict a = verdict(account(settings(Switch.FALSE), DISABLED).grant(grant(Grantee.account("sub-partner"),
+                AzureChannels.PRIVATE_ENDPOINT, "private endpoint 'pe-partner' (Approved)", Permission.READ))
+                .build());
+
+        assertVerdict(a, Exposure.CROSS_ACCOUNT);
+        assertReason(a, "private endpoint 'pe-partner' (Approved) grants read to account sub-partner");
+    }
+
+    @Test
+    void azure_staticWebsiteOnIsPublicFromTheWebsiteFactWhateverTheSwitch() {
+        Resource r = account(settings(Switch.FALSE), OPEN)
+                .details(new StorageAccount(settings(Switch.FALSE), OPEN, new Website(true, null), null)).build();
+        Verdict a = verdict(r);
+
+        assertVerdict(a, Exposure.PUBLIC);
+        assertTrue(a.tags().contains(ExposureTag.WEBSITE), a.tags()::toString);
+        assertReason(a, "the static website is on: its $web container is served anonymously");
+    }
+
+    @Test
+    void azure_uncollectedWebsiteIsUnreadNotOff() {
+        Resource r = Resource.builder(AzureCloud.ID, SUBSCRIPTION, "applicantsstore")
+                .kind(AzureCloud.STORAGE_ACCOUNT).parent(AzureCloud.TENANT, TENANT)
+                .collected(AzureFacts.ACCOUNT_SETTINGS, AzureFacts.CONTAINER_ACCESS, AzureFacts.NETWORK_RULES)
+                .collected(AzureFacts.CROSS_TENANT.toArray(dev.bucketguard.model.Fact[]::new))
+                .details(new StorageAccount(settings(Switch.FALSE), OPEN, null, null)).build();
+        Verdict a = verdict(r);
+
+        assertVerdict(a, Exposure.UNKNOWN);
+        assertReason(a, "could not read WEBSITE: not collected");
+    }
+
+    @Test
+    void azure_uncollectedWebsiteDoesNotMatterWhenPublicNetworkAccessIsDisabled() {
+        Resource r = Resource.builder(AzureCloud.ID, SUBSCRIPTION, "applicantsstore")
+                .kind(AzureCloud.STORAGE_ACCOUNT).parent(AzureCloud.TENANT, TENANT)
+                .collected(AzureFacts.ACCOUNT_SETTINGS, AzureFacts.CONTAINER_ACCESS, AzureFacts.NETWORK_RULES)
+                .collected(AzureFacts.CROSS_TENANT.toArray(dev.bucketguard.model.Fact[]::new))
+                .details(new StorageAccount(settings(Switch.TRUE), DISABLED, null, null)).build();
+
+        assertVerdict(verdict(r), Exposure.PRIVATE);
+    }
+
+    @Test
+    void azure_anIpRuleBroaderThanSlash8OpensADenyFirewall() {
+        NetworkAccess broad = NetworkAccess.of(PublicNetworkAccess.ENABLED, NetworkDefaultAction.DENY,
+                List.of("203.0.113.7", "10.0.0.0/7"));
+        Verdict a = verdict(account(settings(Switch.TRUE), broad).grant(blobLevel("cvs")).build());
+
+        assertVerdict(a, Exposure.PUBLIC);
+        assertReason(a, "the firewall admits 10.0.0.0/7, broader than /8");
+    }
+
+    @Test
+    void azure_aSlash8IpRuleKeepsADenyFirewallScoped() {
+        NetworkAccess scoped = NetworkAccess.of(PublicNetworkAccess.ENABLED, NetworkDefaultAction.DENY,
+                List.of("10.0.0.0/8", "198.51.100.0/24"));
+        Verdict a = verdict(account(settings(Switch.TRUE), scoped).grant(blobLevel("cvs")).build());
+
+        assertVerdict(a, Exposure.CROSS_ACCOUNT);
+        assertTrue(a.tags().contains(ExposureTag.NETWORK_SCOPED), a.tags()::toString);
+    }
+
+    @Test
+    void azure_anAbsentNetworkRuleSetReadsAsDefaultAllowAndSaysSo() {
+        Verdict a = verdict(account(settings(Switch.TRUE), NetworkAccess.noRuleSet(PublicNetworkAccess.NOT_SET))
+                .grant(blobLevel("cvs")).build());
+
+        assertVerdict(a, Exposure.PUBLIC);
+        assertReason(a, "no network rule set, read as default action Allow");
+    }
+
+    @Test
+    void azure_minimumTlsNotSetReadsAsTls10() {
+        Verdict a = verdict(account(new AccountSettings(Switch.FALSE, true, TlsVersion.NOT_SET, Switch.FALSE,
+                SasExpirationAction.NONE), OPEN).build());
+
+        assertTrue(a.tags().contains(ExposureTag.TLS_LT_1_2), a.tags()::toString);
+    }
+
+    private static AnonymousProbe probe(String container, int status) {
+        return new AnonymousProbe(container, "list", status, status == 200);
+    }
+
+    private static Resource.Builder connectionStringMode(Grant g, AnonymousProbe... probes) {
+        // The data plane only: settings, network and cross-tenant facts unread, container levels and website read.
+        Resource.Builder b = Resource.builder(AzureCloud.ID, SUBSCRIPTION, "applicantsstore")
+                .kind(AzureCloud.STORAGE_ACCOUNT).parent(AzureCloud.TENANT, TENANT)
+                .unknown(denied(AzureFacts.ACCOUNT_SETTINGS)).unknown(denied(AzureFacts.NETWORK_RULES))
+                .collected(AzureFacts.CONTAINER_ACCESS, AzureFacts.WEBSITE, AzureFacts.ANONYMOUS_PROBE)
+                .details(new StorageAccount(null, null, Website.OFF, null, null, null, List.of(probes)))
+                .grant(g);
+        AzureFacts.CROSS_TENANT.forEach(f -> b.unknown(denied(f)));
+        return b;
+    }
+
+    @Test
+    void azure_aPublicLevelWithTheSwitchUnreadIsUnknown() {
+        Grant c = containerLevel("exports");
+        Verdict a = verdict(connectionStringMode(c).build());
+
+        assertVerdict(a, Exposure.UNKNOWN);
+        assertEffect(a, c, Effect.UNDECIDED, "settings could not be read");
+        assertReason(a, "container 'exports' grants list, read to anyone, if allowBlobPublicAccess allows it");
+    }
+
+    @Test
+    void azure_aSuccessfulAnonymousProbeProvesPublicWhereTheConfigurationCannot() {
+        Verdict a = verdict(connectionStringMode(containerLevel("exports"), probe("exports", 200)).build());
+
+        assertVerdict(a, Exposure.PUBLIC);
+        assertTrue(a.tags().contains(AzureCloud.PROVEN_ANONYMOUS), a.tags()::toString);
+        assertReason(a, "an anonymous list of container 'exports' answered 200");
+    }
+
+    @Test
+    void azure_aRefusedAnonymousProbeIsNoProofOfPrivacy() {
+        Verdict a = verdict(connectionStringMode(containerLevel("exports"), probe("exports", 403)).build());
+
+        assertVerdict(a, Exposure.UNKNOWN);
     }
 
     @Test

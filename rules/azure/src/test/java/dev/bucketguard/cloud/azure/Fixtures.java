@@ -9,6 +9,7 @@ import dev.bucketguard.model.Grantee;
 import dev.bucketguard.model.Permission;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.Unknown;
+import dev.bucketguard.model.Website;
 import java.util.Map;
 import java.util.Set;
 
@@ -31,7 +32,14 @@ final class Fixtures {
             AzureFacts.NETWORK_RULES,
             new String[] {"StorageAccounts.getByResourceGroup", "Microsoft.Storage/storageAccounts/read"},
             AzureFacts.WEBSITE,
-            new String[] {"BlobServiceClient.getProperties", "Microsoft.Storage/storageAccounts/blobServices/read"});
+            new String[] {"BlobServiceClient.getProperties", "Microsoft.Storage/storageAccounts/blobServices/read"},
+            AzureFacts.RESOURCE_ACCESS_RULES,
+            new String[] {"StorageAccounts.list", "Microsoft.Storage/storageAccounts/read"},
+            AzureFacts.OBJECT_REPLICATION,
+            new String[] {"ObjectReplicationPolicies.list",
+                "Microsoft.Storage/storageAccounts/objectReplicationPolicies/read"},
+            AzureFacts.PRIVATE_ENDPOINTS,
+            new String[] {"StorageAccounts.list", "Microsoft.Storage/storageAccounts/read"});
 
     private Fixtures() {
     }
@@ -47,20 +55,24 @@ final class Fixtures {
     }
 
     /**
-     * A storage account in tenant {@link #TENANT} with its settings, container levels and network rules read;
-     * {@code network} null means the network rules were denied.
+     * A storage account in tenant {@link #TENANT} with every verdict fact read: its settings, container levels,
+     * network rules, the website (off) and the three cross-tenant facts (none); {@code network} null means the network
+     * rules were denied.
      */
     static Resource.Builder account(AccountSettings settings, NetworkAccess network) {
         Resource.Builder b = Resource.builder(AzureCloud.ID, SUBSCRIPTION, "applicantsstore")
                 .kind(AzureCloud.STORAGE_ACCOUNT)
                 .parent(AzureCloud.TENANT, TENANT)
-                .collected(AzureFacts.ACCOUNT_SETTINGS, AzureFacts.CONTAINER_ACCESS)
-                .details(new StorageAccount(settings, network, null, null));
+                .collected(AzureFacts.ACCOUNT_SETTINGS, AzureFacts.CONTAINER_ACCESS, AzureFacts.WEBSITE,
+                        AzureFacts.RESOURCE_ACCESS_RULES, AzureFacts.OBJECT_REPLICATION, AzureFacts.PRIVATE_ENDPOINTS)
+                .details(new StorageAccount(settings, network, Website.OFF, null));
         return network == null ? b.unknown(denied(AzureFacts.NETWORK_RULES)) : b.collected(AzureFacts.NETWORK_RULES);
     }
 
+    /** A firewall with default action Allow ({@code internetOpen}) or Deny and no IP rule. */
     static NetworkAccess network(PublicNetworkAccess access, boolean internetOpen) {
-        return new NetworkAccess(access, internetOpen);
+        return NetworkAccess.of(access, internetOpen ? NetworkDefaultAction.ALLOW : NetworkDefaultAction.DENY,
+                java.util.List.of());
     }
 
     static Grant grant(Grantee who, Channel via, String source, Permission... permissions) {
