@@ -16,11 +16,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="${BUCKETGUARD_BUILD_DIR:-$ROOT/.build}"
 DIR="${BUCKETGUARD_AZURITE_DIR:-$ROOT/.build/azurite}"
 BIN="$DIR/node_modules/.bin/azurite-blob"
-ENDPOINT_FILE="$BUILD/azurite.endpoint"
-PID_FILE="$BUILD/azurite.pid"
-LOG_FILE="$BUILD/azurite.log"
 
-die() { echo "azurite.sh: $*" >&2; exit 1; }
 
 installed() {
   [[ -x "$BIN" ]] && [[ "$(node -p 'require(process.argv[1]).version' "$DIR/node_modules/azurite/package.json" 2>/dev/null)" == "$AZURITE_VERSION" ]]
@@ -49,43 +45,13 @@ answers() {
   node -e 'require("http").get(process.argv[1]+"/devstoreaccount1?comp=list",r=>process.exit(0)).on("error",()=>process.exit(1))' "$1" >/dev/null 2>&1
 }
 
-start() {
-  install
-  mkdir -p "$BUILD"
-  if [[ -f "$PID_FILE" ]] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null && answers "$(cat "$ENDPOINT_FILE")"; then
-    cat "$ENDPOINT_FILE"
-    return 0
-  fi
-  local port="${1:-$(free_port)}"
-  local endpoint="http://127.0.0.1:$port"
-  nohup "$BIN" --blobHost 127.0.0.1 --blobPort "$port" --inMemoryPersistence --disableTelemetry \
+launch() {
+  nohup "$BIN" --blobHost 127.0.0.1 --blobPort "$1" --inMemoryPersistence --disableTelemetry \
     --skipApiVersionCheck --silent >"$LOG_FILE" 2>&1 &
-  local pid=$!
-  echo "$pid" >"$PID_FILE"
-  for _ in $(seq 1 150); do
-    if answers "$endpoint"; then
-      echo "$endpoint" >"$ENDPOINT_FILE"
-      echo "$endpoint"
-      return 0
-    fi
-    kill -0 "$pid" 2>/dev/null || die "azurite-blob exited; see $LOG_FILE"
-    sleep 0.2
-  done
-  kill "$pid" 2>/dev/null || true
-  die "azurite-blob did not answer on $endpoint within 30 s; see $LOG_FILE"
 }
 
-stop() {
-  if [[ -f "$PID_FILE" ]]; then
-    kill "$(cat "$PID_FILE")" 2>/dev/null || true
-    rm -f "$PID_FILE" "$ENDPOINT_FILE"
-  fi
-}
-
-case "${1:-}" in
-  install) install ;;
-  start) start "${2:-}" ;;
-  stop) stop ;;
-  endpoint) [[ -f "$ENDPOINT_FILE" ]] && cat "$ENDPOINT_FILE" || die "not running" ;;
-  *) echo "usage: $0 install|start [PORT]|stop|endpoint" >&2; exit 2 ;;
-esac
+NAME="azurite.sh"
+PROCESS="azurite-blob"
+# shellcheck source=lib/emulator.sh
+source "$ROOT/scripts/lib/emulator.sh"
+emulator_main "$@"

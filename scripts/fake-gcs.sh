@@ -18,11 +18,7 @@ BUILD="${BUCKETGUARD_BUILD_DIR:-$ROOT/.build}"
 HOME_DIR="$ROOT/.build/fake-gcs"
 BIN="$HOME_DIR/bin/fake-gcs-server"
 STAMP="$HOME_DIR/bin/version"
-ENDPOINT_FILE="$BUILD/fake-gcs.endpoint"
-PID_FILE="$BUILD/fake-gcs.pid"
-LOG_FILE="$BUILD/fake-gcs.log"
 
-die() { echo "fake-gcs.sh: $*" >&2; exit 1; }
 
 installed() {
   [[ -x "$BIN" ]] && [[ -f "$STAMP" ]] && [[ "$(cat "$STAMP")" == "$FAKE_GCS_VERSION" ]]
@@ -50,43 +46,13 @@ answers() {
   curl -fsS -o /dev/null --max-time 2 "$1/storage/v1/b?project=test" 2>/dev/null
 }
 
-start() {
-  install
-  mkdir -p "$BUILD"
-  if [[ -f "$PID_FILE" ]] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null && answers "$(cat "$ENDPOINT_FILE")"; then
-    cat "$ENDPOINT_FILE"
-    return 0
-  fi
-  local port="${1:-$(free_port)}"
-  local endpoint="http://127.0.0.1:$port"
-  nohup "$BIN" -scheme http -host 127.0.0.1 -port "$port" -backend memory -external-url "$endpoint" \
+launch() {
+  nohup "$BIN" -scheme http -host 127.0.0.1 -port "$1" -backend memory -external-url "$2" \
     -log-level warn >"$LOG_FILE" 2>&1 &
-  local pid=$!
-  echo "$pid" >"$PID_FILE"
-  for _ in $(seq 1 150); do
-    if answers "$endpoint"; then
-      echo "$endpoint" >"$ENDPOINT_FILE"
-      echo "$endpoint"
-      return 0
-    fi
-    kill -0 "$pid" 2>/dev/null || die "fake-gcs-server exited; see $LOG_FILE"
-    sleep 0.2
-  done
-  kill "$pid" 2>/dev/null || true
-  die "fake-gcs-server did not answer on $endpoint within 30 s; see $LOG_FILE"
 }
 
-stop() {
-  if [[ -f "$PID_FILE" ]]; then
-    kill "$(cat "$PID_FILE")" 2>/dev/null || true
-    rm -f "$PID_FILE" "$ENDPOINT_FILE"
-  fi
-}
-
-case "${1:-}" in
-  install) install ;;
-  start) start "${2:-}" ;;
-  stop) stop ;;
-  endpoint) [[ -f "$ENDPOINT_FILE" ]] && cat "$ENDPOINT_FILE" || die "not running" ;;
-  *) echo "usage: $0 install|start [PORT]|stop|endpoint" >&2; exit 2 ;;
-esac
+NAME="fake-gcs.sh"
+PROCESS="fake-gcs-server"
+# shellcheck source=lib/emulator.sh
+source "$ROOT/scripts/lib/emulator.sh"
+emulator_main "$@"

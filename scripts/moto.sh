@@ -15,11 +15,7 @@ MOTO_VERSION="5.2.5"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="${BUCKETGUARD_BUILD_DIR:-$ROOT/.build}"
 VENV="${BUCKETGUARD_MOTO_VENV:-$ROOT/.build/moto-venv}"
-ENDPOINT_FILE="$BUILD/moto.endpoint"
-PID_FILE="$BUILD/moto.pid"
-LOG_FILE="$BUILD/moto.log"
 
-die() { echo "moto.sh: $*" >&2; exit 1; }
 
 installed() {
   [[ -x "$VENV/bin/moto_server" ]] \
@@ -50,42 +46,12 @@ urllib.request.urlopen(sys.argv[1] + "/moto-api/data.json", timeout=2).read()
 EOF
 }
 
-start() {
-  install
-  mkdir -p "$BUILD"
-  if [[ -f "$PID_FILE" ]] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null && answers "$(cat "$ENDPOINT_FILE")"; then
-    cat "$ENDPOINT_FILE"
-    return 0
-  fi
-  local port="${1:-$(free_port)}"
-  local endpoint="http://127.0.0.1:$port"
-  nohup "$VENV/bin/moto_server" -H 127.0.0.1 -p "$port" >"$LOG_FILE" 2>&1 &
-  local pid=$!
-  echo "$pid" >"$PID_FILE"
-  for _ in $(seq 1 150); do
-    if answers "$endpoint"; then
-      echo "$endpoint" >"$ENDPOINT_FILE"
-      echo "$endpoint"
-      return 0
-    fi
-    kill -0 "$pid" 2>/dev/null || die "moto_server exited; see $LOG_FILE"
-    sleep 0.2
-  done
-  kill "$pid" 2>/dev/null || true
-  die "moto_server did not answer on $endpoint within 30 s; see $LOG_FILE"
+launch() {
+  nohup "$VENV/bin/moto_server" -H 127.0.0.1 -p "$1" >"$LOG_FILE" 2>&1 &
 }
 
-stop() {
-  if [[ -f "$PID_FILE" ]]; then
-    kill "$(cat "$PID_FILE")" 2>/dev/null || true
-    rm -f "$PID_FILE" "$ENDPOINT_FILE"
-  fi
-}
-
-case "${1:-}" in
-  install) install ;;
-  start) start "${2:-}" ;;
-  stop) stop ;;
-  endpoint) [[ -f "$ENDPOINT_FILE" ]] && cat "$ENDPOINT_FILE" || die "not running" ;;
-  *) echo "usage: $0 install|start [PORT]|stop|endpoint" >&2; exit 2 ;;
-esac
+NAME="moto.sh"
+PROCESS="moto_server"
+# shellcheck source=lib/emulator.sh
+source "$ROOT/scripts/lib/emulator.sh"
+emulator_main "$@"

@@ -1,17 +1,8 @@
 package dev.bucketguard.azure;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import dev.bucketguard.testkit.Emulator;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -34,40 +25,25 @@ public final class AzuriteServer implements BeforeAllCallback {
     public static final String SECOND = "bgsecondaccount";
     public static final String SECOND_KEY = "YmdzZWNvbmRhY2NvdW50LWRldmVsb3BtZW50LWtleS0wMDE=";
 
-    private static URI root;
-    private static String unavailable;
+    private static final Emulator AZURITE = new Emulator(new Emulator.Spec("azurite-blob", "scripts/azurite.sh",
+            "bucketguard.azurite.endpoint", "BUCKETGUARD_AZURITE_ENDPOINT",
+            "node and npm with access to the npm registry", Duration.ofMinutes(10), (top, port) -> {
+                ProcessBuilder pb = new ProcessBuilder(
+                        top.resolve(".build/azurite/node_modules/.bin/azurite-blob").toString(), "--blobHost",
+                        "127.0.0.1", "--blobPort", Integer.toString(port), "--inMemoryPersistence",
+                        "--disableTelemetry", "--skipApiVersionCheck", "--silent");
+                pb.environment().put("AZURITE_ACCOUNTS", ACCOUNT + ":" + KEY + ";" + SECOND + ":" + SECOND_KEY);
+                return pb;
+            }, "/" + ACCOUNT + "?comp=list", status -> status > 0));
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        if (root() == null) {
-            String reason = "Azurite emulator not available: " + unavailable;
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(reason + " (CI=true: integration tests must run)");
-            }
-            System.err.println("SKIPPED " + context.getDisplayName() + ": " + reason);
-            assumeTrue(false, reason);
-        }
+        AZURITE.require(context);
     }
 
     /** The server's root, {@code http://127.0.0.1:PORT}; null when it could not be started. */
-    public static synchronized URI root() {
-        if (root != null || unavailable != null) {
-            return root;
-        }
-        String given = System.getProperty("bucketguard.azurite.endpoint", System.getenv("BUCKETGUARD_AZURITE_ENDPOINT"));
-        if (given != null && !given.isBlank()) {
-            root = URI.create(given.trim().replaceAll("/+$", ""));
-            return root;
-        }
-        try {
-            root = start();
-        } catch (IOException | RuntimeException e) {
-            unavailable = e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            unavailable = "interrupted";
-        }
-        return root;
+    public static URI root() {
+        return AZURITE.endpoint();
     }
 
     /** The blob endpoint of an account: {@code http://127.0.0.1:PORT/account}. */
@@ -79,60 +55,5 @@ public final class AzuriteServer implements BeforeAllCallback {
     public static String connectionString(String account, String key) {
         return "DefaultEndpointsProtocol=http;AccountName=" + account + ";AccountKey=" + key + ";BlobEndpoint="
                 + endpoint(account) + ";";
-    }
-
-    private static URI start() throws IOException, InterruptedException {
-        Path top = Path.of("").toAbsolutePath();
-        while (top != null && !Files.exists(top.resolve("scripts/azurite.sh"))) {
-            top = top.getParent();
-        }
-        if (top == null) {
-            throw new IOException("scripts/azurite.sh not found above " + Path.of("").toAbsolutePath());
-        }
-        Path installLog = top.resolve(".build/azurite-install.log");
-        Files.createDirectories(installLog.getParent());
-        Process install = new ProcessBuilder("bash", top.resolve("scripts/azurite.sh").toString(), "install")
-                .redirectErrorStream(true).redirectOutput(installLog.toFile()).start();
-        if (!install.waitFor(10, TimeUnit.MINUTES) || install.exitValue() != 0) {
-            throw new IOException("scripts/azurite.sh install failed (node and npm with access to the npm registry"
-                    + " needed; see " + installLog + ")");
-        }
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        Path server = top.resolve(".build/azurite/node_modules/.bin/azurite-blob");
-        Path log = top.resolve(".build/azurite-test.log");
-        ProcessBuilder pb = new ProcessBuilder(server.toString(), "--blobHost", "127.0.0.1", "--blobPort",
-                Integer.toString(port), "--inMemoryPersistence", "--disableTelemetry", "--skipApiVersionCheck",
-                "--silent").redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("AZURITE_ACCOUNTS", ACCOUNT + ":" + KEY + ";" + SECOND + ":" + SECOND_KEY);
-        Process p = pb.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(p::destroy));
-        URI uri = URI.create("http://127.0.0.1:" + port);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                throw new IOException("azurite-blob exited; see " + log);
-            }
-            if (answers(uri)) {
-                return uri;
-            }
-            Thread.sleep(200);
-        }
-        p.destroy();
-        throw new IOException("azurite-blob did not answer on " + uri + " within 60 s; see " + log);
-    }
-
-    private static boolean answers(URI uri) {
-        try {
-            HttpURLConnection c = (HttpURLConnection) uri.resolve("/" + ACCOUNT + "?comp=list").toURL()
-                    .openConnection();
-            c.setConnectTimeout(1000);
-            c.setReadTimeout(2000);
-            return c.getResponseCode() > 0;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }
