@@ -3,9 +3,7 @@ package dev.bucketguard.cli;
 import dev.bucketguard.azure.AzureOptions;
 import dev.bucketguard.azure.AzureProvider;
 import dev.bucketguard.provider.Provider;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -83,19 +81,7 @@ final class ScanAzureCommand extends ProviderScanCommand {
     }
 
     private static boolean loopback(URI uri) {
-        String host = uri.getHost();
-        if ("localhost".equalsIgnoreCase(host)) {
-            return true;
-        }
-        String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (!literal.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(literal).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return dev.bucketguard.provider.Loopback.uri(uri);
     }
 
     @Override

@@ -1,8 +1,6 @@
 package dev.bucketguard.gcp;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Map;
 
@@ -49,18 +47,6 @@ public final class Endpoint {
     }
 
     private static boolean loopback(String host) {
-        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (h.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        // Literal addresses only: a name is not resolved, so DNS cannot turn a remote host into "loopback".
-        if (!h.matches("[0-9.]+") && !h.contains(":")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(h).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return dev.bucketguard.provider.Loopback.host(host);
     }
 }
