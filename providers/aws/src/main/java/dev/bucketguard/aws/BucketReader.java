@@ -67,6 +67,12 @@ final class BucketReader {
         BlockPublicAccess accountBpa;
         Unknown accountBpaUnknown;
         final Map<String, KeyManager> keys = new ConcurrentHashMap<>();
+        /**
+         * The account's access points per S3 Control region, listed once for all its buckets (one ListAccessPoints
+         * per account and region instead of one per bucket); a listing that failed keeps its error, so that every
+         * bucket of that region reports it.
+         */
+        private final Map<String, AccessPointListing> accessPoints = new ConcurrentHashMap<>();
 
         Account(String id, AwsClients clients, String globalRegion, int objectSample) {
             this.id = id;
@@ -75,6 +81,31 @@ final class BucketReader {
             this.evaluator = new PolicyEvaluator(id);
             this.objectSample = objectSample;
         }
+
+        /** The access points of one bucket, from the account-wide listing of its region; throws what it threw. */
+        List<software.amazon.awssdk.services.s3control.model.AccessPoint> accessPointsOf(S3ControlClient control,
+                                                                                          String region,
+                                                                                          String bucket) {
+            AccessPointListing listing = accessPoints.computeIfAbsent(region, r -> {
+                try {
+                    var all = new ArrayList<software.amazon.awssdk.services.s3control.model.AccessPoint>();
+                    control.listAccessPointsPaginator(q -> q.accountId(id))
+                            .forEach(page -> all.addAll(page.accessPointList()));
+                    return new AccessPointListing(all, null);
+                } catch (RuntimeException e) {
+                    return new AccessPointListing(List.of(), e);
+                }
+            });
+            if (listing.error() != null) {
+                throw listing.error();
+            }
+            return listing.points().stream().filter(ap -> bucket.equals(ap.bucket())).toList();
+        }
+    }
+
+    /** One region's access points of an account, or the error that kept them from being listed. */
+    private record AccessPointListing(List<software.amazon.awssdk.services.s3control.model.AccessPoint> points,
+                                      RuntimeException error) {
     }
 
     /** Who manages a KMS key, or the error code that kept DescribeKey from saying. */
@@ -378,9 +409,8 @@ final class BucketReader {
 
     private void readAccessPoints() {
         S3ControlClient control = account.clients.s3Control(region == null ? account.globalRegion : region);
-        var listed = new ArrayList<software.amazon.awssdk.services.s3control.model.AccessPoint>();
-        control.listAccessPointsPaginator(r -> r.accountId(account.id).bucket(bucket))
-                .forEach(page -> listed.addAll(page.accessPointList()));
+        var listed = new ArrayList<>(account.accessPointsOf(control,
+                region == null ? account.globalRegion : region, bucket));
         listed.sort((a, b) -> a.name().compareTo(b.name()));
         List<AccessPoint> points = new ArrayList<>();
         for (var ap : listed) {

@@ -153,6 +153,63 @@ class FailuresFromWireMockTest {
         }
     }
 
+    @Test
+    void theRegionComesFromListBucketsWithoutAGetBucketLocationCall() {
+        // AWS's ListBuckets names each bucket's region (BucketRegion); asking GetBucketLocation again is a wasted call.
+        try (WireMockAws aws = new WireMockAws("b")) {
+            aws.server.stubFor(bucketGet("b", "versioning").willReturn(xml(200, VERSIONING_ON)));
+            AwsProvider provider = aws.provider();
+            Resource r = aws.scan(provider, Set.of(S3Facts.VERSIONING)).resources().get(0);
+            assertEquals("us-east-1", r.region());
+            assertEquals(null, provider.apiCalls().get("GetBucketLocation"), provider.apiCalls().toString());
+            aws.server.verify(0, getRequestedFor(urlPathEqualTo("/b")).withQueryParam("location",
+                    com.github.tomakehurst.wiremock.client.WireMock.matching(".*")));
+        }
+    }
+
+    @Test
+    void accessPointsAreListedOncePerAccountNotOncePerBucket() {
+        try (WireMockAws aws = new WireMockAws("applicants", "statements")) {
+            aws.server.stubFor(get(urlPathEqualTo("/v20180820/accesspoint")).willReturn(xml(200, """
+                    <ListAccessPointsResult xmlns="http://awss3control.amazonaws.com/doc/2018-08-20/">
+                      <AccessPointList>
+                        <AccessPoint><Name>partner-ap</Name><NetworkOrigin>Internet</NetworkOrigin>
+                          <Bucket>applicants</Bucket></AccessPoint>
+                        <AccessPoint><Name>vpc-ap</Name><NetworkOrigin>VPC</NetworkOrigin>
+                          <Bucket>statements</Bucket></AccessPoint>
+                      </AccessPointList>
+                    </ListAccessPointsResult>""")));
+            for (String ap : new String[] {"partner-ap", "vpc-ap"}) {
+                aws.server.stubFor(get(urlPathEqualTo("/v20180820/accesspoint/" + ap + "/policy"))
+                        .willReturn(s3Error(404, "NoSuchAccessPointPolicy")));
+            }
+            AwsProvider provider = aws.provider();
+            Inventory inv = aws.scan(provider, Set.of(S3Facts.ACCESS_POINTS));
+            assertEquals(List.of("partner-ap"), S3Bucket.of(inv.resources().get(0)).accessPoints().stream()
+                    .map(dev.bucketguard.cloud.aws.AccessPoint::name).toList());
+            assertEquals(List.of("vpc-ap"), S3Bucket.of(inv.resources().get(1)).accessPoints().stream()
+                    .map(dev.bucketguard.cloud.aws.AccessPoint::name).toList());
+            assertEquals(1L, provider.apiCalls().get("S3Control:ListAccessPoints"), provider.apiCalls().toString());
+            aws.server.verify(1, getRequestedFor(urlPathEqualTo("/v20180820/accesspoint")));
+        }
+    }
+
+    @Test
+    void aDeniedAccessPointListingIsUnknownForEveryBucketOfTheAccount() {
+        try (WireMockAws aws = new WireMockAws("applicants", "statements")) {
+            // S3 Control wraps its error in ErrorResponse.
+            aws.server.stubFor(get(urlPathEqualTo("/v20180820/accesspoint")).willReturn(xml(403,
+                    "<ErrorResponse><Error><Code>AccessDenied</Code><Message>denied</Message></Error>"
+                            + "<RequestId>R1</RequestId></ErrorResponse>")));
+            Inventory inv = aws.scan(aws.provider(), Set.of(S3Facts.ACCESS_POINTS));
+            for (Resource r : inv.resources()) {
+                Unknown u = r.whyUnknown(S3Facts.ACCESS_POINTS).orElseThrow();
+                assertEquals("s3:ListAccessPoints", u.permission(), r.ref());
+                assertEquals("AccessDenied", u.error(), r.ref());
+            }
+        }
+    }
+
     private static void assertRefused(Runnable call) {
         try {
             call.run();
