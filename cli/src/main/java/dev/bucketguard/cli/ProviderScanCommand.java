@@ -85,12 +85,12 @@ abstract class ProviderScanCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        RuleSet rules = rules();
+        RuleSet all = RuleSet.discover(ProviderScanCommand.class.getClassLoader());
+        RuleSet rules = rules(all);
         List<Output> outputs = outputs();
         Provider provider = provider();
         List<Suppression> suppressions = options.suppressions == null
-                ? List.of() : Suppressions.load(options.suppressions, RuleSet.discover(
-                        ProviderScanCommand.class.getClassLoader()));
+                ? List.of() : Suppressions.load(options.suppressions, all);
         Baseline baseline = options.baseline == null ? Baseline.EMPTY : Baseline.load(options.baseline);
         Provider source = options.saveSnapshot == null ? provider : new SavingProvider(provider, options.saveSnapshot);
 
@@ -129,8 +129,7 @@ abstract class ProviderScanCommand implements Callable<Integer> {
     }
 
     /** The rules that {@code --rules} and {@code --exclude-rules} select; a pattern that matches none is a typo. */
-    private RuleSet rules() {
-        RuleSet all = RuleSet.discover(ProviderScanCommand.class.getClassLoader());
+    private RuleSet rules(RuleSet all) {
         requireMatches("--rules", options.rules, all);
         requireMatches("--exclude-rules", options.excludeRules, all);
         RuleSet selected = all.select(options.rules, options.excludeRules);

@@ -2,6 +2,7 @@ package dev.bucketguard.cli;
 
 import dev.bucketguard.azure.AzureOptions;
 import dev.bucketguard.azure.AzureProvider;
+import dev.bucketguard.provider.Loopback;
 import dev.bucketguard.provider.Provider;
 import java.net.URI;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ final class ScanAzureCommand extends ProviderScanCommand {
 
     @Override
     protected Provider provider() {
-        if (armEndpoint != null && "http".equals(armEndpoint.getScheme()) && !loopback(armEndpoint)) {
+        if (armEndpoint != null && "http".equals(armEndpoint.getScheme()) && !Loopback.uri(armEndpoint)) {
             throw usageError("--arm-endpoint: " + armEndpoint + " is plain http:// but not on the loopback"
                     + " interface (127.0.0.1, localhost, [::1]); use https://");
         }
@@ -80,9 +81,6 @@ final class ScanAzureCommand extends ProviderScanCommand {
         return new AzureProvider(new AzureOptions(subscriptions, cs, armEndpoint, probeAnonymous, concurrency));
     }
 
-    private static boolean loopback(URI uri) {
-        return dev.bucketguard.provider.Loopback.uri(uri);
-    }
 
     @Override
     protected String defaultSarifLocation() {

@@ -21,7 +21,7 @@ public record AzureOptions(List<String> subscriptions, String connectionString, 
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be 1 or more, not " + concurrency);
         }
-        if (armEndpoint != null && "http".equals(armEndpoint.getScheme()) && !Endpoints.loopback(armEndpoint)) {
+        if (armEndpoint != null && "http".equals(armEndpoint.getScheme()) && !dev.bucketguard.provider.Loopback.uri(armEndpoint)) {
             throw new IllegalArgumentException("an http:// management endpoint must be on the loopback interface"
                     + " (127.0.0.1, localhost or [::1]): " + armEndpoint);
         }

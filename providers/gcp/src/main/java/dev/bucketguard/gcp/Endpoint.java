@@ -1,5 +1,6 @@
 package dev.bucketguard.gcp;
 
+import dev.bucketguard.provider.Loopback;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
@@ -38,15 +39,11 @@ public final class Endpoint {
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
             throw new IllegalArgumentException("'" + uri + "' is not an http:// or https:// URL with a host");
         }
-        if (scheme.equals("http") && !loopback(uri.getHost())) {
+        if (scheme.equals("http") && !Loopback.host(uri.getHost())) {
             throw new IllegalArgumentException("'" + uri + "' is plain http:// to a host that is not this machine;"
                     + " use https:// or a loopback address (127.0.0.1, localhost, [::1])");
         }
         String s = uri.toString();
         return URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
-    }
-
-    private static boolean loopback(String host) {
-        return dev.bucketguard.provider.Loopback.host(host);
     }
 }

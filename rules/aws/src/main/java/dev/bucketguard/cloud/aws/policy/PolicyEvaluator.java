@@ -179,7 +179,7 @@ public final class PolicyEvaluator {
                     notes.add(a.why());
                 }
             }
-            String limit = best == null ? "" : "; limited by " + limitText(s, best);
+            String limit = best == null ? "" : "; limited by " + bestCondition.text();
             if (best != null && !limitedForBpa && !publicPrincipals(s).isEmpty()) {
                 String note = label(s) + " opens " + (s.notPrincipal() ? "NotPrincipal" : "Principal *")
                         + " only to callers carrying " + bestCondition.keyText() + ", which S3's Block Public"
@@ -235,16 +235,6 @@ public final class PolicyEvaluator {
                 }
             }
             return out;
-        }
-
-        private String limitText(Statement s, Admits best) {
-            for (Condition c : s.conditions()) {
-                Admits a = ConditionKeys.allowRestriction(c, apPolicy);
-                if (a.fixed() && a.rank() == best.rank() && Objects.equals(a.parties(), best.parties())) {
-                    return c.text();
-                }
-            }
-            return "a fixed condition";
         }
 
         private String serviceNote(Statement s) {
