@@ -78,7 +78,7 @@ final class ScanOptions {
             description = "Also save what was read as a snapshot, for audits and offline re-scans.")
     Path saveSnapshot;
 
-    @Option(names = {"-v", "--verbose"}, description = "List passing findings too in the text report.")
+    @Option(names = {"-v", "--verbose"}, description = "Full detail in the text report: every finding, passes included, with its evidence.")
     boolean verbose;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress messages on stderr.")

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +48,28 @@ class ScanSnapshotCliTest {
         assertTrue(r.out().contains("PartnerPortalRead"), "the reason names the policy statement");
         assertTrue(r.out().contains("RestrictPublicBuckets is off at bucket and account"), r.out());
         assertFalse(r.out().contains("\u001b["), "no colour when NO_COLOR is set");
+    }
+
+    @Test
+    void theFirstScreenHasTheSummaryAndEveryPublicBucketAndTheAccountFindingComesOnce() {
+        Cli.Result r = Cli.run("scan", "snapshot", Cli.EXAMPLE.toString());
+        List<String> firstScreen = r.out().lines().limit(24).toList();
+        assertTrue(firstScreen.get(0).startsWith("Summary: 8 resources (4 public, "), r.out());
+        for (String bucket : new String[] {"aws:111122223333:acct-open-applicant-uploads",
+                "aws:111122223333:acct-open-id-scans", "azure:6f1c2a9e-3b47-4d8e-9a10-5c2b7e4d8f31:acctopenstatements",
+                "gcp:acct-open-prod:acct-open-kyc-documents"}) {
+            assertTrue(firstScreen.contains("  " + bucket), bucket + " in the first 24 lines:\n" + r.out());
+        }
+        assertEquals(1, r.out().split("aws.s3.account-block-public-access", -1).length - 1,
+                "the account's Block Public Access finding once, not under each of its 4 buckets:\n" + r.out());
+        assertTrue(r.out().contains("\nPRIVATE       aws:999988887777:acct-open-prod-archive  encryption: "
+                + "CUSTOMER_MANAGED (aws:kms)  14 passed\nPRIVATE       gcp:"), "a bucket that passes is one line");
+        assertFalse(r.out().contains("- GetBucketPolicyStatus IsPublic: true"), "evidence only with --verbose");
+
+        Cli.Result verbose = Cli.run("scan", "snapshot", Cli.EXAMPLE.toString(), "--verbose");
+        assertTrue(verbose.out().contains("- GetBucketPolicyStatus IsPublic: true"), verbose.out());
+        assertTrue(verbose.out().contains("PASS       "), "passes listed one by one");
+        assertEquals(r.out().lines().limit(2).toList(), verbose.out().lines().limit(2).toList(), "same summary");
     }
 
     @Test

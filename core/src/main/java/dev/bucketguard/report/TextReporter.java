@@ -5,6 +5,8 @@ import dev.bucketguard.exposure.ExposureTag;
 import dev.bucketguard.model.Encryption;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.provider.ScanError;
+import dev.bucketguard.spi.RuleMetadata;
+import dev.bucketguard.spi.RuleScope;
 import dev.bucketguard.spi.Severity;
 import dev.bucketguard.scan.Finding;
 import dev.bucketguard.scan.FindingStatus;
@@ -13,16 +15,23 @@ import dev.bucketguard.scan.ScanReport;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The report for people at a terminal: resources worst first, each with why it is exposed and what failed, then
- * scan errors, warnings and one summary line. Lines stay within {@value #WIDTH} columns; long messages wrap under
- * their column. Names and messages from the cloud are printed with control characters escaped, so a bucket name
- * cannot forge lines or send terminal escapes.
+ * The report for people at a terminal, built so that the first screen answers "what is exposed": the summary and the
+ * public resources by name first, then each account's findings about the account itself (once, not under each of its
+ * resources), then the resources worst first, each with why it is exposed and what did not pass, then scan errors and
+ * warnings. A private resource whose findings all pass is one line. {@code verbose} adds every finding, passes
+ * included, with its evidence.
+ *
+ * <p>Lines stay within {@value #WIDTH} columns; long messages wrap under their column. Names and messages from the
+ * cloud are printed with control characters escaped, so a bucket name cannot forge lines or send terminal escapes.
+ * Lines are written as they are made, so the report never exists as one string.
  */
 public final class TextReporter implements Reporter {
     static final int WIDTH = 120;
@@ -31,6 +40,10 @@ public final class TextReporter implements Reporter {
     private static final int MAX_RULE_WIDTH = 36;
     /** Past this column a message starts on its own line, so it never shrinks to a sliver. */
     private static final int MAX_MESSAGE_COLUMN = 66;
+    /** Public resources named in the summary; the rest are counted (and all are in the body). */
+    static final int MAX_NAMED_PUBLIC = 20;
+    /** Resources named under an account finding that not all of the account's resources share. */
+    private static final int MAX_NAMED_RESOURCES = 5;
 
     private static final String RESET = "\u001B[0m";
     private static final String RED = "\u001B[31m";
@@ -45,7 +58,7 @@ public final class TextReporter implements Reporter {
 
     /**
      * @param colour  ANSI colour; the CLI passes {@link #colourWanted}
-     * @param verbose list PASS findings one by one rather than as a count
+     * @param verbose full detail: every finding, passes included, each with its evidence
      */
     public TextReporter(boolean colour, boolean verbose) {
         this.colour = colour;
@@ -71,67 +84,191 @@ public final class TextReporter implements Reporter {
 
     @Override
     public void write(ScanReport report, Writer out) throws IOException {
-        List<String> lines = new ArrayList<>();
         List<ResourceReport> resources = report.resources().stream().sorted(ReportOrder.WORST_FIRST).toList();
+        Set<String> accountRules = report.rules().stream().filter(m -> m.scope() == RuleScope.ACCOUNT)
+                .map(RuleMetadata::id).collect(Collectors.toSet());
+
+        emit(out, wrap(summary(report.summary()), "  "));
+        publicResources(out, resources);
+        out.write('\n');
         if (resources.isEmpty()) {
-            lines.add("No resources found.");
-            lines.add("");
+            emit(out, List.of("No resources found.", ""));
         }
-        for (ResourceReport r : resources) {
-            resource(lines, r);
-            lines.add("");
+        if (!accountRules.isEmpty()) {
+            accounts(out, report.resources(), accountRules);
+        }
+        for (int i = 0; i < resources.size(); i++) {
+            List<String> lines = new ArrayList<>();
+            boolean oneLine = resource(lines, resources.get(i), accountRules);
+            // One-line resources stand together, like a table; every other resource is a paragraph.
+            if (!oneLine || i + 1 == resources.size() || !oneLine(resources.get(i + 1), accountRules)) {
+                lines.add("");
+            }
+            emit(out, lines);
         }
         if (!report.errors().isEmpty()) {
+            List<String> lines = new ArrayList<>();
             lines.add(paint(RED, "Scan errors (" + report.errors().size() + "):"));
             for (ScanError e : report.errors()) {
                 lines.addAll(wrap("  " + e.kind() + "  " + Printable.oneLine(e.scope()) + ": "
                         + Printable.oneLine(e.message()), "    "));
             }
             lines.add("");
+            emit(out, lines);
         }
         if (!report.warnings().isEmpty()) {
+            List<String> lines = new ArrayList<>();
             lines.add(paint(YELLOW, "Warnings (" + report.warnings().size() + "):"));
             for (String w : report.warnings()) {
                 lines.addAll(wrap("  " + Printable.oneLine(w), "    "));
             }
             lines.add("");
-        }
-        lines.addAll(wrap(summary(report.summary()), "  "));
-        for (String line : lines) {
-            out.write(line);
-            out.write('\n');
+            emit(out, lines);
         }
         out.flush();
     }
 
-    private void resource(List<String> lines, ResourceReport report) {
+    private static void emit(Writer out, List<String> lines) throws IOException {
+        for (String line : lines) {
+            out.write(line);
+            out.write('\n');
+        }
+    }
+
+    /** The public resources by name, under the summary, so that no scrolling is needed to learn what is exposed. */
+    private void publicResources(Writer out, List<ResourceReport> worstFirst) throws IOException {
+        List<ResourceReport> exposed = worstFirst.stream()
+                .filter(r -> r.verdict().exposure() == Exposure.PUBLIC).toList();
+        if (exposed.isEmpty()) {
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(paint(BOLD_RED, "Public") + " (" + exposed.size() + "):");
+        for (ResourceReport r : exposed.subList(0, Math.min(MAX_NAMED_PUBLIC, exposed.size()))) {
+            lines.addAll(wrap("  " + Printable.oneLine(r.resource().ref()), "    "));
+        }
+        if (exposed.size() > MAX_NAMED_PUBLIC) {
+            lines.add("  and " + (exposed.size() - MAX_NAMED_PUBLIC) + " more, below");
+        }
+        emit(out, lines);
+    }
+
+    /**
+     * The findings of account-scoped rules, once per account. Resources of one account normally share one answer;
+     * where they do not (a suppression for one resource, say), each answer names the resources it holds for.
+     */
+    private void accounts(Writer out, List<ResourceReport> byAccount, Set<String> accountRules) throws IOException {
+        // The scan report is ordered by provider, account and id, so an account's resources are adjacent.
+        int i = 0;
+        while (i < byAccount.size()) {
+            Resource first = byAccount.get(i).resource();
+            Map<Finding, List<String>> answers = new HashMap<>();
+            int resources = 0;
+            for (; i < byAccount.size() && sameAccount(first, byAccount.get(i).resource()); i++) {
+                resources++;
+                ResourceReport r = byAccount.get(i);
+                for (Finding f : r.findings()) {
+                    if (accountRules.contains(f.ruleId()) && (verbose || ReportOrder.notable(f))) {
+                        answers.computeIfAbsent(f, k -> new ArrayList<>()).add(r.resource().id());
+                    }
+                }
+            }
+            if (answers.isEmpty()) {
+                continue;
+            }
+            List<String> lines = new ArrayList<>();
+            lines.add("Account " + Printable.oneLine(first.provider() + ":" + first.account()) + " ("
+                    + count(resources, "resource") + "):");
+            int ruleWidth = ruleWidth(answers.keySet());
+            List<Map.Entry<Finding, List<String>>> ordered = answers.entrySet().stream()
+                    .sorted(Map.Entry.<Finding, List<String>>comparingByKey(ResourceReport.FINDING_ORDER)
+                            .thenComparing(a -> a.getValue().get(0)))
+                    .toList();
+            for (Map.Entry<Finding, List<String>> a : ordered) {
+                String indent = finding(lines, a.getKey(), ruleWidth);
+                List<String> ids = a.getValue();
+                if (ids.size() < resources) {
+                    List<String> named = verbose ? ids : ids.subList(0, Math.min(MAX_NAMED_RESOURCES, ids.size()));
+                    String more = named.size() < ids.size() ? " and " + (ids.size() - named.size()) + " more" : "";
+                    lines.addAll(wrap(indent + "for " + ids.size() + " of " + resources + ": " + named.stream()
+                            .map(Printable::oneLine).collect(Collectors.joining(", ")) + more, indent + "  "));
+                }
+            }
+            lines.add("");
+            emit(out, lines);
+        }
+    }
+
+    private static boolean sameAccount(Resource a, Resource b) {
+        return a.provider().equals(b.provider()) && a.account().equals(b.account());
+    }
+
+    /**
+     * One resource: the verdict line, then its reasons and the findings that did not pass (every finding with
+     * {@code verbose}). A private resource whose own findings all pass is its verdict line alone. Findings of
+     * account-scoped rules are left out: they are shown once for the account.
+     *
+     * @return whether the resource took one line
+     */
+    private boolean resource(List<String> lines, ResourceReport report, Set<String> accountRules) {
         Resource r = report.resource();
         Exposure exposure = report.verdict().exposure();
+        List<Finding> own = own(report, accountRules);
+        long passed = own.stream().filter(f -> f.status() == FindingStatus.PASS).count();
+        boolean oneLine = oneLine(report, accountRules);
         String tags = report.verdict().tags().isEmpty() ? "" : "  ["
                 + report.verdict().tags().stream().map(ExposureTag::name).collect(Collectors.joining(", ")) + "]";
         String verdict = pad(exposure.name(), 13);
+        String tail = !oneLine ? "" : own.isEmpty() ? "  no rule applies" : "  " + passed + " passed";
         List<String> header = wrap(verdict + " " + Printable.oneLine(r.ref()) + tags + "  encryption: "
-                + encryption(r), " ".repeat(14));
+                + encryption(r) + tail, " ".repeat(14));
         header.set(0, paint(exposureColour(exposure), verdict) + header.get(0).substring(verdict.length()));
+        if (oneLine && passed > 0) {
+            int last = header.size() - 1;
+            String line = header.get(last);
+            int at = line.lastIndexOf(passed + " passed");
+            if (at >= 0) {
+                header.set(last, line.substring(0, at) + paint(GREEN, passed + " passed"));
+            }
+        }
         lines.addAll(header);
+        // Facts about the resource as a whole go here, one sub-line each ("  name: value"), under the verdict line.
+        if (oneLine) {
+            return true;
+        }
         for (String reason : report.verdict().reasons()) {
             lines.addAll(wrap("  because " + Printable.oneLine(reason), "          "));
         }
-        List<Finding> listed = report.findings().stream().filter(f -> verbose || ReportOrder.notable(f)).toList();
-        int ruleWidth = Math.min(MAX_RULE_WIDTH, Math.max(7,
-                listed.stream().mapToInt(f -> f.ruleId().length()).max().orElse(0)));
+        List<Finding> listed = own.stream().filter(f -> verbose || ReportOrder.notable(f)).toList();
+        int ruleWidth = ruleWidth(listed);
         for (Finding f : listed) {
             finding(lines, f, ruleWidth);
         }
-        long passed = report.findings().stream().filter(f -> f.status() == FindingStatus.PASS).count();
-        if (report.findings().isEmpty()) {
+        if (own.isEmpty()) {
             lines.add("  no rule applies to this resource");
         } else if (!verbose && passed > 0) {
             lines.add("  " + paint(GREEN, passed + " passed") + (listed.isEmpty() ? "; nothing failed" : ""));
         }
+        return false;
     }
 
-    private void finding(List<String> lines, Finding f, int ruleWidth) {
+    private boolean oneLine(ResourceReport report, Set<String> accountRules) {
+        return !verbose && report.verdict().exposure() == Exposure.PRIVATE
+                && own(report, accountRules).stream().allMatch(f -> f.status() == FindingStatus.PASS);
+    }
+
+    private static List<Finding> own(ResourceReport report, Set<String> accountRules) {
+        return accountRules.isEmpty() ? report.findings()
+                : report.findings().stream().filter(f -> !accountRules.contains(f.ruleId())).toList();
+    }
+
+    private static int ruleWidth(java.util.Collection<Finding> findings) {
+        return Math.min(MAX_RULE_WIDTH, Math.max(7, findings.stream().mapToInt(f -> f.ruleId().length()).max()
+                .orElse(0)));
+    }
+
+    /** One finding's line (wrapped), with its evidence in verbose mode; returns the indent of its message. */
+    private String finding(List<String> lines, Finding f, int ruleWidth) {
         String status = pad(f.status().name(), STATUS_WIDTH);
         String prefix = "  " + status + " " + pad(f.severity().name(), SEVERITY_WIDTH) + " "
                 + pad(Printable.oneLine(f.ruleId()), ruleWidth) + "  ";
@@ -158,11 +295,12 @@ public final class TextReporter implements Reporter {
         }
         rows.set(0, "  " + paint(statusColour(f.status()), status) + rows.get(0).substring(2 + status.length()));
         lines.addAll(rows);
-        if (f.status() == FindingStatus.FAIL || f.status() == FindingStatus.UNKNOWN) {
+        if (verbose) {
             for (String e : f.evidence()) {
                 lines.addAll(wrap(indent + "- " + Printable.oneLine(e), indent + "  "));
             }
         }
+        return indent;
     }
 
     private static String encryption(Resource r) {

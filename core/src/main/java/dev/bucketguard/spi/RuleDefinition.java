@@ -31,4 +31,10 @@ public @interface RuleDefinition {
 
     /** Facts the rule also reads, and decides without when they could not be read (it says so itself). */
     String[] reads() default {};
+
+    /**
+     * {@link RuleScope#ACCOUNT} when the finding is about a fact of the owning account rather than of the resource:
+     * the text report then shows it once per account.
+     */
+    RuleScope scope() default RuleScope.RESOURCE;
 }

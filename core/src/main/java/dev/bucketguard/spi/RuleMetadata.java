@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
  *                    rule when one is not
  * @param reads       further facts it reads and decides without when they are unread
  * @param compliance  compliance requirements it checks ("CIS ... v3.0.0 2.1.4"), from the frameworks' mapping files
+ * @param scope       whether a finding is about the resource or about a fact of its account
  */
 public record RuleMetadata(
         String id,
@@ -43,7 +44,8 @@ public record RuleMetadata(
         List<String> references,
         Set<Fact> requires,
         Set<Fact> reads,
-        List<String> compliance) {
+        List<String> compliance,
+        RuleScope scope) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(\\.[a-z0-9]+(-[a-z0-9]+)*){2,}");
     private static final Set<String> YAML_FIELDS = Set.of("title", "description", "risk", "remediation", "references");
@@ -66,6 +68,15 @@ public record RuleMetadata(
                 ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(requires));
         reads = reads == null || reads.isEmpty() ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(reads));
         compliance = compliance == null ? List.of() : List.copyOf(compliance);
+        scope = scope == null ? RuleScope.RESOURCE : scope;
+    }
+
+    /** The metadata of a rule about its resource ({@link RuleScope#RESOURCE}). */
+    public RuleMetadata(String id, String title, Severity severity, String provider, String description, String risk,
+                        Remediation remediation, List<String> references, Set<Fact> requires, Set<Fact> reads,
+                        List<String> compliance) {
+        this(id, title, severity, provider, description, risk, remediation, references, requires, reads, compliance,
+                RuleScope.RESOURCE);
     }
 
     /** True when the rule checks resources of this provider. */
@@ -90,7 +101,7 @@ public record RuleMetadata(
     /** The same metadata with these compliance references. */
     public RuleMetadata withCompliance(List<String> refs) {
         return new RuleMetadata(id, title, severity, provider, description, risk, remediation, references, requires,
-                reads, refs);
+                reads, refs, scope);
     }
 
     /**
@@ -132,7 +143,7 @@ public record RuleMetadata(
         y.path("references").forEach(n -> refs.add(n.asText()));
         return new RuleMetadata(def.id(), text(y, "title"), def.severity(), def.provider(), text(y, "description"),
                 text(y, "risk"), new Remediation(text(rem, "console"), text(rem, "cli"), text(rem, "terraform")),
-                refs, facts(def.requires()), facts(def.reads()), List.of());
+                refs, facts(def.requires()), facts(def.reads()), List.of(), def.scope());
     }
 
     private static String text(JsonNode n, String field) {

@@ -7,6 +7,7 @@ import dev.bucketguard.model.Resource;
 import dev.bucketguard.spi.Outcome;
 import dev.bucketguard.spi.Rule;
 import dev.bucketguard.spi.RuleDefinition;
+import dev.bucketguard.spi.RuleScope;
 import dev.bucketguard.spi.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.List;
         id = "aws.s3.account-block-public-access",
         severity = Severity.HIGH,
         provider = "aws",
-        requires = {"BLOCK_PUBLIC_ACCESS_ACCOUNT"})
+        requires = {"BLOCK_PUBLIC_ACCESS_ACCOUNT"},
+        scope = RuleScope.ACCOUNT)
 public final class AccountBlockPublicAccess implements Rule {
     @Override
     public Outcome evaluate(Resource resource, Verdict verdict) {
