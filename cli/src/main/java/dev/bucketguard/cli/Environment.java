@@ -30,6 +30,24 @@ record Environment(PrintWriter out, PrintWriter err, Map<String, String> env, bo
         return terminal && !env.containsKey("NO_COLOR") && !"dumb".equals(env.get("TERM"));
     }
 
+    /** The width prose is wrapped to when there is no terminal to ask, or it does not say. */
+    static final int DEFAULT_COLUMNS = 100;
+    /** Narrower than this, a wrapped line would hold a word or two: the width is taken as this instead. */
+    static final int MIN_COLUMNS = 40;
+
+    /**
+     * The width of the terminal, for prose: {@code COLUMNS} when it is set to a number (at least {@value #MIN_COLUMNS}),
+     * else {@value #DEFAULT_COLUMNS}. A JVM cannot ask the terminal itself, and shells set {@code COLUMNS} without
+     * exporting it, so a terminal that does not export it gets the default too.
+     */
+    int columns() {
+        String c = env.get("COLUMNS");
+        if (c != null && c.strip().matches("[0-9]{1,6}")) {
+            return Math.max(MIN_COLUMNS, Integer.parseInt(c.strip()));
+        }
+        return DEFAULT_COLUMNS;
+    }
+
     /** One line on stderr: "bucketguard: error: ...". Never a stack trace. */
     void error(String message) {
         err.println("bucketguard: error: " + oneLine(message));

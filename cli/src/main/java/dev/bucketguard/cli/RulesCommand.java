@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.ModelJson;
+import dev.bucketguard.report.Printable;
 import dev.bucketguard.spi.RuleMetadata;
 import dev.bucketguard.scan.InputException;
 import dev.bucketguard.scan.RuleSet;
@@ -104,26 +105,35 @@ final class RulesCommand implements Runnable {
                 throw new InputException("no rule '" + id + "' (see 'bucketguard rules list')");
             }
             PrintWriter out = environment.out();
+            int width = environment.columns();
             out.println(m.id() + "  [" + m.severity().lower() + "]");
-            out.println(m.title());
+            Printable.wrap(m.title(), "", width).forEach(out::println);
             out.println();
-            section(out, "What it checks", m.description());
-            section(out, "Risk", m.risk());
-            section(out, "Fix in the console", m.remediation().console());
-            section(out, "Fix with the CLI", m.remediation().cli());
-            section(out, "Fix with Terraform", m.remediation().terraform());
+            prose(out, width, "What it checks", m.description());
+            prose(out, width, "Risk", m.risk());
+            prose(out, width, "Fix in the console", m.remediation().console());
+            // Commands and Terraform are copied and pasted: a line break inside them would break them.
+            verbatim(out, "Fix with the CLI", m.remediation().cli());
+            verbatim(out, "Fix with Terraform", m.remediation().terraform());
             out.println("Reads:");
             for (Fact f : m.facts()) {
                 out.println("  " + f.name());
             }
             out.println();
             out.println("References:");
-            m.allReferences().forEach(r -> out.println("  " + r));
+            m.allReferences().forEach(r -> Printable.wrap("  " + r, "    ", width).forEach(out::println));
             out.flush();
             return ExitCode.OK.code();
         }
 
-        private static void section(PrintWriter out, String title, String body) {
+        /** A section of prose, each paragraph wrapped to the terminal under a two-space indent. */
+        private static void prose(PrintWriter out, int width, String title, String body) {
+            out.println(title + ":");
+            body.lines().forEach(l -> Printable.wrap("  " + l, "  ", width).forEach(out::println));
+            out.println();
+        }
+
+        private static void verbatim(PrintWriter out, String title, String body) {
             out.println(title + ":");
             body.lines().forEach(l -> out.println("  " + l));
             out.println();

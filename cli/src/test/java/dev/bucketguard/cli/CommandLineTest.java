@@ -206,6 +206,28 @@ class CommandLineTest {
     }
 
     @Test
+    void rulesExplainWrapsItsProseToTheTerminalAndLeavesCommandsWhole() {
+        var rule = RulesCommand.all().metadata("aws.s3.public-policy");
+        for (int columns : new int[] {60, 100}) {
+            Map<String, String> env = columns == 100 ? Map.of("NO_COLOR", "1")
+                    : Map.of("NO_COLOR", "1", "COLUMNS", String.valueOf(columns));
+            String out = Cli.run(env, false, "rules", "explain", rule.id()).out();
+            String prose = out.substring(0, out.indexOf("Fix with the CLI:"));
+            prose.lines().forEach(l -> assertTrue(l.length() <= columns, columns + ": " + l));
+            assertTrue(prose.lines().anyMatch(l -> l.length() > columns - 15), "it fills the width: " + prose);
+            String description = prose.substring(prose.indexOf("What it checks:\n") + 16, prose.indexOf("\n\nRisk:"));
+            assertEquals(rule.description().replaceAll("\\s+", " "), description.replaceAll("\\s+", " ").strip(),
+                    "nothing lost or changed but the line breaks");
+            for (String line : rule.remediation().cli().lines().toList()) {
+                assertTrue(out.contains("\n  " + line + "\n"), "a command is never broken: " + line);
+            }
+        }
+        assertEquals(Cli.run(Map.of("COLUMNS", "100"), false, "rules", "explain", rule.id()).out(),
+                Cli.run(Map.of("COLUMNS", "not a number"), false, "rules", "explain", rule.id()).out(),
+                "100 columns unless COLUMNS says otherwise");
+    }
+
+    @Test
     void rulesExplainOfAnUnknownIdIsOneLine() {
         Cli.Result r = Cli.run("rules", "explain", "aws.s3.nope");
         assertEquals(2, r.code());

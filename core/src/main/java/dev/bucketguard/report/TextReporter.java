@@ -353,39 +353,9 @@ public final class TextReporter implements Reporter {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
-    /**
-     * Breaks a line at spaces so that no piece is wider than {@link #WIDTH}; continuation lines start with
-     * {@code indent}. A word wider than the room left is cut, since a line past the edge would wrap unindented.
-     */
+    /** {@link Printable#wrap} at {@link #WIDTH} columns. */
     static List<String> wrap(String line, String indent) {
-        // Linear in the line's length: an index walks the line, and no search looks further back than one row,
-        // so a 2-million-character id or a reason with 60,000 conditions costs what its length costs.
-        List<String> out = new ArrayList<>();
-        int n = line.length();
-        int pos = 0;
-        String prefix = "";
-        while (prefix.length() + (n - pos) > WIDTH) {
-            int room = WIDTH - prefix.length();
-            int lowest = pos + Math.max(0, indent.length() - prefix.length());
-            int cut = -1;
-            for (int i = Math.min(n - 1, pos + room); i > lowest; i--) {
-                if (line.charAt(i) == ' ') {
-                    cut = i;
-                    break;
-                }
-            }
-            if (cut < 0) {
-                cut = pos + room;
-            }
-            out.add((prefix + line.substring(pos, cut)).stripTrailing());
-            pos = cut;
-            while (pos < n && Character.isWhitespace(line.charAt(pos))) {
-                pos++;
-            }
-            prefix = indent;
-        }
-        out.add(prefix + line.substring(pos));
-        return out;
+        return Printable.wrap(line, indent, WIDTH);
     }
 
     private static String pad(String s, int width) {
