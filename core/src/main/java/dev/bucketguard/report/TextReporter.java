@@ -2,6 +2,9 @@ package dev.bucketguard.report;
 
 import dev.bucketguard.exposure.Exposure;
 import dev.bucketguard.exposure.ExposureTag;
+import dev.bucketguard.forensics.ReadAudit;
+import dev.bucketguard.forensics.ReadsRecorded;
+import dev.bucketguard.forensics.Retention;
 import dev.bucketguard.model.Encryption;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.provider.ScanError;
@@ -232,10 +235,15 @@ public final class TextReporter implements Reporter {
             }
         }
         lines.addAll(header);
-        // Facts about the resource as a whole go here, one sub-line each ("  name: value"), under the verdict line.
+        // Facts about the resource as a whole, one sub-line each, under the verdict line; a one-line resource keeps
+        // the read audit's line when its cloud answered it, and drops "not assessed".
         if (oneLine) {
+            if (report.readAudit().recorded() != ReadsRecorded.NOT_ASSESSED) {
+                lines.addAll(readAudit(report.readAudit()));
+            }
             return true;
         }
+        lines.addAll(readAudit(report.readAudit()));
         for (String reason : report.verdict().reasons()) {
             lines.addAll(wrap("  because " + Printable.oneLine(reason), "          "));
         }
@@ -250,6 +258,25 @@ public final class TextReporter implements Reporter {
             lines.add("  " + paint(GREEN, passed + " passed") + (listed.isEmpty() ? "; nothing failed" : ""));
         }
         return false;
+    }
+
+    /**
+     * The read-audit line under the verdict line: "reads recorded: no  (server access logging off; ...)", with the
+     * longest retention when it is known, then each trail and reason.
+     */
+    private static List<String> readAudit(ReadAudit audit) {
+        StringBuilder b = new StringBuilder("  reads recorded: ").append(audit.recorded().label());
+        Retention kept = audit.retention();
+        if (kept != null && kept.kind() != Retention.Kind.UNKNOWN) {
+            b.append(", ").append(kept.describe());
+        }
+        List<String> why = new ArrayList<>();
+        audit.trails().forEach(t -> why.add(t.describe()));
+        why.addAll(audit.explanation());
+        if (!why.isEmpty()) {
+            b.append("  (").append(why.stream().map(Printable::oneLine).collect(Collectors.joining("; "))).append(')');
+        }
+        return wrap(b.toString(), "    ");
     }
 
     private boolean oneLine(ResourceReport report, Set<String> accountRules) {
@@ -345,6 +372,8 @@ public final class TextReporter implements Reporter {
         if (!bySeverity.isEmpty()) {
             b.append(" (").append(String.join(", ", bySeverity)).append(')');
         }
+        b.append("; reads leave no trace on ").append(count(s.readsUnrecorded(), "resource")).append(" (")
+                .append(s.readsUnrecordedExposed()).append(" exposed)");
         b.append("; ").append(count(s.errors(), "scan error"));
         return b.toString();
     }

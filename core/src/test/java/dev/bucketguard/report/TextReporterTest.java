@@ -113,7 +113,8 @@ class TextReporterTest {
         String text = render(false, false);
         String summary = text.substring(0, text.indexOf('\n', text.indexOf('\n') + 1) + 1).replace("\n  ", " ");
         assertEquals("Summary: 4 resources (1 public, 1 unknown, 1 cross-account, 1 private); findings: 5 failed, "
-                + "2 unknown, 1 suppressed, 6 passed (1 critical, 1 high, 2 medium, 1 low); 1 scan error\n", summary);
+                + "2 unknown, 1 suppressed, 6 passed (1 critical, 1 high, 2 medium, 1 low); reads leave no trace on 1 "
+                + "resource (1 exposed); 1 scan error\n", summary);
         assertTrue(text.contains("1 scan error\nPublic (1):\n  aws:111122223333:applicants\n\nPUBLIC "), text);
         assertTrue(text.contains("Scan errors (1):\n  ACCESS_DENIED  azure:sub-0001: listing storage accounts"));
         assertTrue(text.contains("Warnings (1):\n  suppression expired on 2026-01-31"));
@@ -121,11 +122,24 @@ class TextReporterTest {
     }
 
     @Test
+    void eachResourceSaysUnderItsVerdictWhetherItsReadsAreRecorded() throws IOException {
+        String text = render(false, false);
+        assertTrue(text.contains("PUBLIC        aws:111122223333:applicants  [LISTABLE]  encryption: PROVIDER_MANAGED "
+                + "(AES256)\n  reads recorded: no  (server access logging off; no trail records object reads of this "
+                + "bucket)\n"), text);
+        assertTrue(text.contains("  reads recorded: unknown  (server access logging off; could not read TRAILS: "
+                + "DescribeTrails failed with AccessDenied\n    (needs cloudtrail:DescribeTrails))"), text);
+        assertTrue(text.contains("  reads recorded: yes  (server access logging to bucket audit-logs, prefix "
+                + "partner-exchange/, kept 30 days; trail\n    'org-trail', kept for an unknown time"), text);
+    }
+
+    @Test
     void anEmptyScanSaysSo() throws IOException {
         String text = ReporterGoldenTest.render(new TextReporter(),
                 new ScanReport("1", List.of(), List.of(), List.of(), List.of())).replace("\n  ", " ");
         assertEquals("Summary: 0 resources (0 public, 0 unknown, 0 cross-account, 0 private); "
-                + "findings: 0 failed, 0 unknown, 0 suppressed, 0 passed; 0 scan errors\n\nNo resources found.\n\n", text);
+                + "findings: 0 failed, 0 unknown, 0 suppressed, 0 passed; reads leave no trace on 0 resources (0 exposed); "
+                + "0 scan errors\n\nNo resources found.\n\n", text);
     }
 
     /** Three buckets of one account and one of another; the account-level rule fails in both accounts. */
