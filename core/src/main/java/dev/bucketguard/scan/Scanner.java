@@ -158,7 +158,7 @@ public final class Scanner {
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules.rules()) {
             RuleMetadata m = rule.metadata();
-            if (!m.appliesTo(resource.provider())) {
+            if (!rule.appliesTo(resource)) {
                 continue;
             }
             Outcome outcome;
@@ -170,9 +170,8 @@ public final class Scanner {
                                 + e.getClass().getSimpleName() + "); its finding is UNKNOWN"));
                 outcome = Outcome.unknown("rule " + m.id() + " failed with an internal error", List.of());
             }
-            Severity severity = outcome.severity() == null ? m.severity() : outcome.severity();
-            Finding f = new Finding(m.id(), m.title(), severity, toStatus(outcome.status()), outcome.message(),
-                    outcome.evidence(), null, false);
+            Finding f = new Finding(m.id(), m.title(), outcome.severityOr(m.severity()), toStatus(outcome.status()),
+                    outcome.message(), outcome.evidence(), null, false);
             findings.add(suppress(f, resource, today));
         }
         return new ResourceReport(resource, verdict, audit, findings);

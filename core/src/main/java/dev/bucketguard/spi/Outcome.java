@@ -32,8 +32,13 @@ public record Outcome(Status status, String message, List<String> evidence, Seve
     }
 
     /** This outcome at another severity than the rule's, for this resource. */
-    public Outcome withSeverity(Severity s) {
-        return new Outcome(status, message, evidence, s);
+    public Outcome withSeverity(Severity other) {
+        return new Outcome(status, message, evidence, Objects.requireNonNull(other, "severity"));
+    }
+
+    /** The severity of the finding: this outcome's own, or else the rule's. */
+    public Severity severityOr(Severity ruleSeverity) {
+        return severity == null ? ruleSeverity : severity;
     }
 
     public static Outcome pass(String message, String... evidence) {

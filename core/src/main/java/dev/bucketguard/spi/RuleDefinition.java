@@ -41,4 +41,10 @@ public @interface RuleDefinition {
      * the text report then shows it once per account.
      */
     RuleScope scope() default RuleScope.RESOURCE;
+
+    /**
+     * The kinds of resource it checks ({@code SITE}, {@code FILE_LINK}), for a cloud with more than one kind; empty
+     * for every kind of its provider. The engine runs it on no other kind.
+     */
+    String[] kinds() default {};
 }

@@ -197,7 +197,7 @@ public abstract class ProviderContract {
                 problems.add(r.ref() + ": reads recorded NO with every fact refused: "
                         + context.readAudit().explanation());
             }
-            for (Rule rule : rules) {
+            for (Rule rule : rules.stream().filter(rule -> rule.appliesTo(r)).toList()) {
                 Outcome o = Scanner.decide(rule, r, verdict, context);
                 if (o.status() == Outcome.Status.PASS) {
                     problems.add(r.ref() + ": " + rule.metadata().id() + " passes with every fact refused: "

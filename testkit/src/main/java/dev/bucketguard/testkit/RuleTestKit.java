@@ -131,6 +131,10 @@ public final class RuleTestKit {
             throw new AssertionFailedError("case '" + c.name() + "' has a " + c.resource().provider()
                     + " resource, but " + id + " checks " + rule.metadata().provider() + " resources");
         }
+        if (!rule.appliesTo(c.resource())) {
+            throw new AssertionFailedError("case '" + c.name() + "' has a resource of kind " + c.resource().kind()
+                    + ", which " + id + " does not check");
+        }
         Verdict verdict = verdict(c.resource(), c.trust());
         RuleContext context = context(c.resource(), c.parameters());
         Outcome outcome = run(rule, c.resource(), verdict, context);
@@ -158,7 +162,7 @@ public final class RuleTestKit {
             problems.add("expected the verdict " + e.exposure() + ", the engine reached " + verdict.exposure()
                     + " " + verdict.reasons());
         }
-        Severity severity = outcome.severity() == null ? rule.metadata().severity() : outcome.severity();
+        Severity severity = outcome.severityOr(rule.metadata().severity());
         if (e.severity() != null && e.severity() != severity) {
             problems.add("expected severity " + e.severity() + ", got " + severity);
         }
