@@ -41,6 +41,12 @@ public final class Main {
      * @return the exit code, one of {@link ExitCode}
      */
     public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, boolean tty, String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // What picocli would print, without building the whole command tree first (most of a cold start).
+            out.println(new VersionProvider().getVersion()[0]);
+            out.flush();
+            return ExitCode.OK.code();
+        }
         int code = commandLine(new Environment(out, err, env, tty)).execute(args);
         out.flush();
         err.flush();

@@ -153,6 +153,7 @@ class CommandLineTest {
         Cli.Result r = Cli.run("--version");
         assertEquals(0, r.code());
         assertTrue(r.out().matches("bucketguard \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R"), r.out());
+        assertEquals(Cli.run("rules", "--version").out(), r.out(), "the short way prints what picocli prints");
     }
 
     @Test

@@ -1,13 +1,9 @@
 package dev.bucketguard.spi;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -55,15 +51,11 @@ public record Compliance(String framework, String version, Map<String, List<Stri
                 throw new IllegalStateException("compliance mapping " + resource + " is not beside "
                         + anchor.getName());
             }
-            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
+            Map<String, Object> root = YamlTree.read(in);
             Map<String, List<String>> reqs = new TreeMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.path("requirements").fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
-                List<String> ids = new ArrayList<>();
-                e.getValue().forEach(n -> ids.add(n.asText()));
-                reqs.put(e.getKey(), ids);
-            }
-            return new Compliance(root.path("framework").asText(null), root.path("version").asText(null), reqs);
+            Map<String, Object> requirements = YamlTree.map(root, "requirements");
+            requirements.keySet().forEach(req -> reqs.put(req, YamlTree.strings(requirements, req)));
+            return new Compliance(YamlTree.text(root, "framework"), YamlTree.text(root, "version"), reqs);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read compliance mapping " + resource + ": " + e.getMessage(), e);
         }

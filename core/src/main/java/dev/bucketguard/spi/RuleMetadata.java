@@ -1,16 +1,12 @@
 package dev.bucketguard.spi;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.bucketguard.model.Fact;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -121,34 +117,30 @@ public record RuleMetadata(
             throw new IllegalStateException(type.getName() + " has no @RuleDefinition");
         }
         String file = type.getSimpleName() + ".yaml";
-        JsonNode y;
+        Map<String, Object> y;
         try (InputStream in = type.getResourceAsStream(file)) {
             if (in == null) {
                 throw new IllegalStateException(type.getName() + ": no " + file + " beside the class");
             }
-            y = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-                    .readTree(in);
+            y = YamlTree.read(in);
         } catch (IOException e) {
             throw new IllegalStateException(type.getName() + ": " + file + " is not valid YAML: " + e.getMessage(), e);
         }
-        for (Iterator<String> it = y.fieldNames(); it.hasNext();) {
-            String f = it.next();
+        for (String f : y.keySet()) {
             if (!YAML_FIELDS.contains(f)) {
                 throw new IllegalStateException(type.getName() + ": " + file + " has an unknown field '" + f
                         + "' (expected " + new TreeSet<>(YAML_FIELDS) + ")");
             }
         }
-        JsonNode rem = y.path("remediation");
-        List<String> refs = new ArrayList<>();
-        y.path("references").forEach(n -> refs.add(n.asText()));
+        Map<String, Object> rem = YamlTree.map(y, "remediation");
         return new RuleMetadata(def.id(), text(y, "title"), def.severity(), def.provider(), text(y, "description"),
                 text(y, "risk"), new Remediation(text(rem, "console"), text(rem, "cli"), text(rem, "terraform")),
-                refs, facts(def.requires()), facts(def.reads()), List.of(), def.scope());
+                YamlTree.strings(y, "references"), facts(def.requires()), facts(def.reads()), List.of(), def.scope());
     }
 
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asText().strip();
+    private static String text(Map<String, Object> m, String field) {
+        String v = YamlTree.text(m, field);
+        return v == null ? null : v.strip();
     }
 
     private static Set<Fact> facts(String[] names) {

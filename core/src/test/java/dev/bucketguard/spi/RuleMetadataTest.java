@@ -52,6 +52,15 @@ class RuleMetadataTest {
         }
     }
 
+    /** A rule whose YAML gives a field twice. */
+    @RuleDefinition(id = "test.locker.duplicated", severity = Severity.LOW, provider = "test")
+    static final class Duplicated implements Rule {
+        @Override
+        public Outcome evaluate(Resource resource, Verdict verdict) {
+            return Outcome.pass("unused");
+        }
+    }
+
     @Test
     void theAnnotationAndTheYamlBesideTheClassMakeTheMetadata() {
         RuleMetadata m = RuleMetadata.of(OpenLocker.class);
@@ -104,6 +113,30 @@ class RuleMetadataTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> RuleMetadata.of(Broken.class));
         assertTrue(e.getMessage().startsWith(Broken.class.getName() + ": Broken.yaml is not valid YAML: "),
                 e::getMessage);
+    }
+
+    @Test
+    void aFieldGivenTwiceInTheYamlIsAClearError() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> RuleMetadata.of(Duplicated.class));
+        assertTrue(e.getMessage().startsWith(Duplicated.class.getName() + ": Duplicated.yaml is not valid YAML: "),
+                e::getMessage);
+        assertTrue(e.getMessage().contains("'title'"), e::getMessage);
+    }
+
+    @Test
+    void aRuleIsAboutItsResourceUnlessItsDefinitionSaysItsAccount() {
+        assertEquals(RuleScope.RESOURCE, RuleMetadata.of(OpenLocker.class).scope());
+        assertEquals(RuleScope.ACCOUNT, RuleMetadata.of(AccountWide.class).scope());
+    }
+
+    /** A rule about a setting of the owning account. */
+    @RuleDefinition(id = "test.locker.account-wide", severity = Severity.LOW, provider = "test",
+            scope = RuleScope.ACCOUNT)
+    static final class AccountWide implements Rule {
+        @Override
+        public Outcome evaluate(Resource resource, Verdict verdict) {
+            return Outcome.pass("unused");
+        }
     }
 
     @Test
