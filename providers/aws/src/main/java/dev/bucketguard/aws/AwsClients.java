@@ -11,6 +11,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3control.S3ControlClient;
@@ -33,6 +34,7 @@ final class AwsClients implements AutoCloseable {
     private final Map<String, S3ControlClient> s3Control = new ConcurrentHashMap<>();
     private final Map<String, KmsClient> kms = new ConcurrentHashMap<>();
     private final Map<String, StsClient> sts = new ConcurrentHashMap<>();
+    private final Map<String, CloudTrailClient> cloudTrail = new ConcurrentHashMap<>();
 
     AwsClients(AwsCredentialsProvider credentials, Endpoints endpoints, SdkHttpClient http, CallCounter counter) {
         this.credentials = credentials;
@@ -92,6 +94,17 @@ final class AwsClients implements AutoCloseable {
         });
     }
 
+    CloudTrailClient cloudTrail(String region) {
+        return cloudTrail.computeIfAbsent(region, r -> {
+            var b = CloudTrailClient.builder().region(Region.of(r)).credentialsProvider(credentials).httpClient(http)
+                    .overrideConfiguration(overrides());
+            if (endpoints.cloudTrail() != null) {
+                b.endpointOverride(endpoints.cloudTrail());
+            }
+            return b.build();
+        });
+    }
+
     StsClient sts(String region) {
         return sts.computeIfAbsent(region, r -> stsClient(r, credentials, endpoints, http, counter));
     }
@@ -112,5 +125,6 @@ final class AwsClients implements AutoCloseable {
         s3Control.values().forEach(S3ControlClient::close);
         kms.values().forEach(KmsClient::close);
         sts.values().forEach(StsClient::close);
+        cloudTrail.values().forEach(CloudTrailClient::close);
     }
 }

@@ -196,6 +196,9 @@ public final class AwsProvider implements Provider {
         }
         buckets.sort(Comparator.comparing(Bucket::name));
         BucketReader.Account account = new BucketReader.Account(accountId, clients, region, options.objectSample());
+        if (facts.contains(S3Facts.TRAILS) || facts.contains(S3Facts.LOG_DESTINATION)) {
+            account.audit = new AuditReader(accountId, clients, region, buckets);
+        }
         if (facts.contains(S3Facts.BLOCK_PUBLIC_ACCESS_ACCOUNT)) {
             readAccountBpa(account);
         }

@@ -66,6 +66,8 @@ final class BucketReader {
         /** Account-level Block Public Access, or null with {@link #accountBpaUnknown} set. */
         BlockPublicAccess accountBpa;
         Unknown accountBpaUnknown;
+        /** The read audit's account-wide reads (trails, log destinations); set when they are asked for. */
+        AuditReader audit;
         final Map<String, KeyManager> keys = new ConcurrentHashMap<>();
         /**
          * The account's access points per S3 Control region, listed once for all its buckets (one ListAccessPoints
@@ -159,6 +161,10 @@ final class BucketReader {
         }
         step(S3Facts.WEBSITE, "GetBucketWebsite", "s3:GetBucketWebsite", this::readWebsite);
         step(S3Facts.LOGGING, "GetBucketLogging", "s3:GetBucketLogging", this::readLogging);
+        step(S3Facts.LOG_DESTINATION, AuditReader.LIFECYCLE_CALL, AuditReader.LIFECYCLE_PERMISSION,
+                this::readLogDestination);
+        step(S3Facts.TRAILS, "DescribeTrails", "cloudtrail:DescribeTrails",
+                () -> details = details.withTrails(account.audit.trails(region)));
         step(S3Facts.VERSIONING, "GetBucketVersioning", "s3:GetBucketVersioning", this::readVersioning);
         step(S3Facts.ACCESS_POINTS, "ListAccessPoints", "s3:ListAccessPoints", this::readAccessPoints);
         if (facts.contains(S3Facts.OBJECT_ACLS) && account.objectSample > 0) {
@@ -399,6 +405,22 @@ final class BucketReader {
         }
     }
 
+    /** The server access log target's lifecycle; needs GetBucketLogging's answer first. */
+    private void readLogDestination() {
+        if (!facts.contains(S3Facts.LOGGING) || details.logging() == null) {
+            out.unknown(S3Facts.LOG_DESTINATION, "GetBucketLogging", "s3:GetBucketLogging",
+                    "the logging target could not be read, so neither could its lifecycle");
+            return;
+        }
+        if (!details.logging().enabled()) {
+            return;
+        }
+        String target = details.logging().target();
+        int slash = target.indexOf('/');
+        details = details.withLogDestination(account.audit.destination(target.substring(0, slash),
+                target.substring(slash + 1)));
+    }
+
     private void readVersioning() {
         GetBucketVersioningResponse v = s3.getBucketVersioning(r -> r.bucket(bucket));
         String status = v.status() == null ? null : v.statusAsString();
@@ -510,5 +532,6 @@ final class BucketReader {
     /** The facts whose values live in {@link S3Bucket}: the details are written when any of them is collected. */
     static final Set<Fact> DETAIL_FACTS = Set.of(S3Facts.POLICY, S3Facts.POLICY_STATUS,
             S3Facts.BLOCK_PUBLIC_ACCESS_BUCKET, S3Facts.BLOCK_PUBLIC_ACCESS_ACCOUNT, S3Facts.OBJECT_OWNERSHIP,
-            S3Facts.WEBSITE, S3Facts.LOGGING, S3Facts.VERSIONING, S3Facts.ACCESS_POINTS);
+            S3Facts.WEBSITE, S3Facts.LOGGING, S3Facts.VERSIONING, S3Facts.ACCESS_POINTS, S3Facts.LOG_DESTINATION,
+            S3Facts.TRAILS);
 }

@@ -7,14 +7,20 @@ import java.util.Map;
  * Endpoint overrides per service, for emulators and private endpoints; null means the SDK's own AWS endpoint.
  * The option wins, then {@code AWS_ENDPOINT_URL_<SERVICE>}, then {@code AWS_ENDPOINT_URL}, as the AWS CLI reads them.
  */
-record Endpoints(URI s3, URI s3Control, URI sts, URI kms) {
-    static final Endpoints AWS = new Endpoints(null, null, null, null);
+record Endpoints(URI s3, URI s3Control, URI sts, URI kms, URI cloudTrail) {
+    static final Endpoints AWS = new Endpoints(null, null, null, null, null);
+
+    /** Without a CloudTrail override. */
+    Endpoints(URI s3, URI s3Control, URI sts, URI kms) {
+        this(s3, s3Control, sts, kms, null);
+    }
 
     static Endpoints resolve(URI option, Map<String, String> env) {
         if (option != null) {
-            return new Endpoints(option, option, option, option);
+            return new Endpoints(option, option, option, option, option);
         }
-        return new Endpoints(fromEnv(env, "S3"), fromEnv(env, "S3_CONTROL"), fromEnv(env, "STS"), fromEnv(env, "KMS"));
+        return new Endpoints(fromEnv(env, "S3"), fromEnv(env, "S3_CONTROL"), fromEnv(env, "STS"), fromEnv(env, "KMS"),
+                fromEnv(env, "CLOUDTRAIL"));
     }
 
     private static URI fromEnv(Map<String, String> env, String service) {

@@ -19,6 +19,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3control.S3ControlClient;
@@ -53,6 +54,11 @@ final class MotoFixture {
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .addExecutionInterceptor(new EmulatorHostRewrite(endpoint())).build())
                 .build();
+    }
+
+    static CloudTrailClient cloudTrail() {
+        return CloudTrailClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS).build();
     }
 
     static KmsClient kms() {

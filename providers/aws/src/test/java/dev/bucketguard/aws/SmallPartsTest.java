@@ -34,12 +34,14 @@ class SmallPartsTest {
     @Test
     void endpointsComeFromTheOptionThenServiceVariableThenGeneralVariable() {
         URI opt = URI.create("http://127.0.0.1:1");
-        assertEquals(new Endpoints(opt, opt, opt, opt), Endpoints.resolve(opt, Map.of("AWS_ENDPOINT_URL", "http://x")));
+        assertEquals(new Endpoints(opt, opt, opt, opt, opt),
+                Endpoints.resolve(opt, Map.of("AWS_ENDPOINT_URL", "http://x")));
         Endpoints env = Endpoints.resolve(null, Map.of("AWS_ENDPOINT_URL_S3", "http://s3:1",
                 "AWS_ENDPOINT_URL", "http://all:2"));
         assertEquals(URI.create("http://s3:1"), env.s3());
         assertEquals(URI.create("http://all:2"), env.sts());
         assertEquals(URI.create("http://all:2"), env.kms());
+        assertEquals(URI.create("http://all:2"), env.cloudTrail());
         assertEquals(Endpoints.AWS, Endpoints.resolve(null, Map.of()));
         assertNull(Endpoints.resolve(null, Map.of()).s3());
     }
