@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -181,7 +180,8 @@ final class OrgReader {
                     Permissions.VIEW_SETUP, false);
         }
         if (parts.contains(Part.FIELD_PERMISSIONS)) {
-            d.fieldPermissions = queryIn("SELECT ParentId, SobjectType, Field, PermissionsRead FROM FieldPermissions"
+            d.fieldPermissions = queryIn("SELECT ParentId, SobjectType, Field, PermissionsRead, PermissionsEdit FROM"
+                    + " FieldPermissions"
                     + " WHERE ParentId IN (%s)", parents, Permissions.VIEW_SETUP, false);
         }
         if (parts.contains(Part.APEX) || parts.contains(Part.FLOWS)) {
@@ -419,7 +419,4 @@ final class OrgReader {
         }
     }
 
-    static <T> Function<List<T>, T> first() {
-        return rows -> rows.isEmpty() ? null : rows.get(0);
-    }
 }
