@@ -975,7 +975,7 @@ final class OrgMapper {
     }
 
     private static long count(JsonNode row) {
-        for (String f : List.of("rows", "expr0", "cnt")) {
+        for (String f : List.of("n", "expr0")) {
             if (row.has(f)) {
                 return Math.max(0, row.path(f).asLong(0));
             }

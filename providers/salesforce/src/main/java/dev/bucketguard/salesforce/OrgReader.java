@@ -147,7 +147,13 @@ final class OrgReader {
         }
         profiles.removeIf(p -> !ID.matcher(p).matches());
         sets.removeIf(p -> !ID.matcher(p).matches());
-        d.permissionSets = queryIn3(profiles, sets, groups);
+        Map<String, Set<String>> owners = new LinkedHashMap<>();
+        owners.put("ProfileId", profiles);
+        owners.put("Id", sets);
+        owners.put("PermissionSetGroupId", groups);
+        d.permissionSets = queryAnyOf("SELECT Id, Name, Label, Type, IsOwnedByProfile, ProfileId, Profile.Name,"
+                + " PermissionSetGroupId, PermissionsApiEnabled, PermissionsViewAllData, PermissionsModifyAllData,"
+                + " PermissionsViewAllUsers, PermissionsRunFlow FROM PermissionSet WHERE ", owners, false);
         if (!groups.isEmpty()) {
             d.groupComponents = queryIn("SELECT PermissionSetGroupId, PermissionSetId FROM"
                     + " PermissionSetGroupComponent WHERE PermissionSetGroupId IN (%s)", groups,
@@ -197,22 +203,39 @@ final class OrgReader {
         readPerObject(d, parts, objects, guests);
     }
 
-    private Read<List<JsonNode>> queryIn3(Set<String> profiles, Set<String> sets, Set<String> groups) {
-        String select = "SELECT Id, Name, Label, Type, IsOwnedByProfile, ProfileId, Profile.Name,"
-                + " PermissionSetGroupId, PermissionsApiEnabled, PermissionsViewAllData, PermissionsModifyAllData,"
-                + " PermissionsViewAllUsers, PermissionsRunFlow FROM PermissionSet WHERE ";
-        List<Read<List<JsonNode>>> parts = new ArrayList<>();
-        parts.add(queryIn(select + "ProfileId IN (%s)", profiles, Permissions.VIEW_SETUP, false));
-        parts.add(queryIn(select + "Id IN (%s)", sets, Permissions.VIEW_SETUP, false));
-        parts.add(queryIn(select + "PermissionSetGroupId IN (%s)", groups, Permissions.VIEW_SETUP, false));
+    /**
+     * Rows matching any of several {@code FIELD IN (ids)} conditions: one query with them OR-ed while the ids are
+     * few, one per condition and chunk beyond; rows are kept once, by id.
+     */
+    private Read<List<JsonNode>> queryAnyOf(String select, Map<String, Set<String>> conditions, boolean tooling) {
+        String call = (tooling ? "tooling " : "query ") + SalesforceApi.object(select);
+        int ids = conditions.values().stream().mapToInt(Set::size).sum();
+        if (ids == 0) {
+            return Read.ok(List.of(), call, Permissions.VIEW_SETUP);
+        }
+        if (ids <= CHUNK) {
+            List<String> where = new ArrayList<>();
+            conditions.forEach((field, values) -> {
+                if (!values.isEmpty()) {
+                    where.add(field + " IN (" + quoted(values) + ")");
+                }
+            });
+            return run(select + String.join(" OR ", where), Permissions.VIEW_SETUP, tooling);
+        }
         Map<String, JsonNode> byId = new LinkedHashMap<>();
-        for (Read<List<JsonNode>> r : parts) {
+        for (Map.Entry<String, Set<String>> c : conditions.entrySet()) {
+            Read<List<JsonNode>> r = queryIn(select + c.getKey() + " IN (%s)", c.getValue(), Permissions.VIEW_SETUP,
+                    tooling);
             if (!r.ok()) {
                 return r;
             }
             r.value().forEach(n -> byId.putIfAbsent(n.path("Id").asText(), n));
         }
-        return Read.ok(new ArrayList<>(byId.values()), "query PermissionSet", Permissions.VIEW_SETUP);
+        return Read.ok(new ArrayList<>(byId.values()), call, Permissions.VIEW_SETUP);
+    }
+
+    private static String quoted(Collection<String> ids) {
+        return String.join(", ", ids.stream().map(id -> "'" + id + "'").toList());
     }
 
     /** Guest-callable Apex (classes granted, and controllers of Visualforce pages granted) and flows. */
@@ -247,29 +270,16 @@ final class OrgReader {
                     }
                 }
             }
-            String select = "SELECT Id, Name, NamespacePrefix, ApiVersion, Status, Body FROM ApexClass WHERE ";
-            Read<List<JsonNode>> byId = queryIn(select + "Id IN (%s)", classes, Permissions.VIEW_SETUP, true);
-            Read<List<JsonNode>> byName = queryIn(select + "Name IN (%s)", controllers, Permissions.VIEW_SETUP,
-                    true);
-            d.apexClasses = merge(byId, byName);
+            Map<String, Set<String>> which = new LinkedHashMap<>();
+            which.put("Id", classes);
+            which.put("Name", controllers);
+            d.apexClasses = queryAnyOf("SELECT Id, Name, NamespacePrefix, ApiVersion, Status, Body FROM ApexClass"
+                    + " WHERE ", which, true);
         }
         if (parts.contains(Part.FLOWS)) {
             d.flows = queryIn("SELECT Id, DefinitionId, MasterLabel, Status, ProcessType, RunInMode FROM Flow"
                     + " WHERE Status = 'Active' AND DefinitionId IN (%s)", flows, Permissions.VIEW_SETUP, true);
         }
-    }
-
-    private static Read<List<JsonNode>> merge(Read<List<JsonNode>> a, Read<List<JsonNode>> b) {
-        if (!a.ok()) {
-            return a;
-        }
-        if (!b.ok()) {
-            return b;
-        }
-        Map<String, JsonNode> byId = new LinkedHashMap<>();
-        a.value().forEach(n -> byId.putIfAbsent(n.path("Id").asText(), n));
-        b.value().forEach(n -> byId.putIfAbsent(n.path("Id").asText(), n));
-        return Read.ok(new ArrayList<>(byId.values()), a.call(), a.permission());
     }
 
     /** The permission sets of the guests: their profiles' own, and the sets and groups assigned to them. */
@@ -339,7 +349,7 @@ final class OrgReader {
                             + " EntityDefinition.QualifiedApiName = '" + o + "'", Permissions.VIEW_SETUP)));
                 }
                 if (shares) {
-                    shareFutures.put(o, pool.submit(() -> queryIn("SELECT UserOrGroupId, RowCause, COUNT(Id) rows"
+                    shareFutures.put(o, pool.submit(() -> queryIn("SELECT UserOrGroupId, RowCause, COUNT(Id) n"
                             + " FROM " + shareObject(o) + " WHERE UserOrGroupId IN (%s) GROUP BY UserOrGroupId,"
                             + " RowCause", holders, Permissions.SHARE_ROWS, false)));
                 }
@@ -401,8 +411,7 @@ final class OrgReader {
         List<String> list = new ArrayList<>(new TreeSet<>(ids));
         List<JsonNode> all = new ArrayList<>();
         for (int i = 0; i < list.size(); i += CHUNK) {
-            String in = String.join(", ", list.subList(i, Math.min(list.size(), i + CHUNK)).stream()
-                    .map(id -> "'" + id + "'").toList());
+            String in = quoted(list.subList(i, Math.min(list.size(), i + CHUNK)));
             Read<List<JsonNode>> r = run(template.replace("%s", in), permission, tooling);
             if (!r.ok()) {
                 return r;
