@@ -115,7 +115,7 @@ public final class Scanner {
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules.rules()) {
             RuleMetadata m = rule.metadata();
-            if (!m.appliesTo(resource.provider())) {
+            if (!rule.appliesTo(resource)) {
                 continue;
             }
             Outcome outcome;
@@ -127,8 +127,8 @@ public final class Scanner {
                                 + e.getClass().getSimpleName() + "); its finding is UNKNOWN"));
                 outcome = Outcome.unknown("rule " + m.id() + " failed with an internal error", List.of());
             }
-            Finding f = new Finding(m.id(), m.title(), m.severity(), toStatus(outcome.status()), outcome.message(),
-                    outcome.evidence(), null, false);
+            Finding f = new Finding(m.id(), m.title(), outcome.severityOr(m.severity()), toStatus(outcome.status()),
+                    outcome.message(), outcome.evidence(), null, false);
             findings.add(suppress(f, resource, today));
         }
         return new ResourceReport(resource, verdict, findings);

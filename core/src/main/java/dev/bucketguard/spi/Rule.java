@@ -23,4 +23,17 @@ public interface Rule {
      * @return PASS, FAIL or UNKNOWN with a message and evidence
      */
     Outcome evaluate(Resource resource, Verdict verdict);
+
+    /**
+     * True when the engine runs the rule on this resource: one of its provider's, and of one of the kinds of its
+     * {@link RuleDefinition#kinds()} when the class names any.
+     */
+    default boolean appliesTo(Resource resource) {
+        if (!metadata().appliesTo(resource.provider())) {
+            return false;
+        }
+        RuleDefinition def = getClass().getAnnotation(RuleDefinition.class);
+        return def == null || def.kinds().length == 0
+                || java.util.Arrays.asList(def.kinds()).contains(resource.kind().name());
+    }
 }

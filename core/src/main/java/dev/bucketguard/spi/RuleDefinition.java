@@ -31,4 +31,10 @@ public @interface RuleDefinition {
 
     /** Facts the rule also reads, and decides without when they could not be read (it says so itself). */
     String[] reads() default {};
+
+    /**
+     * The kinds of resource it checks ({@code SITE}, {@code FILE_LINK}), for a cloud with more than one kind; empty
+     * for every kind of its provider. The engine runs it on no other kind.
+     */
+    String[] kinds() default {};
 }

@@ -12,6 +12,9 @@ import dev.bucketguard.model.Resource;
 import dev.bucketguard.provider.ScanError;
 import dev.bucketguard.spi.Clouds;
 import dev.bucketguard.spi.Outcome;
+import dev.bucketguard.spi.Rule;
+import dev.bucketguard.spi.RuleDefinition;
+import dev.bucketguard.spi.RuleMetadata;
 import dev.bucketguard.spi.Severity;
 import dev.bucketguard.testcloud.TestCloud;
 import java.nio.file.Files;
@@ -73,6 +76,41 @@ class ScannerTest {
         assertEquals(List.of("any.storage.check", "other.locker.only"), ruleIds(report, "other:hr-prod:cvs"));
         assertEquals("test.locker.only fails on applicants", finding(report, "test:111122223333:applicants",
                 "test.locker.only").message());
+    }
+
+    /** A rule of the test cloud that checks only kinds other than a locker. */
+    @RuleDefinition(id = "test.safe.only", severity = Severity.LOW, provider = "test", kinds = "SAFE")
+    static final class SafeOnly implements Rule {
+        @Override
+        public RuleMetadata metadata() {
+            return new RuleMetadata("test.safe.only", "safes only", Severity.LOW, "test", null, null, null, null,
+                    null, null, null);
+        }
+
+        @Override
+        public Outcome evaluate(Resource resource, dev.bucketguard.exposure.Verdict verdict) {
+            return Outcome.fail("a safe rule ran on " + resource.kind());
+        }
+    }
+
+    @Test
+    void aRuleThatNamesKindsRunsOnNoOtherKind() {
+        RuleSet rules = RuleSet.of(List.of(new SafeOnly(), FakeRule.failing("test.locker.only", Severity.HIGH, "test")));
+        ScanReport report = scanner(rules, new FakeProvider("test", locker("111122223333", "applicants"))).build()
+                .scan();
+
+        assertEquals(List.of("test.locker.only"), ruleIds(report, "test:111122223333:applicants"));
+    }
+
+    @Test
+    void anOutcomeMayRaiseItsFindingsSeverityAboveTheRules() {
+        RuleSet rules = RuleSet.of(List.of(new FakeRule("test.locker.personal", Severity.HIGH, "test", Set.of(),
+                (r, a) -> Outcome.fail("personal data readable").at(Severity.CRITICAL))));
+        ScanReport report = scanner(rules, new FakeProvider("test", locker("111122223333", "applicants"))).build()
+                .scan();
+
+        assertEquals(Severity.CRITICAL, finding(report, "test:111122223333:applicants", "test.locker.personal")
+                .severity());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.bucketguard.testkit;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import dev.bucketguard.exposure.Exposure;
 import dev.bucketguard.spi.Outcome;
+import dev.bucketguard.spi.Severity;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,12 +14,14 @@ import java.util.Objects;
  * @param messageContains  texts the message must contain, each one (a single string is accepted)
  * @param evidenceContains texts that must each appear in some evidence line
  * @param exposure         the verdict the engine must reach on the case's resource; null to leave it unchecked
+ * @param severity         the finding's severity (the outcome's own, or the rule's); null to leave it unchecked
  */
 public record Expectation(
         Outcome.Status status,
         @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> messageContains,
         @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> evidenceContains,
-        Exposure exposure) {
+        Exposure exposure,
+        Severity severity) {
 
     public Expectation {
         Objects.requireNonNull(status, "expect.status");

@@ -189,7 +189,7 @@ public abstract class ProviderContract {
                 problems.add(r.ref() + ": verdict " + verdict.exposure() + " with every fact refused: "
                         + verdict.reasons());
             }
-            for (Rule rule : rules) {
+            for (Rule rule : rules.stream().filter(rule -> rule.appliesTo(r)).toList()) {
                 Outcome o = Scanner.decide(rule, r, verdict);
                 if (o.status() == Outcome.Status.PASS) {
                     problems.add(r.ref() + ": " + rule.metadata().id() + " passes with every fact refused: "

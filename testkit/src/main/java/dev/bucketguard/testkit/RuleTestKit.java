@@ -118,6 +118,10 @@ public final class RuleTestKit {
             throw new AssertionFailedError("case '" + c.name() + "' has a " + c.resource().provider()
                     + " resource, but " + id + " checks " + rule.metadata().provider() + " resources");
         }
+        if (!rule.appliesTo(c.resource())) {
+            throw new AssertionFailedError("case '" + c.name() + "' has a resource of kind " + c.resource().kind()
+                    + ", which " + id + " does not check");
+        }
         Verdict verdict = verdict(c.resource(), c.trust());
         Outcome outcome = run(rule, c.resource(), verdict);
         Outcome again = run(rule, c.resource(), verdict(c.resource(), c.trust()));
@@ -142,6 +146,10 @@ public final class RuleTestKit {
         if (e.exposure() != null && e.exposure() != verdict.exposure()) {
             problems.add("expected the verdict " + e.exposure() + ", the engine reached " + verdict.exposure()
                     + " " + verdict.reasons());
+        }
+        if (e.severity() != null && e.severity() != outcome.severityOr(rule.metadata().severity())) {
+            problems.add("expected severity " + e.severity() + ", got "
+                    + outcome.severityOr(rule.metadata().severity()));
         }
         if (outcome.message().isBlank()) {
             problems.add("the message is blank");
