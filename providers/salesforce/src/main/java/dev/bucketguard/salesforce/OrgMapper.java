@@ -36,7 +36,7 @@ import dev.bucketguard.cloud.salesforce.MemberAccess;
 import dev.bucketguard.cloud.salesforce.ObjectAccess;
 import dev.bucketguard.cloud.salesforce.OrgDetails;
 import dev.bucketguard.cloud.salesforce.PermissionSource;
-import dev.bucketguard.cloud.salesforce.SalesforceChannels;
+import dev.bucketguard.cloud.salesforce.SalesforceGrants;
 import dev.bucketguard.cloud.salesforce.SalesforceCloud;
 import dev.bucketguard.cloud.salesforce.SalesforceDetails;
 import dev.bucketguard.cloud.salesforce.ShareCount;
@@ -47,8 +47,6 @@ import dev.bucketguard.exposure.Exposure;
 import dev.bucketguard.exposure.TrustZone;
 import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.Grant;
-import dev.bucketguard.model.Grantee;
-import dev.bucketguard.model.Permission;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.Unknown;
 import java.time.Duration;
@@ -325,10 +323,10 @@ final class OrgMapper {
         if (asked.contains(PUBLIC_ACCESS)) {
             metadataUnknown(b, PUBLIC_ACCESS, METADATA_CALL_BUNDLE);
         }
-        b.grants(grants(rows, objects, fields, apex, members, settings));
-        return b.details(SalesforceDetails.of(new SiteDetails(settings, guest, system, objects, fields,
+        SiteDetails details = new SiteDetails(settings, guest, system, objects, fields,
                 asked.contains(SHARING_RULES) ? null : List.of(), shares, legacy, groups, apex, flows, external,
-                members, null))).build();
+                members, null);
+        return b.grants(SalesforceGrants.site(details)).details(SalesforceDetails.of(details)).build();
     }
 
     private SiteSettings settings(SiteRows rows) {
@@ -737,44 +735,6 @@ final class OrgMapper {
         return new ArrayList<>(out);
     }
 
-    /** What the guest can reach, as grants: object Read, callable Apex naming an object, site files. */
-    private List<Grant> grants(SiteRows rows, List<ObjectAccess> objects, List<FieldAccess> fields,
-                               List<ApexClassAccess> apex, MemberAccess members, SiteSettings settings) {
-        List<Grant> out = new ArrayList<>();
-        for (ObjectAccess o : objects == null ? List.<ObjectAccess>of() : objects) {
-            if (!o.read()) {
-                continue;
-            }
-            List<String> readable = fields == null ? List.of() : fields.stream()
-                    .filter(f -> f.object().equals(o.object()) && f.read()).map(FieldAccess::field).toList();
-            out.add(new Grant(Grantee.anonymous(), Set.of(Permission.READ), SalesforceChannels.OBJECT_PERMISSION,
-                    String.join(", ", o.sources()), "Read on " + o.object() + (readable.isEmpty() ? ""
-                    : "; fields " + String.join(", ", readable)), List.of(), o.object()));
-        }
-        for (ApexClassAccess c : apex == null ? List.<ApexClassAccess>of() : apex) {
-            for (String object : c.objects()) {
-                out.add(new Grant(Grantee.anonymous(), Set.of(Permission.READ), SalesforceChannels.APEX_CLASS,
-                        "Apex class '" + c.name() + "'", c.sharing() + " via " + String.join(", ", c.via()),
-                        List.of(), object));
-            }
-        }
-        if (settings != null && settings.network() != null
-                && Boolean.TRUE.equals(settings.network().guestFileAccess())) {
-            out.add(new Grant(Grantee.anonymous(), Set.of(Permission.READ), SalesforceChannels.GUEST_FILE_ACCESS,
-                    "Network '" + settings.network().name() + "'", "guest file access is on: asset and CMS files"
-                    + " shared with the site are public", List.of(), null));
-        }
-        if (members != null && rows.network() != null && settings != null && settings.network() != null
-                && Boolean.TRUE.equals(settings.network().selfRegistration())) {
-            for (String object : members.selfRegObjectsRead()) {
-                out.add(new Grant(Grantee.anonymous(), Set.of(Permission.READ), SalesforceChannels.SELF_REGISTRATION,
-                        "self-registration profile " + settings.network().selfRegProfileId(),
-                        "anyone can register and read " + object, List.of(), object));
-            }
-        }
-        return out;
-    }
-
     // ---------------------------------------------------------------- links
 
     private List<Resource> links() {
@@ -796,11 +756,9 @@ final class OrgMapper {
                 b.collected(CONTENT_DISTRIBUTION);
                 FileLink link = link(l);
                 b.details(SalesforceDetails.of(link));
-                if (!link.expired()) {
-                    b.grant(new Grant(Grantee.anonymous(), Set.of(Permission.READ), SalesforceChannels.PUBLIC_LINK,
-                            link.describe(), link.passwordRequired() ? "anyone with the URL and the password"
-                            : "anyone with the URL", link.passwordRequired() ? List.of("password required")
-                            : List.of(), null));
+                Grant grant = SalesforceGrants.link(link);
+                if (grant != null) {
+                    b.grant(grant);
                 }
             }
             byId.put(id, b.build());

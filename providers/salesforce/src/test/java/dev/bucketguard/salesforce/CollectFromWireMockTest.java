@@ -17,6 +17,8 @@ import dev.bucketguard.cloud.salesforce.SalesforceDetails;
 import dev.bucketguard.cloud.salesforce.SalesforceFacts;
 import dev.bucketguard.cloud.salesforce.ShareCount;
 import dev.bucketguard.cloud.salesforce.SiteDetails;
+import dev.bucketguard.exposure.Exposure;
+import dev.bucketguard.exposure.TrustZone;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.Unknown;
 import dev.bucketguard.provider.Inventory;
@@ -171,11 +173,11 @@ class CollectFromWireMockTest {
     }
 
     @Test
-    void anExpiredLinkGrantsNothingFromWireMock() {
+    void anExpiredLinkIsPrivateFromWireMock() {
         org.fixture("link-expired");
         Resource r = one(collect(), "05D000000000LNK3AA");
         assertTrue(SalesforceDetails.link(r).expired());
-        assertTrue(r.grants().isEmpty());
+        assertEquals(Exposure.PRIVATE, new SalesforceCloud().verdict(r, TrustZone.OWNER_ONLY).exposure());
     }
 
     @Test
