@@ -75,8 +75,8 @@ class ScanSalesforceCliTest {
         Cli.Result r = scan("--format", "json");
         JsonNode site = resources(r.out()).get("Account Opening");
         assertEquals("PRIVATE", site.get("exposure").asText(), site.toString());
-        assertTrue(site.toString().toLowerCase().contains("latent") || site.toString().contains("one sharing rule"),
-                site.toString());
+        assertTrue(site.get("exposureTags").toString().contains("LATENT"), site.toString());
+        assertTrue(site.get("exposureReasons").toString().contains("one sharing rule away"), site.toString());
     }
 
     @Test
@@ -107,8 +107,11 @@ class ScanSalesforceCliTest {
         org.fixture("account-opening-site").fixture("partial-network-list");
         Cli.Result r = scan("--format", "json");
         JsonNode site = resources(r.out()).get("Account_Opening");
-        assertTrue(site.toString().contains("partial"), site.toString());
-        assertFalse(site.get("exposure").asText().equals("PRIVATE") && !site.toString().contains("partial"));
+        assertEquals("UNKNOWN", site.get("exposure").asText(), "an empty Network list is not 'no site': "
+                + site);
+        assertTrue(site.get("exposureTags").toString().contains("NETWORK_PARTIAL"), site.toString());
+        assertTrue(site.get("exposureReasons").toString().contains("the Network list is partial"), site.toString());
+        assertEquals(5, r.code(), r.err());
     }
 
     @Test
@@ -147,7 +150,7 @@ class ScanSalesforceCliTest {
         org.fixture("account-opening-site").fixture("guest-sharing-rule").fixture("event-logs-one-day");
         Cli.Result r = scan("--format", "json");
         JsonNode o = resources(r.out()).get(ORG);
-        assertTrue(o.toString().contains("Account Opening"), o.toString());
+        assertTrue(o.get("exposureReasons").toString().contains("public: Account Opening"), o.toString());
     }
 
     @Test
