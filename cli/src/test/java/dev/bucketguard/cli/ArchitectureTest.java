@@ -21,6 +21,7 @@ import dev.bucketguard.gcp.GcpProvider;
 import dev.bucketguard.cloud.aws.AwsCloud;
 import dev.bucketguard.cloud.azure.AzureCloud;
 import dev.bucketguard.cloud.gcp.GcpCloud;
+import dev.bucketguard.cloud.salesforce.SalesforceCloud;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.salesforce.SalesforceProvider;
 import dev.bucketguard.snapshot.SnapshotProvider;
@@ -58,8 +59,8 @@ class ArchitectureTest {
 
     /** A cloud's name as a word of its own ("aws", "s3") or as part of a camel-case name (isAws, GcsExposure). */
     private static final Pattern CLOUD_NAME = Pattern.compile(
-            "(?<![A-Za-z])(?i:aws|azure|gcp|gcs|s3|amazon|google|microsoft)"
-                    + "|Aws|AWS|Azure|AZURE|Gcp|GCP|Gcs|GCS|S3|Amazon|Google|Microsoft");
+            "(?<![A-Za-z])(?i:aws|azure|gcp|gcs|s3|amazon|google|microsoft|salesforce)"
+                    + "|Aws|AWS|Azure|AZURE|Gcp|GCP|Gcs|GCS|S3|Amazon|Google|Microsoft|Salesforce");
 
     private static final JavaClasses ALL = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -68,6 +69,7 @@ class ArchitectureTest {
     private static final JavaClasses AWS_RULES = module(AwsCloud.class);
     private static final JavaClasses AZURE_RULES = module(AzureCloud.class);
     private static final JavaClasses GCP_RULES = module(GcpCloud.class);
+    private static final JavaClasses SALESFORCE_RULES = module(SalesforceCloud.class);
     private static final JavaClasses AWS_PROVIDER = module(AwsProvider.class);
     private static final JavaClasses AZURE_PROVIDER = module(AzureProvider.class);
     private static final JavaClasses GCP_PROVIDER = module(GcpProvider.class);
@@ -131,7 +133,7 @@ class ArchitectureTest {
 
     @Test
     void noCloudModuleUsesACloudSdk() {
-        for (JavaClasses cloud : List.of(AWS_RULES, AZURE_RULES, GCP_RULES)) {
+        for (JavaClasses cloud : List.of(AWS_RULES, AZURE_RULES, GCP_RULES, SALESFORCE_RULES)) {
             noCloudSdk().because("scan snapshot judges every cloud with no cloud SDK on the class path")
                     .check(cloud);
         }
@@ -139,7 +141,7 @@ class ArchitectureTest {
 
     @Test
     void noCloudModuleKnowsAnotherCloudOrAProvider() {
-        for (JavaClasses cloud : List.of(AWS_RULES, AZURE_RULES, GCP_RULES)) {
+        for (JavaClasses cloud : List.of(AWS_RULES, AZURE_RULES, GCP_RULES, SALESFORCE_RULES)) {
             Set<String> own = packagesOf(cloud);
             own.addAll(packagesOf(CORE));
             noClasses().should().dependOnClassesThat(bucketguardOutside(own, "its own and core's packages"))
