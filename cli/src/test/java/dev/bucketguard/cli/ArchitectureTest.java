@@ -227,7 +227,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.bucketguard.rules..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio..", "java.net..",
                         "java.util.concurrent..", "dev.bucketguard.aws..", "dev.bucketguard.azure..",
-                        "dev.bucketguard.gcp..",
+                        "dev.bucketguard.gcp..", "dev.bucketguard.salesforce..",
                         "dev.bucketguard.snapshot..",
                         "dev.bucketguard.provider..", "dev.bucketguard.report..", "dev.bucketguard.cli..")
                 .orShould().callMethod(System.class, "getenv", String.class)

@@ -40,10 +40,28 @@ class ScanSalesforceCliTest {
                 args.toArray(String[]::new));
     }
 
+    /** A scan of a fresh org built from these fixtures, as JSON. */
+    private Cli.Result scanWith(List<String> fixtures) {
+        try (WireMockOrg other = new WireMockOrg()) {
+            fixtures.forEach(other::fixture);
+            return Cli.run(Map.of("NO_COLOR", "1", "SF_ACCESS_TOKEN", WireMockOrg.TOKEN), false, "scan", "salesforce",
+                    "--instance-url", other.url().toString(), "--format", "json");
+        }
+    }
+
     private Map<String, JsonNode> resources(String report) throws Exception {
         Map<String, JsonNode> out = new TreeMap<>();
         for (JsonNode r : json.readTree(report).get("resources")) {
             out.put(r.get("id").asText(), r);
+        }
+        return out;
+    }
+
+    /** The status of each rule's finding on a resource: ruleId to PASS, FAIL, UNKNOWN. */
+    private static Map<String, String> findings(JsonNode resource) {
+        Map<String, String> out = new TreeMap<>();
+        for (JsonNode f : resource.get("findings")) {
+            out.put(f.get("ruleId").asText(), f.get("status").asText());
         }
         return out;
     }
@@ -66,6 +84,13 @@ class ScanSalesforceCliTest {
         String reasons = site.get("exposureReasons").toString();
         assertTrue(reasons.contains("Applicant__c"), reasons);
         assertTrue(reasons.contains("Birthdate__c"), reasons);
+        assertTrue(reasons.contains("37,176 records shared with the guest by guest sharing rules"), reasons);
+        assertEquals(4, r.code(), r.err());
+        Map<String, String> f = findings(site);
+        assertEquals("FAIL", f.get("salesforce.guest.object-read"), f.toString());
+        assertEquals("FAIL", f.get("salesforce.guest.field-read-personal"), f.toString());
+        assertEquals("FAIL", f.get("salesforce.guest.sharing-rule"), f.toString());
+        assertEquals("PASS", f.get("salesforce.guest.api-enabled"), f.toString());
         assertEquals(List.of(), org.mutatingRequests());
     }
 
@@ -77,6 +102,8 @@ class ScanSalesforceCliTest {
         assertEquals("PRIVATE", site.get("exposure").asText(), site.toString());
         assertTrue(site.get("exposureTags").toString().contains("LATENT"), site.toString());
         assertTrue(site.get("exposureReasons").toString().contains("one sharing rule away"), site.toString());
+        assertEquals("FAIL", findings(site).get("salesforce.guest.object-read-latent"), site.toString());
+        assertEquals("PASS", findings(site).get("salesforce.guest.object-read"), site.toString());
     }
 
     @Test
@@ -88,6 +115,8 @@ class ScanSalesforceCliTest {
         String reasons = site.get("exposureReasons").toString();
         assertTrue(reasons.contains("ApplicantLookupController"), reasons);
         assertTrue(reasons.contains("Applicant__c"), reasons);
+        assertEquals("FAIL", findings(site).get("salesforce.guest.apex-without-sharing"), site.toString());
+        assertEquals(4, r.code(), r.err());
     }
 
     @Test
@@ -99,7 +128,11 @@ class ScanSalesforceCliTest {
         assertEquals(List.of(ORG), new ArrayList<>(byId.keySet()), "the org alone: no site is invented");
         JsonNode o = byId.get(ORG);
         assertEquals("UNKNOWN", o.get("exposure").asText(), o.toString());
-        assertTrue(o.toString().contains("View Setup and Configuration"), o.toString());
+        assertTrue(o.get("exposureReasons").toString().contains("query Site failed with HTTP 403 INSUFFICIENT_ACCESS"),
+                o.toString());
+        assertTrue(o.get("exposureReasons").toString().contains("needs View Setup and Configuration"), o.toString());
+        assertEquals("UNKNOWN", findings(o).get("salesforce.scan.permission-missing"), o.toString());
+        assertTrue(o.get("findings").toString().contains("lacks View Setup and Configuration"), o.toString());
     }
 
     @Test
@@ -111,7 +144,6 @@ class ScanSalesforceCliTest {
                 + site);
         assertTrue(site.get("exposureTags").toString().contains("NETWORK_PARTIAL"), site.toString());
         assertTrue(site.get("exposureReasons").toString().contains("the Network list is partial"), site.toString());
-        assertEquals(5, r.code(), r.err());
     }
 
     @Test
@@ -128,7 +160,10 @@ class ScanSalesforceCliTest {
         Cli.Result r = scan("--format", "json");
         JsonNode link = resources(r.out()).get("05D000000000LNK1AA");
         assertEquals("PUBLIC", link.get("exposure").asText(), link.toString());
-        assertTrue(link.toString().contains("Contact"), link.toString());
+        assertEquals("FAIL", findings(link).get("salesforce.files.link-no-password"), link.toString());
+        assertEquals("FAIL", findings(link).get("salesforce.files.link-personal-record"), link.toString());
+        assertTrue(link.get("findings").toString().contains("003000000000CON1AA (Contact)"), link.toString());
+        assertEquals(4, r.code(), r.err());
     }
 
     @Test
@@ -136,6 +171,7 @@ class ScanSalesforceCliTest {
         org.fixture("link-password");
         JsonNode link = resources(scan("--format", "json").out()).get("05D000000000LNK2AA");
         assertEquals("CROSS_ACCOUNT", link.get("exposure").asText(), link.toString());
+        assertEquals("PASS", findings(link).get("salesforce.files.link-no-password"), link.toString());
     }
 
     @Test
@@ -143,6 +179,7 @@ class ScanSalesforceCliTest {
         org.fixture("link-expired");
         JsonNode link = resources(scan("--format", "json").out()).get("05D000000000LNK3AA");
         assertEquals("PRIVATE", link.get("exposure").asText(), link.toString());
+        assertEquals("PASS", findings(link).get("salesforce.files.link-no-password"), link.toString());
     }
 
     @Test
@@ -151,6 +188,11 @@ class ScanSalesforceCliTest {
         Cli.Result r = scan("--format", "json");
         JsonNode o = resources(r.out()).get(ORG);
         assertTrue(o.get("exposureReasons").toString().contains("public: Account Opening"), o.toString());
+        assertEquals("FAIL", findings(o).get("salesforce.logging.retention-short"), o.toString());
+        assertEquals("FAIL", findings(o).get("salesforce.logging.guest-reads-unlogged"), o.toString());
+        Cli.Result thirty = scanWith(List.of("account-opening-site", "guest-sharing-rule"));
+        JsonNode logged = resources(thirty.out()).get(ORG);
+        assertEquals("PASS", findings(logged).get("salesforce.logging.guest-reads-unlogged"), logged.toString());
     }
 
     @Test

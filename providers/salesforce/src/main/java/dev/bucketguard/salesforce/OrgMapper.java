@@ -893,8 +893,8 @@ final class OrgMapper {
 
     private Unknown metadataUnknown(Fact fact, String call) {
         return new Unknown(fact, call, Permissions.METADATA, metadata
-                ? "not read: this version of bucketguard does not call the Metadata API yet"
-                : "not read: Metadata API reads are opt-in (--metadata)");
+                ? "not sent: this version of bucketguard does not call the Metadata API yet"
+                : "not sent: Metadata API reads are opt-in (--metadata)");
     }
 
     private void unknown(Resource.Builder b, Fact fact, Read<?> failed) {
