@@ -53,6 +53,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -360,8 +362,9 @@ final class OrgMapper {
             return Read.failed("query User", Permissions.API, "the guest user " + guestId + " was not returned");
         }
         String profile = text(user, "ProfileId");
-        Set<String> assigned = new TreeSet<>();
-        Set<String> groups = new TreeSet<>();
+        // Hash sets: a row's id may be null, and a TreeSet cannot even be asked about null.
+        Set<String> assigned = new HashSet<>();
+        Set<String> groups = new HashSet<>();
         for (JsonNode a : d.assignments.value()) {
             if (guestId.equals(text(a, "AssigneeId"))) {
                 add(assigned, text(a, "PermissionSetId"));
@@ -383,7 +386,7 @@ final class OrgMapper {
                 sets.put(id, new PermissionSource(id, label(p), PermissionSource.Type.PERMISSION_SET));
             }
         }
-        Set<String> muting = new TreeSet<>();
+        Set<String> muting = new HashSet<>();
         if (d.groupComponents != null) {
             for (JsonNode c : d.groupComponents.value()) {
                 String id = text(c, "PermissionSetId");
@@ -392,7 +395,7 @@ final class OrgMapper {
                 }
             }
         }
-        return Read.ok(new Union(sets, muting), "query PermissionSet", Permissions.VIEW_SETUP);
+        return Read.ok(new Union(new LinkedHashMap<>(sets), muting), "query PermissionSet", Permissions.VIEW_SETUP);
     }
 
     private static String label(JsonNode p) {
@@ -525,9 +528,9 @@ final class OrgMapper {
     /** Classes granted to the union (or controlling a page granted to it) that a guest can call into. */
     private List<ApexClassAccess> apexClasses(Union u) {
         Map<String, List<String>> via = new TreeMap<>();
-        Set<String> pages = new TreeSet<>();
+        Set<String> pages = new HashSet<>();
         for (JsonNode a : d.setupEntityAccess.value()) {
-            if (!u.sets().containsKey(text(a, "ParentId"))) {
+            if (!u.sets().containsKey(text(a, "ParentId")) || text(a, "SetupEntityId") == null) {
                 continue;
             }
             String type = text(a, "SetupEntityType");
@@ -551,7 +554,7 @@ final class OrgMapper {
         for (JsonNode c : d.apexClasses.value()) {
             String id = text(c, "Id");
             String name = name(c);
-            List<String> paths = new ArrayList<>(via.getOrDefault(id, List.of()));
+            List<String> paths = new ArrayList<>(id == null ? List.of() : via.getOrDefault(id, List.of()));
             List<String> pageVia = controllerOf.getOrDefault(name, List.of());
             paths.addAll(pageVia);
             if (paths.isEmpty()) {
@@ -594,7 +597,8 @@ final class OrgMapper {
     private List<FlowAccess> flows(Union u) {
         Map<String, List<String>> via = new TreeMap<>();
         for (JsonNode a : d.setupEntityAccess.value()) {
-            if (u.sets().containsKey(text(a, "ParentId")) && "FlowDefinition".equals(text(a, "SetupEntityType"))) {
+            if (u.sets().containsKey(text(a, "ParentId")) && "FlowDefinition".equals(text(a, "SetupEntityType"))
+                    && text(a, "SetupEntityId") != null) {
                 via.computeIfAbsent(text(a, "SetupEntityId"), k -> new ArrayList<>()).add(u.describe(text(a,
                         "ParentId")));
             }
@@ -696,7 +700,7 @@ final class OrgMapper {
             return new MemberAccess(List.of(), List.of(), List.of());
         }
         String networkId = text(network, "Id");
-        Set<String> parents = new TreeSet<>();
+        Set<String> parents = new HashSet<>();
         if (d.memberGroups != null) {
             for (JsonNode m : d.memberGroups.value()) {
                 if (Objects.equals(networkId, text(m, "NetworkId"))) {
@@ -705,20 +709,20 @@ final class OrgMapper {
             }
         }
         List<String> names = new ArrayList<>();
-        Set<String> memberSets = new TreeSet<>();
-        Set<String> selfRegSets = new TreeSet<>();
+        Set<String> memberSets = new HashSet<>();
+        Set<String> selfRegSets = new HashSet<>();
         String selfReg = Boolean.TRUE.equals(bool(network, "OptionsSelfRegistrationEnabled"))
                 ? text(network, "SelfRegProfileId") : null;
         for (JsonNode p : d.permissionSets.value()) {
             String id = text(p, "Id");
             String profile = text(p, "ProfileId");
             boolean owned = p.path("IsOwnedByProfile").asBoolean(false);
-            if (owned && parents.contains(profile) || !owned && parents.contains(id)) {
+            if (id != null && (owned && parents.contains(profile) || !owned && parents.contains(id))) {
                 memberSets.add(id);
                 names.add(owned ? "profile '" + Objects.requireNonNullElse(text(p.path("Profile"), "Name"), profile)
                         + "'" : "permission set '" + label(p) + "'");
             }
-            if (owned && selfReg != null && selfReg.equals(profile)) {
+            if (owned && id != null && selfReg != null && selfReg.equals(profile)) {
                 selfRegSets.add(id);
             }
         }

@@ -101,6 +101,22 @@ public final class WireMockOrg implements AutoCloseable {
         }
     }
 
+    /** One more answer, as a fixture entry would give it ({@code "query Site"}, rows or pages or an error). */
+    public WireMockOrg answer(String key, JsonNode answer) {
+        stub(key, answer, 500 - 10 * (++layer), "answer" + layer);
+        return this;
+    }
+
+    /** Rows for every query of {@code api} ({@code query} or {@code tooling}) whose FROM object matches a regex. */
+    public WireMockOrg answerMatching(String api, String objectRegex, JsonNode rows) {
+        server.stubFor(get(urlPathMatching("/services/data/v[0-9.]+/" + (api.equals("tooling") ? "tooling/query"
+                : "query") + "/?")).atPriority(500 - 10 * (++layer))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN))
+                .withQueryParam("q", matching("(?is).*\\bFROM\\s+" + objectRegex + "\\b.*"))
+                .willReturn(json(200, page("AggregateResult", rows, rows.size(), null).toString())));
+        return this;
+    }
+
     private void stub(String key, JsonNode answer, int priority, String fixture) {
         String[] k = key.split(" ");
         String api = k[0].equals("tooling") ? "tooling/query" : "query";
