@@ -23,6 +23,7 @@ import dev.bucketguard.cloud.azure.AzureCloud;
 import dev.bucketguard.cloud.gcp.GcpCloud;
 import dev.bucketguard.cloud.salesforce.SalesforceCloud;
 import dev.bucketguard.model.Resource;
+import dev.bucketguard.salesforce.SalesforceProvider;
 import dev.bucketguard.snapshot.SnapshotProvider;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -73,6 +74,7 @@ class ArchitectureTest {
     private static final JavaClasses AZURE_PROVIDER = module(AzureProvider.class);
     private static final JavaClasses GCP_PROVIDER = module(GcpProvider.class);
     private static final JavaClasses SNAPSHOT_PROVIDER = module(SnapshotProvider.class);
+    private static final JavaClasses SALESFORCE_PROVIDER = module(SalesforceProvider.class);
 
     /** The classes of the jar or directory that holds {@code anchor}. */
     private static JavaClasses module(Class<?> anchor) {
@@ -206,12 +208,26 @@ class ArchitectureTest {
                 .check(SNAPSHOT_PROVIDER);
     }
 
+    /** Plain REST (java.net.http and Jackson): no cloud SDK, rules/salesforce's model, no rule, no other cloud. */
+    @Test
+    void theSalesforceProviderMapsTheApiToItsCloudsModelOnly() {
+        noCloudSdk().because("the Salesforce provider is plain REST over java.net.http").check(SALESFORCE_PROVIDER);
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.bucketguard.rules..",
+                        "dev.bucketguard.cloud.aws..", "dev.bucketguard.cloud.azure..", "dev.bucketguard.cloud.gcp..",
+                        "dev.bucketguard.aws..", "dev.bucketguard.azure..", "dev.bucketguard.gcp..",
+                        "dev.bucketguard.report..", "dev.bucketguard.cli..", "dev.bucketguard.snapshot..")
+                .because("the Salesforce provider reads the org into rules/salesforce's model and uses no rule")
+                .check(SALESFORCE_PROVIDER);
+        assertTrue(noClasses().should().dependOnClassesThat().resideInAPackage("dev.bucketguard.cloud.salesforce..")
+                .evaluate(SALESFORCE_PROVIDER).hasViolation(), "the Salesforce provider fills rules/salesforce's model");
+    }
+
     @Test
     void rulesArePureFunctionsOfTheModel() {
         noClasses().that().resideInAPackage("dev.bucketguard.rules..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio..", "java.net..",
                         "java.util.concurrent..", "dev.bucketguard.aws..", "dev.bucketguard.azure..",
-                        "dev.bucketguard.gcp..",
+                        "dev.bucketguard.gcp..", "dev.bucketguard.salesforce..",
                         "dev.bucketguard.snapshot..",
                         "dev.bucketguard.provider..", "dev.bucketguard.report..", "dev.bucketguard.cli..")
                 .orShould().callMethod(System.class, "getenv", String.class)

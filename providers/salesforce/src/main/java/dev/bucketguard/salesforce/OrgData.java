@@ -1,0 +1,38 @@
+package dev.bucketguard.salesforce;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything one scan read from an org, query by query, before it is mapped onto the model: each query's rows or
+ * why it could not be read. Per-object queries (field definitions, share-row counts) are keyed by object.
+ */
+final class OrgData {
+    Read<JsonNode> organization;
+    Read<JsonNode> scanner;
+    Read<List<JsonNode>> sites;
+    Read<List<JsonNode>> networks;
+    Read<List<JsonNode>> guestUsers;
+    Read<List<JsonNode>> profiles;
+    Read<List<JsonNode>> assignments;
+    Read<List<JsonNode>> groupComponents;
+    Read<List<JsonNode>> groupMembers;
+    Read<List<JsonNode>> memberGroups;
+    Read<List<JsonNode>> permissionSets;
+    Read<List<JsonNode>> objectPermissions;
+    Read<List<JsonNode>> fieldPermissions;
+    Read<List<JsonNode>> setupEntityAccess;
+    Read<List<JsonNode>> apexPages;
+    Read<List<JsonNode>> apexClasses;
+    Read<List<JsonNode>> flows;
+    Read<List<JsonNode>> entities;
+    final Map<String, Read<List<JsonNode>>> fieldDefinitions = new TreeMap<>();
+    final Map<String, Read<List<JsonNode>>> shareCounts = new TreeMap<>();
+    Read<List<JsonNode>> distributions;
+    Read<List<JsonNode>> eventLogs;
+    Read<List<JsonNode>> healthCheck;
+    /** The limit that stopped reading, or null. */
+    String exhaustedLimit;
+}

@@ -1,0 +1,23 @@
+package dev.bucketguard.salesforce;
+
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * Where to send queries and with which token. {@link #toString()} never shows the token.
+ *
+ * @param instanceUrl the org's My Domain URL (or a loopback stub)
+ * @param token       the OAuth access token
+ * @param apiVersion  the API version the login named ({@code 67.0}), or null
+ */
+record Session(URI instanceUrl, String token, String apiVersion) {
+    Session {
+        Objects.requireNonNull(instanceUrl, "instanceUrl");
+        Objects.requireNonNull(token, "token");
+    }
+
+    @Override
+    public String toString() {
+        return "Session[" + instanceUrl + ", token ***" + (apiVersion == null ? "" : ", v" + apiVersion) + "]";
+    }
+}
