@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bucketguard.cloud.azure.DiagnosticSetting;
 import dev.bucketguard.cloud.azure.LogDestination;
+import dev.bucketguard.forensics.Retention;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -95,13 +96,13 @@ final class Diagnostics {
             String hub = text(p, "eventHubAuthorizationRuleId");
             if (hub != null) {
                 String name = text(p, "eventHubName");
-                to.add(LogDestination.unknown(LogDestination.Kind.EVENT_HUB, hub, "an event hub"
-                        + (name == null ? "" : " ('" + name + "')") + " passes the logs on outside Azure's view"));
+                to.add(new LogDestination(LogDestination.Kind.EVENT_HUB, hub, Retention.unknown("an event hub"
+                        + (name == null ? "" : " ('" + name + "')") + " passes the logs on outside Azure's view")));
             }
             String partner = text(p, "marketplacePartnerId");
             if (partner != null) {
-                to.add(LogDestination.unknown(LogDestination.Kind.PARTNER, partner,
-                        "a partner solution keeps the logs outside Azure's view"));
+                to.add(new LogDestination(LogDestination.Kind.PARTNER, partner,
+                        Retention.unknown("a partner solution keeps the logs outside Azure's view")));
             }
             out.add(new DiagnosticSetting(text(s, "name") == null ? "(unnamed)" : text(s, "name"), logs, to));
         }
@@ -116,32 +117,37 @@ final class Diagnostics {
 
     /** A workspace's retention for the StorageBlobLogs table: the table's total retention, else the workspace's. */
     private LogDestination workspace(String id) {
-        LogDestination.Kind kind = LogDestination.Kind.LOG_ANALYTICS;
+        return new LogDestination(LogDestination.Kind.LOG_ANALYTICS, id, workspaceRetention(id));
+    }
+
+    private Retention workspaceRetention(String id) {
         if (!WORKSPACE.matcher(id).matches()) {
-            return LogDestination.unknown(kind, id, "not a Log Analytics workspace id: not read");
+            return Retention.unknown("not a Log Analytics workspace id: not read");
         }
+        String name = id.substring(id.lastIndexOf('/') + 1);
         JsonNode table;
         try {
             table = get(id + "/tables/" + READ_TABLE, WORKSPACE_VERSION, true);
         } catch (RuntimeException e) {
-            return LogDestination.unknown(kind, id, failure(TABLE_CALL, TABLE_READ, e));
+            return Retention.unknown(failure(TABLE_CALL, TABLE_READ, e));
         }
         if (table != null) {
             JsonNode p = table.path("properties");
             int days = p.path("totalRetentionInDays").asInt(p.path("retentionInDays").asInt(-1));
             if (days >= 0) {
-                return LogDestination.keptFor(kind, id, days);
+                return Retention.days(days, "workspace '" + name + "' keeps its " + READ_TABLE + " table " + days
+                        + " days");
             }
         }
         JsonNode ws;
         try {
             ws = get(id, WORKSPACE_VERSION, false);
         } catch (RuntimeException e) {
-            return LogDestination.unknown(kind, id, failure(WORKSPACE_CALL, WORKSPACE_READ, e));
+            return Retention.unknown(failure(WORKSPACE_CALL, WORKSPACE_READ, e));
         }
         JsonNode days = ws.path("properties").path("retentionInDays");
-        return days.canConvertToInt() ? LogDestination.keptFor(kind, id, days.asInt())
-                : LogDestination.unknown(kind, id, WORKSPACE_CALL + " answered no retentionInDays");
+        return days.canConvertToInt() ? Retention.days(days.asInt(), "workspace '" + name + "' keeps its data "
+                + days.asInt() + " days") : Retention.unknown(WORKSPACE_CALL + " answered no retentionInDays");
     }
 
     /**
@@ -149,23 +155,28 @@ final class Diagnostics {
      * the {@value #READ_CONTAINER} container's append blobs; none (or no policy) means nothing deletes the logs.
      */
     private LogDestination lifecycle(String id) {
-        LogDestination.Kind kind = LogDestination.Kind.STORAGE_ACCOUNT;
+        return new LogDestination(LogDestination.Kind.STORAGE_ACCOUNT, id, lifecycleRetention(id));
+    }
+
+    private Retention lifecycleRetention(String id) {
         if (!accountId(id)) {
-            return LogDestination.unknown(kind, id, "not a storage account id: not read");
+            return Retention.unknown("not a storage account id: not read");
         }
         JsonNode policy;
         try {
             policy = get(id + "/managementPolicies/default", STORAGE_VERSION, true);
         } catch (RuntimeException e) {
-            return LogDestination.unknown(kind, id, failure(POLICY_CALL, POLICY_READ, e));
+            return Retention.unknown(failure(POLICY_CALL, POLICY_READ, e));
         }
-        Integer shortest = policy == null ? null : shortestDelete(policy.path("properties").path("policy"));
-        return shortest == null ? LogDestination.neverExpires(kind, id) : LogDestination.keptFor(kind, id, shortest);
+        String account = id.substring(id.lastIndexOf('/') + 1);
+        return policy == null ? Retention.untilDeleted("account '" + account + "' has no lifecycle management policy")
+                : shortestDelete(account, policy.path("properties").path("policy"));
     }
 
-    /** The shortest base-blob delete age of the enabled rules that reach the read logs, or null when none does. */
-    static Integer shortestDelete(JsonNode policy) {
+    /** The shortest base-blob delete age of the enabled rules that reach the read logs; until deleted when none does. */
+    static Retention shortestDelete(String account, JsonNode policy) {
         Integer shortest = null;
+        String by = null;
         for (JsonNode rule : policy.path("rules")) {
             JsonNode d = rule.path("definition");
             if (!rule.path("enabled").asBoolean(true) || !reachesReadLogs(d.path("filters"))) {
@@ -175,13 +186,15 @@ final class Diagnostics {
             for (String age : List.of("daysAfterModificationGreaterThan", "daysAfterCreationGreaterThan",
                     "daysAfterLastAccessTimeGreaterThan")) {
                 JsonNode n = delete.path(age);
-                if (n.isNumber()) {
-                    int days = (int) Math.max(0, Math.min(Integer.MAX_VALUE, n.asLong()));
-                    shortest = shortest == null ? days : Math.min(shortest, days);
+                if (n.isNumber() && (shortest == null || n.asLong() < shortest)) {
+                    shortest = (int) Math.max(0, Math.min(Integer.MAX_VALUE, n.asLong()));
+                    by = rule.path("name").asText("(unnamed)");
                 }
             }
         }
-        return shortest;
+        return shortest == null ? Retention.untilDeleted("no lifecycle rule of account '" + account
+                + "' deletes the read logs") : Retention.days(shortest, "lifecycle rule '" + by + "' of account '"
+                + account + "' deletes the read logs after " + shortest + " days");
     }
 
     /**

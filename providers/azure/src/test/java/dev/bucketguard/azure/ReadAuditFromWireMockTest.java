@@ -24,6 +24,7 @@ import dev.bucketguard.cloud.azure.AzureFacts;
 import dev.bucketguard.cloud.azure.DiagnosticSetting;
 import dev.bucketguard.cloud.azure.LogDestination;
 import dev.bucketguard.cloud.azure.StorageAccount;
+import dev.bucketguard.forensics.Retention;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.Unknown;
 import dev.bucketguard.provider.FactSelection;
@@ -91,7 +92,8 @@ class ReadAuditFromWireMockTest {
         assertEquals("to-law", s.name());
         assertEquals(List.of("StorageRead", "StorageWrite"), s.enabledLogs(), "the disabled category is left out");
         assertTrue(s.recordsReads());
-        assertEquals(List.of(LogDestination.keptFor(LogDestination.Kind.LOG_ANALYTICS, WORKSPACE, 30)), s.destinations());
+        assertEquals(List.of(new LogDestination(LogDestination.Kind.LOG_ANALYTICS, WORKSPACE, Retention.days(30,
+                "workspace 'law-security' keeps its data 30 days"))), s.destinations());
         assertEquals(1L, p.apiCalls().get("Workspaces.get"), "one workspace, read once for both accounts");
         assertEquals(2L, p.apiCalls().get("DiagnosticSettings.list"));
     }
@@ -107,8 +109,8 @@ class ReadAuditFromWireMockTest {
         Resource r = find(scan(arm.provider(List.of(), false)), "applicants");
         DiagnosticSetting s = r.details(StorageAccount.class).diagnosticSettings().get(0);
         assertTrue(s.recordsReads(), "the audit category group includes StorageRead");
-        assertEquals(List.of(LogDestination.keptFor(LogDestination.Kind.LOG_ANALYTICS, WORKSPACE, 400)),
-                s.destinations(), "the table keeps StorageBlobLogs 400 days (90 interactive + archive)");
+        assertEquals(Retention.days(400, "workspace 'law-security' keeps its StorageBlobLogs table 400 days"),
+                s.destinations().get(0).retention(), "the table keeps StorageBlobLogs 400 days (90 + archive)");
     }
 
     @Test
@@ -128,10 +130,12 @@ class ReadAuditFromWireMockTest {
                 "ManagementPolicyNotFound")));
 
         Inventory inv = scan(arm.provider(List.of(), false));
-        assertEquals(List.of(LogDestination.keptFor(LogDestination.Kind.STORAGE_ACCOUNT, LOG_ACCOUNT, 180)),
+        assertEquals(List.of(new LogDestination(LogDestination.Kind.STORAGE_ACCOUNT, LOG_ACCOUNT, Retention.days(180,
+                "lifecycle rule 'read-logs' of account 'auditlogs' deletes the read logs after 180 days"))),
                 destinations(find(inv, "applicants")),
                 "block blobs and the write logs' container are not the read logs; 180 days is the shortest rule left");
-        assertEquals(List.of(LogDestination.neverExpires(LogDestination.Kind.STORAGE_ACCOUNT, keepsForever)),
+        assertEquals(List.of(new LogDestination(LogDestination.Kind.STORAGE_ACCOUNT, keepsForever,
+                Retention.untilDeleted("account 'forever' has no lifecycle management policy"))),
                 destinations(find(inv, "statements")), "no lifecycle policy: nothing deletes them");
     }
 
@@ -145,9 +149,8 @@ class ReadAuditFromWireMockTest {
 
         LogDestination d = destinations(find(scan(arm.provider(List.of(), false)), "applicants")).get(0);
         assertEquals(LogDestination.Kind.EVENT_HUB, d.kind());
-        assertFalse(d.noExpiry());
-        assertEquals(null, d.retentionDays());
-        assertEquals("an event hub ('blob-logs') passes the logs on outside Azure's view", d.retentionUnknown());
+        assertEquals(Retention.unknown("an event hub ('blob-logs') passes the logs on outside Azure's view"),
+                d.retention());
     }
 
     @Test
@@ -184,10 +187,10 @@ class ReadAuditFromWireMockTest {
 
         assertEquals("Workspaces.get failed with 403 AuthorizationFailed (needs"
                 + " Microsoft.OperationalInsights/workspaces/read)",
-                destinations(find(inv, "workspacedenied")).get(0).retentionUnknown());
+                destinations(find(inv, "workspacedenied")).get(0).retention().reason());
         assertEquals("ManagementPolicies.get failed with 403 AuthorizationFailed (needs"
                 + " Microsoft.Storage/storageAccounts/managementPolicies/read)",
-                destinations(find(inv, "policydenied")).get(0).retentionUnknown());
+                destinations(find(inv, "policydenied")).get(0).retention().reason());
     }
 
     @Test

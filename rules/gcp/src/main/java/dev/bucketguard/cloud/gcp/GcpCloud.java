@@ -31,7 +31,9 @@ public final class GcpCloud implements Cloud {
             GcpFacts.ORG_POLICY, GcpBucket::orgEnforcesPublicAccessPrevention,
             GcpFacts.LOGGING, GcpBucket::logging,
             GcpFacts.VERSIONING, GcpBucket::versioning,
-            GcpFacts.ANONYMOUS_PROBE, GcpBucket::anonymousPermissions);
+            GcpFacts.ANONYMOUS_PROBE, GcpBucket::anonymousPermissions,
+            GcpFacts.DATA_ACCESS_AUDIT, GcpBucket::dataAccessAudit,
+            GcpFacts.LOG_ROUTING, GcpBucket::logRouting);
 
     @Override
     public String id() {
