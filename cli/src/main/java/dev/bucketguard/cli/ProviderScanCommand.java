@@ -98,6 +98,7 @@ abstract class ProviderScanCommand implements Callable<Integer> {
                 .provider(source)
                 .rules(rules)
                 .trust(trust())
+                .parameters(options.parameters())
                 .suppressions(suppressions)
                 .baseline(baseline)
                 .progress(progress())

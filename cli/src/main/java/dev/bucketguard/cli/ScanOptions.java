@@ -1,6 +1,7 @@
 package dev.bucketguard.cli;
 
 import dev.bucketguard.report.Reporters;
+import dev.bucketguard.spi.ScanParameters;
 import dev.bucketguard.spi.Severity;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,9 +75,19 @@ final class ScanOptions {
                     + " tagged NETWORK_SCOPED.")
     List<String> trustedNetworks = new ArrayList<>();
 
+    @Option(names = "--log-retention-days", paramLabel = "N", defaultValue = "365", converter = Converters.Positive.class,
+            description = "How many days a record of a read must be kept: a resource whose access records are kept"
+                    + " for less fails the log-retention rules. Default: ${DEFAULT-VALUE}.")
+    int logRetentionDays;
+
     @Option(names = "--save-snapshot", paramLabel = "FILE",
             description = "Also save what was read as a snapshot, for audits and offline re-scans.")
     Path saveSnapshot;
+
+    /** The parameters rules and clouds read, from the options above. */
+    ScanParameters parameters() {
+        return ScanParameters.DEFAULTS.with(ScanParameters.LOG_RETENTION_DAYS, logRetentionDays);
+    }
 
     @Option(names = {"-v", "--verbose"}, description = "List passing findings too in the text report.")
     boolean verbose;

@@ -173,6 +173,17 @@ class CommandLineTest {
     }
 
     @Test
+    void aLogRetentionThatIsNotAPositiveNumberOfDaysIsOneErrorLineAndExitTwo() {
+        for (String bad : new String[] {"0", "-30", "a year"}) {
+            Cli.Result r = Cli.run("scan", "snapshot", Cli.EXAMPLE.toString(), "--log-retention-days", bad);
+            assertEquals(2, r.code(), bad);
+            assertTrue(r.err().startsWith("bucketguard: error: ") && r.err().contains("--log-retention-days"),
+                    r.err());
+            assertFalse(r.err().contains("Exception"), r.err());
+        }
+    }
+
+    @Test
     void scanWithoutAProviderIsAUsageError() {
         Cli.Result r = Cli.run("scan");
         assertEquals(2, r.code());

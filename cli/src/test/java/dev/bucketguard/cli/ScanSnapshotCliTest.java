@@ -147,7 +147,7 @@ class ScanSnapshotCliTest {
                 "--output", "-", "--output", j.toString(), "--output", s.toString(), "--output", x.toString());
         assertEquals(4, r.code(), r.err());
         assertTrue(r.out().contains("acct-open-applicant-uploads"));
-        assertEquals("1.0", json.readTree(j.toFile()).get("formatVersion").asText());
+        assertEquals("1.1", json.readTree(j.toFile()).get("formatVersion").asText());
         assertEquals("2.1.0", json.readTree(s.toFile()).get("version").asText());
         assertTrue(Files.readString(x).contains("<testsuite"));
     }

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.Exposure;
 import dev.bucketguard.exposure.ExposureTag;
+import dev.bucketguard.forensics.AuditTrail;
+import dev.bucketguard.forensics.ReadAudit;
+import dev.bucketguard.forensics.Retention;
 import dev.bucketguard.model.Encryption;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.Unknown;
@@ -87,6 +90,8 @@ public final class JsonReporter implements Reporter {
             failing.put(sev.name(), s.failuresBySeverity().getOrDefault(sev, 0));
         }
         o.put("errors", s.errors());
+        o.put("readsUnrecorded", s.readsUnrecorded());
+        o.put("readsUnrecordedExposed", s.readsUnrecordedExposed());
     }
 
     private static void resource(ObjectNode o, ResourceReport report) {
@@ -105,6 +110,7 @@ public final class JsonReporter implements Reporter {
             tags.add(t.name());
         }
         strings(o.putArray("outsiders"), a.outsiders());
+        readAudit(o.putObject("readAudit"), report.readAudit());
         o.put("encryption", ReportOrder.encryption(r).name());
         Encryption e = r.encryption();
         if (e != null) {
@@ -117,18 +123,46 @@ public final class JsonReporter implements Reporter {
             d.put("legacyObjectsMayBeUnencrypted", e.legacyObjectsMayBeUnencrypted());
             d.put("doubleEncrypted", e.doubleEncrypted());
         }
-        ArrayNode unknowns = o.putArray("unknowns");
-        for (Unknown u : r.unknowns()) {
-            ObjectNode n = unknowns.addObject();
+        unknowns(o.putArray("unknowns"), r.unknowns());
+        ArrayNode findings = o.putArray("findings");
+        for (Finding f : report.findings()) {
+            finding(findings.addObject(), f);
+        }
+    }
+
+    private static void unknowns(ArrayNode a, Collection<Unknown> unknowns) {
+        for (Unknown u : unknowns) {
+            ObjectNode n = a.addObject();
             n.put("fact", u.fact().name());
             putIfPresent(n, "call", u.call());
             putIfPresent(n, "permission", u.permission());
             n.put("error", u.error());
         }
-        ArrayNode findings = o.putArray("findings");
-        for (Finding f : report.findings()) {
-            finding(findings.addObject(), f);
+    }
+
+    private static void readAudit(ObjectNode o, ReadAudit audit) {
+        o.put("recorded", audit.recorded().name());
+        ArrayNode trails = o.putArray("trails");
+        for (AuditTrail t : audit.trails()) {
+            ObjectNode n = trails.addObject();
+            n.put("mechanism", t.mechanism());
+            putIfPresent(n, "destination", t.destination());
+            retention(n.putObject("retention"), t.retention());
         }
+        Retention longest = audit.retention();
+        if (longest != null) {
+            retention(o.putObject("retention"), longest);
+        }
+        strings(o.putArray("reasons"), audit.reasons());
+        unknowns(o.putArray("unknowns"), audit.unread());
+    }
+
+    private static void retention(ObjectNode o, Retention r) {
+        o.put("kind", r.kind().name());
+        if (r.days() != null) {
+            o.put("days", r.days());
+        }
+        o.put("reason", r.reason());
     }
 
     private static void finding(ObjectNode o, Finding f) {

@@ -2,6 +2,8 @@ package dev.bucketguard.report;
 
 import dev.bucketguard.exposure.Exposure;
 import dev.bucketguard.exposure.ExposureTag;
+import dev.bucketguard.forensics.ReadAudit;
+import dev.bucketguard.forensics.Retention;
 import dev.bucketguard.model.Encryption;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.provider.ScanError;
@@ -114,6 +116,7 @@ public final class TextReporter implements Reporter {
                 + encryption(r), " ".repeat(14));
         header.set(0, paint(exposureColour(exposure), verdict) + header.get(0).substring(verdict.length()));
         lines.addAll(header);
+        lines.addAll(readAudit(report.readAudit()));
         for (String reason : report.verdict().reasons()) {
             lines.addAll(wrap("  because " + Printable.oneLine(reason), "          "));
         }
@@ -129,6 +132,25 @@ public final class TextReporter implements Reporter {
         } else if (!verbose && passed > 0) {
             lines.add("  " + paint(GREEN, passed + " passed") + (listed.isEmpty() ? "; nothing failed" : ""));
         }
+    }
+
+    /**
+     * The read-audit line under the verdict line: "reads recorded: no  (server access logging off; ...)", with the
+     * longest retention when it is known, then each trail and reason.
+     */
+    private static List<String> readAudit(ReadAudit audit) {
+        StringBuilder b = new StringBuilder("  reads recorded: ").append(audit.recorded().label());
+        Retention kept = audit.retention();
+        if (kept != null && kept.kind() != Retention.Kind.UNKNOWN) {
+            b.append(", ").append(kept.describe());
+        }
+        List<String> why = new ArrayList<>();
+        audit.trails().forEach(t -> why.add(t.describe()));
+        why.addAll(audit.explanation());
+        if (!why.isEmpty()) {
+            b.append("  (").append(why.stream().map(Printable::oneLine).collect(Collectors.joining("; "))).append(')');
+        }
+        return wrap(b.toString(), "    ");
     }
 
     private void finding(List<String> lines, Finding f, int ruleWidth) {
@@ -207,6 +229,8 @@ public final class TextReporter implements Reporter {
         if (!bySeverity.isEmpty()) {
             b.append(" (").append(String.join(", ", bySeverity)).append(')');
         }
+        b.append("; reads leave no trace on ").append(count(s.readsUnrecorded(), "resource")).append(" (")
+                .append(s.readsUnrecordedExposed()).append(" exposed)");
         b.append("; ").append(count(s.errors(), "scan error"));
         return b.toString();
     }

@@ -46,9 +46,10 @@ public final class Baseline {
                 throw new InputException(path + ": not a bucketguard JSON report (needs formatVersion and resources)");
             }
             String major = root.get("formatVersion").asText().split("\\.")[0];
-            if (!major.equals(ScanReport.FORMAT_VERSION.split("\\.")[0])) {
+            String ours = ScanReport.FORMAT_VERSION.split("\\.")[0];
+            if (!major.equals(ours)) {
                 throw new InputException(path + ": report format " + root.get("formatVersion").asText()
-                        + " is not supported (this version reads " + ScanReport.FORMAT_VERSION + ")");
+                        + " is not supported (this version reads " + ours + ".x)");
             }
             Set<String> keys = new HashSet<>();
             int i = 0;

@@ -2,15 +2,18 @@ package dev.bucketguard.scan;
 
 import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.TrustZone;
+import dev.bucketguard.forensics.ReadAudit;
 import dev.bucketguard.model.Resource;
+import dev.bucketguard.spi.AuditContext;
 import dev.bucketguard.spi.Cloud;
 import dev.bucketguard.spi.Clouds;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Gives each resource the exposure verdict of its own cloud ({@link Cloud#verdict}). Stateless and thread-safe. A
- * resource of a cloud that is not on the class path is UNKNOWN, never PRIVATE.
+ * Gives each resource the exposure verdict ({@link Cloud#verdict}) and the read audit ({@link Cloud#readAudit}) of
+ * its own cloud. Stateless and thread-safe. A resource of a cloud that is not on the class path is UNKNOWN, never
+ * PRIVATE, and its read audit is not assessed.
  */
 public final class Judge {
     private final Clouds clouds;
@@ -31,5 +34,13 @@ public final class Judge {
             return Verdict.unknown("no exposure rules are defined for provider '" + resource.provider() + "'");
         }
         return cloud.get().verdict(resource, trust);
+    }
+
+    public ReadAudit readAudit(Resource resource, AuditContext context) {
+        Optional<Cloud> cloud = clouds.find(resource.provider());
+        if (cloud.isEmpty()) {
+            return ReadAudit.notAssessed("no read audit is defined for provider '" + resource.provider() + "'");
+        }
+        return Objects.requireNonNull(cloud.get().readAudit(resource, context), "readAudit returned null");
     }
 }

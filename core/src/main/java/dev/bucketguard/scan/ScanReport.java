@@ -23,8 +23,8 @@ import java.util.Map;
 public record ScanReport(String toolVersion, List<RuleMetadata> rules, List<ResourceReport> resources,
                          List<ScanError> errors, List<String> warnings) {
 
-    /** The version of the JSON report format; bumped on any incompatible change. */
-    public static final String FORMAT_VERSION = "1.0";
+    /** The version of the JSON report format: the major on any incompatible change, the minor on additions. */
+    public static final String FORMAT_VERSION = "1.1";
 
     public ScanReport {
         rules = rules.stream().sorted(Comparator.comparing(RuleMetadata::id)).toList();
@@ -50,8 +50,16 @@ public record ScanReport(String toolVersion, List<RuleMetadata> rules, List<Reso
         for (Severity s : Severity.values()) {
             failing.put(s, 0);
         }
+        int noTrace = 0;
+        int noTraceExposed = 0;
         for (ResourceReport r : resources) {
             exposure.merge(r.verdict().exposure(), 1, Integer::sum);
+            if (r.readAudit().leavesNoTrace()) {
+                noTrace++;
+                if (r.verdict().exposure() == Exposure.PUBLIC || r.verdict().exposure() == Exposure.CROSS_ACCOUNT) {
+                    noTraceExposed++;
+                }
+            }
             for (Finding f : r.findings()) {
                 status.merge(f.status(), 1, Integer::sum);
                 if (f.status() == FindingStatus.FAIL) {
@@ -59,7 +67,7 @@ public record ScanReport(String toolVersion, List<RuleMetadata> rules, List<Reso
                 }
             }
         }
-        return new Summary(resources.size(), exposure, status, failing, errors.size());
+        return new Summary(resources.size(), exposure, status, failing, errors.size(), noTrace, noTraceExposed);
     }
 
     /**
@@ -70,8 +78,11 @@ public record ScanReport(String toolVersion, List<RuleMetadata> rules, List<Reso
      * @param findings  findings by status
      * @param failuresBySeverity failing findings by severity
      * @param errors    scan errors
+     * @param readsUnrecorded        resources whose reads would leave no trace (read audit NO)
+     * @param readsUnrecordedExposed those of them that are PUBLIC or CROSS_ACCOUNT
      */
     public record Summary(int resources, Map<Exposure, Integer> exposure, Map<FindingStatus, Integer> findings,
-                          Map<Severity, Integer> failuresBySeverity, int errors) {
+                          Map<Severity, Integer> failuresBySeverity, int errors, int readsUnrecorded,
+                          int readsUnrecordedExposed) {
     }
 }

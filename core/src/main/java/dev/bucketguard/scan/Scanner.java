@@ -3,7 +3,13 @@ package dev.bucketguard.scan;
 import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.Exposure;
 import dev.bucketguard.exposure.TrustZone;
+import dev.bucketguard.forensics.ReadAudit;
+import dev.bucketguard.forensics.ReadsRecorded;
 import dev.bucketguard.model.Fact;
+import dev.bucketguard.spi.AuditContext;
+import dev.bucketguard.spi.RuleContext;
+import dev.bucketguard.spi.ScanParameters;
+import dev.bucketguard.spi.Severity;
 import dev.bucketguard.provider.FactSelection;
 import dev.bucketguard.spi.Cloud;
 import dev.bucketguard.spi.Clouds;
@@ -51,6 +57,7 @@ public final class Scanner {
     private final Progress progress;
     private final String toolVersion;
     private final FactSelection facts;
+    private final ScanParameters parameters;
 
     private Scanner(Builder b) {
         this.providers = List.copyOf(b.providers);
@@ -62,6 +69,7 @@ public final class Scanner {
         this.clock = b.clock;
         this.progress = b.progress;
         this.toolVersion = b.toolVersion;
+        this.parameters = b.parameters;
         Map<String, Set<Fact>> needed = new TreeMap<>();
         for (Cloud cloud : clouds.all()) {
             Set<Fact> f = new TreeSet<>(cloud.verdictFacts());
@@ -93,25 +101,60 @@ public final class Scanner {
         for (Provider provider : providers) {
             Inventory inventory = provider.collect(facts, progress);
             errors.addAll(inventory.errors());
+            // Verdicts first, so that a resource's read audit can look at another's (a log destination in the scan).
+            Map<String, Verdict> verdicts = new java.util.HashMap<>();
+            List<Verdict> inOrder = new ArrayList<>();
             for (Resource resource : inventory.resources()) {
-                reports.add(evaluate(resource, today, errors));
+                Verdict v = verdict(resource, errors);
+                inOrder.add(v);
+                verdicts.putIfAbsent(scopeKey(resource.provider(), resource.id()), v);
+            }
+            AuditContext.Scope scope = (p, id) -> Optional.ofNullable(verdicts.get(scopeKey(p, id)));
+            for (int i = 0; i < inventory.resources().size(); i++) {
+                reports.add(evaluate(inventory.resources().get(i), inOrder.get(i), scope, today, errors));
             }
         }
         return new ScanReport(toolVersion, rules.metadata(), reports, errors, List.copyOf(warnings));
     }
 
-    /** Judges one resource and runs every applicable rule on it. */
+    private static String scopeKey(String provider, String id) {
+        return provider + '\u0000' + id;
+    }
+
+    /** Judges one resource and runs every applicable rule on it, with nothing else in the scan. */
     public ResourceReport evaluate(Resource resource, LocalDate today, List<ScanError> errors) {
-        Verdict verdict;
+        return evaluate(resource, verdict(resource, errors), AuditContext.Scope.NONE, today, errors);
+    }
+
+    private Verdict verdict(Resource resource, List<ScanError> errors) {
         try {
-            verdict = judge.verdict(resource);
+            return judge.verdict(resource);
         } catch (RuntimeException e) {
             // A bug in the verdict for one resource must not stop the scan of the others, nor pass as PRIVATE.
             errors.add(new ScanError(resource.provider(), resource.ref(), ScanError.Kind.INTERNAL,
                     "the exposure verdict of this resource failed (a bug in its cloud's verdict, "
                             + e.getClass().getSimpleName() + "); it is UNKNOWN, and the other resources are judged"));
-            verdict = Verdict.unknown("the exposure verdict failed with an internal error");
+            return Verdict.unknown("the exposure verdict failed with an internal error");
         }
+    }
+
+    private ReadAudit readAudit(Resource resource, AuditContext.Scope scope, List<ScanError> errors) {
+        try {
+            return judge.readAudit(resource, new AuditContext(parameters, scope));
+        } catch (RuntimeException e) {
+            // Never NO because of a bug: UNKNOWN, with the error recorded.
+            errors.add(new ScanError(resource.provider(), resource.ref(), ScanError.Kind.INTERNAL,
+                    "the read audit of this resource failed (a bug in its cloud's read audit, "
+                            + e.getClass().getSimpleName() + "); it is UNKNOWN"));
+            return new ReadAudit(ReadsRecorded.UNKNOWN, List.of(),
+                    List.of("the read audit failed with an internal error"), List.of());
+        }
+    }
+
+    private ResourceReport evaluate(Resource resource, Verdict verdict, AuditContext.Scope scope, LocalDate today,
+                                    List<ScanError> errors) {
+        ReadAudit audit = readAudit(resource, scope, errors);
+        RuleContext context = new RuleContext(audit, parameters);
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules.rules()) {
             RuleMetadata m = rule.metadata();
@@ -120,18 +163,19 @@ public final class Scanner {
             }
             Outcome outcome;
             try {
-                outcome = decide(rule, resource, verdict);
+                outcome = decide(rule, resource, verdict, context);
             } catch (RuntimeException e) {
                 errors.add(new ScanError(resource.provider(), resource.ref(), ScanError.Kind.INTERNAL,
                         "rule " + m.id() + " failed on this resource (a bug in the rule, "
                                 + e.getClass().getSimpleName() + "); its finding is UNKNOWN"));
                 outcome = Outcome.unknown("rule " + m.id() + " failed with an internal error", List.of());
             }
-            Finding f = new Finding(m.id(), m.title(), m.severity(), toStatus(outcome.status()), outcome.message(),
+            Severity severity = outcome.severity() == null ? m.severity() : outcome.severity();
+            Finding f = new Finding(m.id(), m.title(), severity, toStatus(outcome.status()), outcome.message(),
                     outcome.evidence(), null, false);
             findings.add(suppress(f, resource, today));
         }
-        return new ResourceReport(resource, verdict, findings);
+        return new ResourceReport(resource, verdict, audit, findings);
     }
 
     /**
@@ -139,11 +183,16 @@ public final class Scanner {
      * {@link RuleMetadata#requires()} that are not known, without calling the rule; otherwise the rule's own answer.
      */
     public static Outcome decide(Rule rule, Resource resource, Verdict verdict) {
+        return decide(rule, resource, verdict, RuleContext.NONE);
+    }
+
+    /** {@link #decide(Rule, Resource, Verdict)} with the resource's read audit and the scan's parameters. */
+    public static Outcome decide(Rule rule, Resource resource, Verdict verdict, RuleContext context) {
         Optional<Outcome> unread = UnknownFacts.check(resource, rule.metadata().requires().toArray(Fact[]::new));
         if (unread.isPresent()) {
             return unread.get();
         }
-        return Objects.requireNonNull(rule.evaluate(resource, verdict), "rule returned null");
+        return Objects.requireNonNull(rule.evaluate(resource, verdict, context), "rule returned null");
     }
 
     private Finding suppress(Finding f, Resource resource, LocalDate today) {
@@ -188,6 +237,7 @@ public final class Scanner {
         private Clock clock = Clock.systemUTC();
         private Progress progress = Progress.NONE;
         private String toolVersion = Version.current();
+        private ScanParameters parameters = ScanParameters.DEFAULTS;
 
         private Builder() {
         }
@@ -203,6 +253,8 @@ public final class Scanner {
         public Builder clock(Clock c) { this.clock = Objects.requireNonNull(c); return this; }
         public Builder progress(Progress p) { this.progress = Objects.requireNonNull(p); return this; }
         public Builder toolVersion(String v) { this.toolVersion = Objects.requireNonNull(v); return this; }
+        /** The parameters clouds and rules read, such as the required log retention; defaults otherwise. */
+        public Builder parameters(ScanParameters p) { this.parameters = Objects.requireNonNull(p); return this; }
 
         public Scanner build() {
             if (providers.isEmpty()) {

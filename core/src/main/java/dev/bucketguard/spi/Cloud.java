@@ -2,6 +2,7 @@ package dev.bucketguard.spi;
 
 import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.TrustZone;
+import dev.bucketguard.forensics.ReadAudit;
 import dev.bucketguard.model.Channel;
 import dev.bucketguard.model.Details;
 import dev.bucketguard.model.Fact;
@@ -52,6 +53,19 @@ public interface Cloud {
      * @param trust    the accounts and organisations that count as the owner's
      */
     Verdict verdict(Resource resource, TrustZone trust);
+
+    /**
+     * The forensic-readiness answer of one of its resources: would a read be recorded, by which mechanisms, kept how
+     * long. Never NO when a setting that could record reads was not read: UNKNOWN naming it and its permission. By
+     * default NOT_ASSESSED: a cloud that does not answer says so rather than answering NO.
+     *
+     * @param resource a resource of this cloud
+     * @param context  the scan's parameters and the other resources of the scan
+     */
+    default ReadAudit readAudit(Resource resource, AuditContext context) {
+        return ReadAudit.notAssessed("bucketguard does not yet tell whether reads of " + displayName()
+                + " resources are recorded");
+    }
 
     /**
      * What is inconsistent in a resource of this cloud, one line each: a known fact whose value is missing from the

@@ -11,8 +11,11 @@ import java.util.Objects;
  * @param message  one sentence for people, naming the resource's setting: "bucket policy statement 'PublicRead'
  *                 lets anyone read objects"
  * @param evidence the facts behind the decision, one line each
+ * @param severity the finding's severity when it depends on the resource (a rule whose failure is worse on an exposed
+ *                 resource); null for the rule's own {@link RuleDefinition#severity()}, which is then the highest it
+ *                 gives. Set with {@link #withSeverity}.
  */
-public record Outcome(Status status, String message, List<String> evidence) {
+public record Outcome(Status status, String message, List<String> evidence, Severity severity) {
 
     /** The three answers a rule can give. */
     public enum Status { PASS, FAIL, UNKNOWN }
@@ -21,6 +24,16 @@ public record Outcome(Status status, String message, List<String> evidence) {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(message, "message");
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    /** An outcome at the rule's own severity. */
+    public Outcome(Status status, String message, List<String> evidence) {
+        this(status, message, evidence, null);
+    }
+
+    /** This outcome at another severity than the rule's, for this resource. */
+    public Outcome withSeverity(Severity s) {
+        return new Outcome(status, message, evidence, s);
     }
 
     public static Outcome pass(String message, String... evidence) {

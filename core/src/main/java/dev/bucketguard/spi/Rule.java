@@ -23,4 +23,12 @@ public interface Rule {
      * @return PASS, FAIL or UNKNOWN with a message and evidence
      */
     Outcome evaluate(Resource resource, Verdict verdict);
+
+    /**
+     * Decides one resource with the scan's {@link RuleContext} (its read audit and parameters): what the engine calls.
+     * By default the context is not read; a rule that reads it implements {@link ContextualRule}.
+     */
+    default Outcome evaluate(Resource resource, Verdict verdict, RuleContext context) {
+        return evaluate(resource, verdict);
+    }
 }

@@ -18,6 +18,10 @@ public @interface RuleDefinition {
     /** Stable id, {@code <provider>.<service>.<name>}: {@code aws.s3.public-policy}. */
     String id();
 
+    /**
+     * The severity of its failures; where it depends on the resource, the highest, and the rule lowers it per
+     * resource with {@link Outcome#withSeverity} (its YAML description says when).
+     */
     Severity severity();
 
     /** The cloud whose resources it checks ({@link Cloud#id()}). */

@@ -86,7 +86,7 @@ class JsonReporterTest {
     @Test
     void summaryAndResourceFieldsSayWhatTheReportSays() throws IOException {
         JsonNode root = new ObjectMapper().readTree(render(report));
-        assertEquals("1.0", root.get("formatVersion").asText());
+        assertEquals("1.1", root.get("formatVersion").asText());
         assertEquals("bucketguard", root.at("/tool/name").asText());
         assertEquals(1, root.at("/summary/exposure/PUBLIC").asInt());
         assertEquals(1, root.at("/summary/exposure/UNKNOWN").asInt());

@@ -4,6 +4,10 @@ import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.Exposure;
 import dev.bucketguard.exposure.ExposureTag;
 import dev.bucketguard.exposure.GrantEffect;
+import dev.bucketguard.forensics.AuditTrail;
+import dev.bucketguard.forensics.ReadAudit;
+import dev.bucketguard.forensics.Retention;
+import dev.bucketguard.model.Unknown;
 import dev.bucketguard.model.Channel;
 import dev.bucketguard.model.Encryption;
 import dev.bucketguard.model.EncryptionState;
@@ -88,7 +92,9 @@ final class ReportFixture {
                         + "BucketOwnerEnforced)");
         Suppression suppressed = new Suppression("aws.s3.versioning", "aws:" + OWNER + ":applicants",
                 "public download mirror; history is kept in git", LocalDate.of(2027, 6, 30));
-        ResourceReport publicBucket = new ResourceReport(applicants, applicantsVerdict, List.of(
+        ResourceReport publicBucket = new ResourceReport(applicants, applicantsVerdict, ReadAudit.of(List.of(),
+                List.of("server access logging off", "no trail records object reads of this bucket"), List.of()),
+                List.of(
                 finding(PUBLIC_ACL, FindingStatus.FAIL,
                         "the bucket ACL lets anyone list and read objects, and nothing blocks public ACLs",
                         "bucket ACL: AllUsers has READ", "Block Public Access: IgnorePublicAcls is off at bucket "
@@ -112,7 +118,12 @@ final class ReportFixture {
                 GUARDRAILS_ON,
                 "policy statement 'PartnerRead' grants read to account " + PARTNER + " (allows s3:GetObject to "
                         + "account " + PARTNER + ") (outside the owner account and the trusted set)");
-        ResourceReport crossAccount = new ResourceReport(partner, partnerVerdict, List.of(
+        ResourceReport crossAccount = new ResourceReport(partner, partnerVerdict, ReadAudit.of(List.of(
+                new AuditTrail("server access logging", "bucket audit-logs, prefix partner-exchange/",
+                        Retention.days(30, "lifecycle rule 'expire' expires partner-exchange/ after 30 days")),
+                new AuditTrail("trail 'org-trail'", null, Retention.unknown("bucket org-trail-logs is not in the scan"))),
+                List.of(), List.of()),
+                List.of(
                 finding(CROSS_ACCOUNT, FindingStatus.FAIL, "policy statement 'PartnerRead' lets account "
                         + PARTNER + " read objects", "policy statement 'PartnerRead': Principal arn:aws:iam::"
                         + PARTNER + ":root, Action s3:GetObject"),
@@ -134,7 +145,10 @@ final class ReportFixture {
                 "RestrictPublicBuckets is off at bucket; could not be read at account",
                 "could not read BLOCK_PUBLIC_ACCESS_ACCOUNT: GetPublicAccessBlock failed with AccessDenied (needs "
                         + "s3:GetAccountPublicAccessBlock)");
-        ResourceReport unknownBucket = new ResourceReport(payroll, payrollVerdict, List.of(
+        ResourceReport unknownBucket = new ResourceReport(payroll, payrollVerdict, ReadAudit.of(List.of(),
+                List.of("server access logging off"), List.of(new Unknown(Fact.of("TRAILS"), "DescribeTrails",
+                        "cloudtrail:DescribeTrails", "AccessDenied"))),
+                List.of(
                 finding(PUBLIC_POLICY, FindingStatus.UNKNOWN, "could not read POLICY: GetBucketPolicy failed with "
                         + "AccessDenied (needs s3:GetBucketPolicy)",
                         "could not read POLICY: GetBucketPolicy failed with AccessDenied (needs s3:GetBucketPolicy)"),
@@ -150,7 +164,9 @@ final class ReportFixture {
                 .build();
         Verdict hostileVerdict = verdict(Exposure.PRIVATE, hostile, Set.of(), List.of(), GUARDRAILS_ON,
                 "no policy statement, ACL grant or access point reaches anyone outside the owner account");
-        ResourceReport privateBucket = new ResourceReport(hostile, hostileVerdict, List.of(
+        ResourceReport privateBucket = new ResourceReport(hostile, hostileVerdict, ReadAudit.notAssessed(
+                "the selected rules did not need it read"),
+                List.of(
                 finding(ENCRYPTION, FindingStatus.FAIL, "key \"alias/<unknown>&\" could not be classified;\n"
                         + "FAIL injected line <b>bold</b> & more", "algorithm <aws:kms> & key 'alias/x'\u0002"),
                 finding(PUBLIC_ACL, FindingStatus.PASS, "ACLs are disabled (BucketOwnerEnforced)")));

@@ -101,7 +101,21 @@ class TextReporterTest {
         assertTrue(text.contains("Warnings (1):\n  suppression expired on 2026-01-31"));
         String summary = text.substring(text.indexOf("Summary: ")).replace("\n  ", " ");
         assertEquals("Summary: 4 resources (1 public, 1 unknown, 1 cross-account, 1 private); findings: 5 failed, "
-                + "2 unknown, 1 suppressed, 6 passed (1 critical, 1 high, 2 medium, 1 low); 1 scan error\n", summary);
+                + "2 unknown, 1 suppressed, 6 passed (1 critical, 1 high, 2 medium, 1 low); reads leave no trace on 1 resource (1 exposed); "
+                + "1 scan error\n", summary);
+    }
+
+    @Test
+    void eachResourceSaysUnderItsVerdictWhetherItsReadsAreRecorded() throws IOException {
+        String text = render(false, false);
+        assertTrue(text.contains("PUBLIC        aws:111122223333:applicants  [LISTABLE]  encryption: PROVIDER_MANAGED "
+                + "(AES256)\n  reads recorded: no  (server access logging off; no trail records object reads of this "
+                + "bucket)\n"), text);
+        assertTrue(text.contains("  reads recorded: unknown  (server access logging off; could not read TRAILS: "
+                + "DescribeTrails failed with AccessDenied\n    (needs cloudtrail:DescribeTrails))"), text);
+        assertTrue(text.contains("  reads recorded: yes  (server access logging to bucket audit-logs, prefix "
+                + "partner-exchange/, kept 30 days; trail\n    'org-trail', kept for an unknown time"), text);
+        assertTrue(text.contains("  reads recorded: not assessed  (the selected rules did not need it read)"), text);
     }
 
     @Test
@@ -109,7 +123,8 @@ class TextReporterTest {
         String text = ReporterGoldenTest.render(new TextReporter(),
                 new ScanReport("1", List.of(), List.of(), List.of(), List.of())).replace("\n  ", " ");
         assertEquals("No resources found.\n\nSummary: 0 resources (0 public, 0 unknown, 0 cross-account, 0 private); "
-                + "findings: 0 failed, 0 unknown, 0 suppressed, 0 passed; 0 scan errors\n", text);
+                + "findings: 0 failed, 0 unknown, 0 suppressed, 0 passed; reads leave no trace on 0 resources (0 exposed); "
+                + "0 scan errors\n", text);
     }
 
     @Test

@@ -22,6 +22,9 @@ import dev.bucketguard.scan.Scanner;
 import dev.bucketguard.spi.Cloud;
 import dev.bucketguard.spi.Outcome;
 import dev.bucketguard.spi.Rule;
+import dev.bucketguard.spi.RuleContext;
+import dev.bucketguard.forensics.ReadsRecorded;
+import dev.bucketguard.spi.ScanParameters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -189,8 +192,13 @@ public abstract class ProviderContract {
                 problems.add(r.ref() + ": verdict " + verdict.exposure() + " with every fact refused: "
                         + verdict.reasons());
             }
+            RuleContext context = RuleTestKit.context(r, ScanParameters.DEFAULTS);
+            if (context.readAudit().recorded() == ReadsRecorded.NO) {
+                problems.add(r.ref() + ": reads recorded NO with every fact refused: "
+                        + context.readAudit().explanation());
+            }
             for (Rule rule : rules) {
-                Outcome o = Scanner.decide(rule, r, verdict);
+                Outcome o = Scanner.decide(rule, r, verdict, context);
                 if (o.status() == Outcome.Status.PASS) {
                     problems.add(r.ref() + ": " + rule.metadata().id() + " passes with every fact refused: "
                             + o.message());

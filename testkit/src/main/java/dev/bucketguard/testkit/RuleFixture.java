@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bucketguard.exposure.TrustZone;
 import dev.bucketguard.model.ModelJson;
 import dev.bucketguard.model.Resource;
+import dev.bucketguard.spi.Parameter;
+import dev.bucketguard.spi.ScanParameters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,8 +27,9 @@ import java.util.Set;
  * <p>The file is either a list of cases, or an object {@code {"rule": id, "base": {...}, "cases": [...]}} whose
  * {@code base} is a partial resource merged under every case's {@code resource}: objects merge field by field, lists
  * and values replace, and a {@code null} removes the base's field. A case is
- * {@code {"name", "resource", "trust": {"accounts", "organizations"}, "expect": {"status", "messageContains",
- * "evidenceContains", "exposure"}}}. Resources are read with {@link ModelJson#mapper()}, so a misspelt field fails.
+ * {@code {"name", "resource", "trust": {"accounts", "organizations"}, "parameters": {"log-retention-days": 30},
+ * "expect": {"status", "messageContains", "evidenceContains", "exposure", "severity"}}}: {@code parameters} are the
+ * scan's parameters by name (numbers, strings, booleans). Resources are read with {@link ModelJson#mapper()}, so a misspelt field fails.
  *
  * @param ruleId the rule the file is for, when it says so; null otherwise
  * @param source where the file was read from
@@ -82,7 +85,8 @@ public record RuleFixture(String ruleId, URI source, List<RuleCase> cases) {
         }
     }
 
-    private record CaseJson(String name, JsonNode resource, TrustZone trust, Expectation expect) {
+    private record CaseJson(String name, JsonNode resource, TrustZone trust, Map<String, Object> parameters,
+                            Expectation expect) {
     }
 
     private static RuleCase readCase(ObjectMapper mapper, JsonNode base, JsonNode node, URL url) {
@@ -97,10 +101,28 @@ public record RuleFixture(String ruleId, URI source, List<RuleCase> cases) {
             }
             JsonNode merged = base == null ? c.resource() : merge(base.deepCopy(), c.resource());
             Resource resource = mapper.treeToValue(merged, Resource.class);
-            return new RuleCase(c.name(), resource, c.trust(), c.expect());
+            return new RuleCase(c.name(), resource, c.trust(), c.expect(), parameters(c.parameters()));
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException(url + ", " + label + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The parameters by name, each of the type its JSON value has. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static ScanParameters parameters(Map<String, Object> byName) {
+        ScanParameters p = ScanParameters.DEFAULTS;
+        if (byName == null) {
+            return p;
+        }
+        for (Map.Entry<String, Object> e : new java.util.TreeMap<>(byName).entrySet()) {
+            Object v = e.getValue();
+            if (!(v instanceof Integer || v instanceof String || v instanceof Boolean)) {
+                throw new IllegalArgumentException("parameter '" + e.getKey() + "' must be an integer, a string or "
+                        + "a boolean");
+            }
+            p = p.with(new Parameter(e.getKey(), v.getClass(), v), v);
+        }
+        return p;
     }
 
     /** Merges {@code over} into {@code under}: objects field by field, everything else replaced, null removes. */

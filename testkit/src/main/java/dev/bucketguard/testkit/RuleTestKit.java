@@ -5,7 +5,12 @@ import dev.bucketguard.exposure.TrustZone;
 import dev.bucketguard.scan.Judge;
 import dev.bucketguard.scan.Scanner;
 import dev.bucketguard.spi.Clouds;
+import dev.bucketguard.forensics.ReadAudit;
 import dev.bucketguard.model.Fact;
+import dev.bucketguard.spi.AuditContext;
+import dev.bucketguard.spi.RuleContext;
+import dev.bucketguard.spi.ScanParameters;
+import dev.bucketguard.spi.Severity;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.ResourceKind;
 import dev.bucketguard.spi.Outcome;
@@ -88,14 +93,22 @@ public final class RuleTestKit {
                 () -> check(rule, c)));
     }
 
-    /** Judges the case's resource in its trust zone and evaluates the rule on it. */
+    /** Judges the case's resource in its trust zone and evaluates the rule on it with the case's parameters. */
     public static Outcome run(Rule rule, RuleCase c) {
-        return run(rule, c.resource(), verdict(c.resource(), c.trust()));
+        return run(rule, c.resource(), verdict(c.resource(), c.trust()), context(c.resource(), c.parameters()));
     }
 
     /** Evaluates the rule on a resource, with the engine's verdict in the owner-only trust zone. */
     public static Outcome run(Rule rule, Resource resource) {
-        return run(rule, resource, verdict(resource, TrustZone.OWNER_ONLY));
+        return run(rule, resource, verdict(resource, TrustZone.OWNER_ONLY),
+                context(resource, ScanParameters.DEFAULTS));
+    }
+
+    /** The rule context the scanner gives: the resource's read audit from its own cloud, and the parameters. */
+    public static RuleContext context(Resource resource, ScanParameters parameters) {
+        ReadAudit audit = new Judge(Clouds.discover(), TrustZone.OWNER_ONLY)
+                .readAudit(resource, AuditContext.of(parameters));
+        return new RuleContext(audit, parameters);
     }
 
     /** The verdict of the resource's own cloud, as the scanner gives it. */
@@ -103,8 +116,8 @@ public final class RuleTestKit {
         return new Judge(Clouds.discover(), trust).verdict(resource);
     }
 
-    private static Outcome run(Rule rule, Resource resource, Verdict verdict) {
-        Outcome o = Scanner.decide(rule, resource, verdict);
+    private static Outcome run(Rule rule, Resource resource, Verdict verdict, RuleContext context) {
+        Outcome o = Scanner.decide(rule, resource, verdict, context);
         if (o == null) {
             throw new AssertionFailedError(rule.metadata().id() + " returned null");
         }
@@ -119,8 +132,10 @@ public final class RuleTestKit {
                     + " resource, but " + id + " checks " + rule.metadata().provider() + " resources");
         }
         Verdict verdict = verdict(c.resource(), c.trust());
-        Outcome outcome = run(rule, c.resource(), verdict);
-        Outcome again = run(rule, c.resource(), verdict(c.resource(), c.trust()));
+        RuleContext context = context(c.resource(), c.parameters());
+        Outcome outcome = run(rule, c.resource(), verdict, context);
+        Outcome again = run(rule, c.resource(), verdict(c.resource(), c.trust()),
+                context(c.resource(), c.parameters()));
         List<String> problems = new ArrayList<>();
         if (!outcome.equals(again)) {
             problems.add("two runs on the same input gave different outcomes: " + again);
@@ -142,6 +157,14 @@ public final class RuleTestKit {
         if (e.exposure() != null && e.exposure() != verdict.exposure()) {
             problems.add("expected the verdict " + e.exposure() + ", the engine reached " + verdict.exposure()
                     + " " + verdict.reasons());
+        }
+        Severity severity = outcome.severity() == null ? rule.metadata().severity() : outcome.severity();
+        if (e.severity() != null && e.severity() != severity) {
+            problems.add("expected severity " + e.severity() + ", got " + severity);
+        }
+        if (e.readsRecorded() != null && e.readsRecorded() != context.readAudit().recorded()) {
+            problems.add("expected reads recorded " + e.readsRecorded() + ", the cloud answered "
+                    + context.readAudit().recorded() + " " + context.readAudit().explanation());
         }
         if (outcome.message().isBlank()) {
             problems.add("the message is blank");
