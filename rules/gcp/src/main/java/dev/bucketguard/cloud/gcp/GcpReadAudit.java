@@ -105,13 +105,11 @@ final class GcpReadAudit {
             return;
         }
         LogRouting routing = bucket.logRouting();
+        String except = a.exemptedMembers().isEmpty() ? ""
+                : " (except reads by " + String.join(", ", a.exemptedMembers()) + ", exempted)";
         for (LogRoute r : routing.routes()) {
-            trails.add(new AuditTrail("Data Access audit logs via sink '" + r.sink() + "'", r.describe(),
+            trails.add(new AuditTrail("Data Access audit logs via sink '" + r.sink() + "'" + except, r.describe(),
                     r.retention()));
-        }
-        if (!a.exemptedMembers().isEmpty()) {
-            reasons.add("reads by " + String.join(", ", a.exemptedMembers()) + " are exempted from Data Access"
-                    + " audit logs");
         }
         if (routing.routes().isEmpty()) {
             if (!routing.unevaluated().isEmpty()) {
