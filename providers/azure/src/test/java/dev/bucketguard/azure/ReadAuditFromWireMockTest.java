@@ -24,7 +24,11 @@ import dev.bucketguard.cloud.azure.AzureFacts;
 import dev.bucketguard.cloud.azure.DiagnosticSetting;
 import dev.bucketguard.cloud.azure.LogDestination;
 import dev.bucketguard.cloud.azure.StorageAccount;
+import dev.bucketguard.forensics.ReadAudit;
+import dev.bucketguard.forensics.ReadsRecorded;
 import dev.bucketguard.forensics.Retention;
+import dev.bucketguard.spi.AuditContext;
+import dev.bucketguard.spi.ScanParameters;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.Unknown;
 import dev.bucketguard.provider.FactSelection;
@@ -151,6 +155,22 @@ class ReadAuditFromWireMockTest {
         assertEquals(LogDestination.Kind.EVENT_HUB, d.kind());
         assertEquals(Retention.unknown("an event hub ('blob-logs') passes the logs on outside Azure's view"),
                 d.retention());
+    }
+
+    @Test
+    void theReadAuditOfAnEventHubOnlyAccountRecordsReadsButCannotTellForHowLong() {
+        accounts("applicants");
+        arm.diagnosticSettings(SUB, "applicants", diagnosticSetting(SUB, "applicants", "to-siem",
+                Map.of("StorageRead", true), Map.of("eventHubAuthorizationRuleId", "/subscriptions/" + SUB
+                        + "/resourceGroups/rg/providers/Microsoft.EventHub/namespaces/siem/authorizationrules/send")));
+        arm.serviceProperties("applicants", false, false, true, 30, 0);
+        Resource r = find(scan(arm.provider(List.of(), false)), "applicants");
+        ReadAudit a = new AzureCloud().readAudit(r, AuditContext.of(ScanParameters.DEFAULTS));
+        assertEquals(ReadsRecorded.YES, a.recorded(), a.explanation()::toString);
+        assertEquals(Retention.Kind.UNKNOWN, a.retention().kind());
+        assertEquals(null, a.retainedFor(365), "an event hub keeps them outside Azure's view");
+        assertTrue(a.reasons().contains("classic Storage Analytics logging records writes and deletes, not reads"),
+                a.reasons()::toString);
     }
 
     @Test

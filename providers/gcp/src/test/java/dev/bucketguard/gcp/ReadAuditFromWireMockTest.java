@@ -20,13 +20,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bucketguard.cloud.gcp.DataAccessAudit;
 import dev.bucketguard.cloud.gcp.GcpBucket;
+import dev.bucketguard.cloud.gcp.GcpCloud;
 import dev.bucketguard.cloud.gcp.GcpFacts;
 import dev.bucketguard.cloud.gcp.LogRoute;
 import dev.bucketguard.cloud.gcp.LogRouting;
+import dev.bucketguard.forensics.ReadAudit;
+import dev.bucketguard.forensics.ReadsRecorded;
 import dev.bucketguard.forensics.Retention;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.Unknown;
 import dev.bucketguard.provider.Inventory;
+import dev.bucketguard.spi.AuditContext;
+import dev.bucketguard.spi.ScanParameters;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -201,6 +206,29 @@ class ReadAuditFromWireMockTest {
         assertEquals(1L, p.apiAttempts().get("projects.getIamPolicy"));
         assertEquals(1L, p.apiAttempts().get("projects.sinks.list"));
         assertEquals(1L, p.apiAttempts().get("projects.locations.buckets.list"));
+    }
+
+    @Test
+    void aThirtyDayDefaultBucketFallsShortOfTheDefault365DaysAndAPublicBucketsAuditLogsRecordNothing_WireMock() {
+        gcs.buckets("cv", "open").hierarchy("projects/" + PROJECT, null, dataRead("allServices"))
+                .logBuckets(logBucket("_Default", 30), logBucket("_Required", 400)).sinks(defaultSinks())
+                .bucket("cv", "enforced", true, "").iam("cv").orgPolicy(false)
+                .bucket("open", "inherited", true, "").iam("open", WireMockGcs.binding("roles/storage.objectViewer",
+                        "allUsers"));
+        Set<dev.bucketguard.model.Fact> facts = new java.util.HashSet<>(FACTS);
+        facts.addAll(GcpFacts.VERDICT);
+        Inventory inv = scan(gcs.provider(0, false), facts);
+        AuditContext context = AuditContext.of(ScanParameters.DEFAULTS);
+
+        ReadAudit cv = new GcpCloud().readAudit(inv.resources().get(0), context);
+        assertEquals(ReadsRecorded.YES, cv.recorded(), cv.explanation()::toString);
+        assertEquals(Retention.days(30, "log bucket '_Default' keeps logs 30 days"), cv.retention());
+        assertEquals(Boolean.FALSE, cv.retainedFor(ScanParameters.DEFAULTS.logRetentionDays()), "30 < 365");
+
+        ReadAudit open = new GcpCloud().readAudit(inv.resources().get(1), context);
+        assertEquals(ReadsRecorded.NO, open.recorded(), open.explanation()::toString);
+        assertTrue(open.reasons().stream().anyMatch(r -> r.contains("records no access to a publicly shared"
+                + " resource")), open.reasons()::toString);
     }
 
     @Test
