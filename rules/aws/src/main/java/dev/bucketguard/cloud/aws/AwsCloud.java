@@ -3,6 +3,8 @@ package dev.bucketguard.cloud.aws;
 import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.exposure.ExposureTag;
 import dev.bucketguard.exposure.TrustZone;
+import dev.bucketguard.forensics.ReadAudit;
+import dev.bucketguard.spi.AuditContext;
 import dev.bucketguard.model.Channel;
 import dev.bucketguard.model.Details;
 import dev.bucketguard.model.Fact;
@@ -83,6 +85,11 @@ public final class AwsCloud implements Cloud {
     }
 
     @Override
+    public ReadAudit readAudit(Resource resource, AuditContext context) {
+        return new AwsReadAudit(resource, context).answer();
+    }
+
+    @Override
     public List<String> problems(Resource resource) {
         List<String> out = new ArrayList<>();
         S3Bucket b = S3Bucket.of(resource);
@@ -91,6 +98,10 @@ public final class AwsCloud implements Cloud {
                 out.add("fact " + e.getKey() + " is collected and known, but its value is missing");
             }
         });
+        if (resource.knows(S3Facts.LOG_DESTINATION) && resource.knows(S3Facts.LOGGING) && b.logging() != null
+                && b.logging().enabled() && b.logDestination() == null) {
+            out.add("fact LOG_DESTINATION is collected and known and logging is on, but 'logDestination' is missing");
+        }
         if (resource.knows(S3Facts.ENCRYPTION) && resource.encryption() == null) {
             out.add("fact ENCRYPTION is collected and known, but 'encryption' is missing");
         }

@@ -23,6 +23,9 @@ import java.util.List;
  * @param versioning               versioning and MFA delete ({@link S3Facts#VERSIONING})
  * @param website                  static website hosting ({@link S3Facts#WEBSITE})
  * @param accessPoints             the access points in front of the bucket ({@link S3Facts#ACCESS_POINTS})
+ * @param logDestination           where server access logs go and their lifecycle ({@link S3Facts#LOG_DESTINATION});
+ *                                 null when logging is off or the fact is not known
+ * @param trails                   the CloudTrail trails of the bucket's region ({@link S3Facts#TRAILS})
  */
 public record S3Bucket(
         BlockPublicAccess accountBlockPublicAccess,
@@ -33,13 +36,24 @@ public record S3Bucket(
         Logging logging,
         Versioning versioning,
         Website website,
-        List<AccessPoint> accessPoints) implements Details {
+        List<AccessPoint> accessPoints,
+        LogDestination logDestination,
+        List<Trail> trails) implements Details {
 
     /** Nothing known. */
     public static final S3Bucket UNREAD = new S3Bucket(null, null, null, null, null, null, null, null, List.of());
 
     public S3Bucket {
         accessPoints = accessPoints == null ? List.of() : List.copyOf(accessPoints);
+        trails = trails == null ? List.of() : List.copyOf(trails);
+    }
+
+    /** A bucket whose read-audit facts are not known. */
+    public S3Bucket(BlockPublicAccess accountBlockPublicAccess, BlockPublicAccess bucketBlockPublicAccess,
+                    ObjectOwnership objectOwnership, BucketPolicy policy, Boolean policyStatusPublic, Logging logging,
+                    Versioning versioning, Website website, List<AccessPoint> accessPoints) {
+        this(accountBlockPublicAccess, bucketBlockPublicAccess, objectOwnership, policy, policyStatusPublic, logging,
+                versioning, website, accessPoints, null, List.of());
     }
 
     /** The bucket's details, or {@link #UNREAD} when the resource carries none. */
@@ -50,46 +64,56 @@ public record S3Bucket(
 
     public S3Bucket withAccountBlockPublicAccess(BlockPublicAccess v) {
         return new S3Bucket(v, bucketBlockPublicAccess, objectOwnership, policy, policyStatusPublic, logging,
-                versioning, website, accessPoints);
+                versioning, website, accessPoints, logDestination, trails);
     }
 
     public S3Bucket withBucketBlockPublicAccess(BlockPublicAccess v) {
         return new S3Bucket(accountBlockPublicAccess, v, objectOwnership, policy, policyStatusPublic, logging,
-                versioning, website, accessPoints);
+                versioning, website, accessPoints, logDestination, trails);
     }
 
     public S3Bucket withObjectOwnership(ObjectOwnership v) {
         return new S3Bucket(accountBlockPublicAccess, bucketBlockPublicAccess, v, policy, policyStatusPublic, logging,
-                versioning, website, accessPoints);
+                versioning, website, accessPoints, logDestination, trails);
     }
 
     public S3Bucket withPolicy(BucketPolicy v) {
         return new S3Bucket(accountBlockPublicAccess, bucketBlockPublicAccess, objectOwnership, v, policyStatusPublic,
-                logging, versioning, website, accessPoints);
+                logging, versioning, website, accessPoints, logDestination, trails);
     }
 
     public S3Bucket withPolicyStatusPublic(Boolean v) {
         return new S3Bucket(accountBlockPublicAccess, bucketBlockPublicAccess, objectOwnership, policy, v, logging,
-                versioning, website, accessPoints);
+                versioning, website, accessPoints, logDestination, trails);
     }
 
     public S3Bucket withLogging(Logging v) {
         return new S3Bucket(accountBlockPublicAccess, bucketBlockPublicAccess, objectOwnership, policy,
-                policyStatusPublic, v, versioning, website, accessPoints);
+                policyStatusPublic, v, versioning, website, accessPoints, logDestination, trails);
     }
 
     public S3Bucket withVersioning(Versioning v) {
         return new S3Bucket(accountBlockPublicAccess, bucketBlockPublicAccess, objectOwnership, policy,
-                policyStatusPublic, logging, v, website, accessPoints);
+                policyStatusPublic, logging, v, website, accessPoints, logDestination, trails);
     }
 
     public S3Bucket withWebsite(Website v) {
         return new S3Bucket(accountBlockPublicAccess, bucketBlockPublicAccess, objectOwnership, policy,
-                policyStatusPublic, logging, versioning, v, accessPoints);
+                policyStatusPublic, logging, versioning, v, accessPoints, logDestination, trails);
     }
 
     public S3Bucket withAccessPoints(List<AccessPoint> v) {
         return new S3Bucket(accountBlockPublicAccess, bucketBlockPublicAccess, objectOwnership, policy,
-                policyStatusPublic, logging, versioning, website, v);
+                policyStatusPublic, logging, versioning, website, v, logDestination, trails);
+    }
+
+    public S3Bucket withLogDestination(LogDestination v) {
+        return new S3Bucket(accountBlockPublicAccess, bucketBlockPublicAccess, objectOwnership, policy,
+                policyStatusPublic, logging, versioning, website, accessPoints, v, trails);
+    }
+
+    public S3Bucket withTrails(List<Trail> v) {
+        return new S3Bucket(accountBlockPublicAccess, bucketBlockPublicAccess, objectOwnership, policy,
+                policyStatusPublic, logging, versioning, website, accessPoints, logDestination, v);
     }
 }

@@ -25,6 +25,17 @@ public final class S3Facts {
     public static final Fact WEBSITE = Fact.of("WEBSITE");
     /** Server access logging: {@link S3Bucket#logging()}. */
     public static final Fact LOGGING = Fact.of("LOGGING");
+    /**
+     * Where server access logs go and how long they are kept there (GetBucketLifecycleConfiguration on the target
+     * bucket): {@link S3Bucket#logDestination()}, null when logging is off.
+     */
+    public static final Fact LOG_DESTINATION = Fact.of("LOG_DESTINATION");
+    /**
+     * The CloudTrail trails that apply to the bucket's region, with their status, event selectors and destinations
+     * (DescribeTrails, GetTrailStatus, GetEventSelectors, and the trail buckets' lifecycle), read once per account and
+     * region: {@link S3Bucket#trails()}.
+     */
+    public static final Fact TRAILS = Fact.of("TRAILS");
     /** Versioning and MFA delete: {@link S3Bucket#versioning()}. */
     public static final Fact VERSIONING = Fact.of("VERSIONING");
     /** Access points with their policies and Block Public Access: {@link S3Bucket#accessPoints()}. */
@@ -35,7 +46,10 @@ public final class S3Facts {
     /** Every S3 fact. */
     public static final Set<Fact> ALL = Set.of(ACL, POLICY, POLICY_STATUS, BLOCK_PUBLIC_ACCESS_BUCKET,
             BLOCK_PUBLIC_ACCESS_ACCOUNT, OBJECT_OWNERSHIP, ENCRYPTION, ENCRYPTION_KEY, WEBSITE, LOGGING, VERSIONING,
-            ACCESS_POINTS, OBJECT_ACLS);
+            ACCESS_POINTS, OBJECT_ACLS, LOG_DESTINATION, TRAILS);
+
+    /** What the read audit reads ({@link AwsReadAudit}): collected when a selected rule needs it. */
+    public static final Set<Fact> READ_AUDIT = Set.of(LOGGING, LOG_DESTINATION, TRAILS);
 
     /** What the verdict reads ({@code docs/exposure.md}), whatever rules are selected. */
     public static final Set<Fact> VERDICT = Set.of(ACL, POLICY, POLICY_STATUS, BLOCK_PUBLIC_ACCESS_BUCKET,
