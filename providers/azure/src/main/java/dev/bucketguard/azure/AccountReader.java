@@ -13,11 +13,13 @@ import com.azure.resourcemanager.storage.models.ResourceAccessRule;
 import com.azure.storage.blob.models.BlobServiceProperties;
 import com.azure.storage.blob.models.PublicAccessType;
 import dev.bucketguard.cloud.azure.AccountSettings;
+import dev.bucketguard.cloud.azure.AnalyticsLogging;
 import dev.bucketguard.cloud.azure.AnonymousProbe;
 import dev.bucketguard.cloud.azure.AzureChannels;
 import dev.bucketguard.cloud.azure.AzureCloud;
 import dev.bucketguard.cloud.azure.AzureFacts;
 import dev.bucketguard.cloud.azure.DeleteRetention;
+import dev.bucketguard.cloud.azure.DiagnosticSetting;
 import dev.bucketguard.cloud.azure.NetworkAccess;
 import dev.bucketguard.cloud.azure.NetworkDefaultAction;
 import dev.bucketguard.cloud.azure.PublicNetworkAccess;
@@ -68,6 +70,8 @@ final class AccountReader {
     private NetworkAccess network;
     private Website website;
     private Logging logging;
+    private AnalyticsLogging analyticsLogging;
+    private List<DiagnosticSetting> diagnosticSettings;
     private List<StoredAccessPolicy> policies;
     private DeleteRetention softDelete;
     private List<AnonymousProbe> probes;
@@ -99,9 +103,10 @@ final class AccountReader {
     }
 
     private Resource build() {
-        details = new StorageAccount(settings, network, website, logging, policies, softDelete, probes);
+        details = new StorageAccount(settings, network, website, logging, policies, softDelete, probes,
+                analyticsLogging, diagnosticSettings);
         boolean any = settings != null || network != null || website != null || logging != null || policies != null
-                || softDelete != null || probes != null;
+                || softDelete != null || probes != null || diagnosticSettings != null;
         return b.details(any ? details : null).build();
     }
 
@@ -114,9 +119,10 @@ final class AccountReader {
      * @param subscription the subscription id
      * @param tenants      subscription id to tenant id, for every subscription the scan knows
      * @param dataPlane    the data plane at the account's blob endpoint, or a reason it is not called
+     * @param diagnostics  the scan's diagnostic settings reader
      */
     record Arm(StorageManagementClient client, String subscription, Map<String, String> tenants,
-               java.util.function.Function<String, Object> dataPlane) {
+               java.util.function.Function<String, Object> dataPlane, Diagnostics diagnostics) {
     }
 
     static Resource readArm(Arm arm, StorageAccountInner listed, Set<Fact> facts, boolean probe) {
@@ -169,6 +175,18 @@ final class AccountReader {
         }
         if (wants(AzureFacts.OBJECT_REPLICATION)) {
             objectReplication(arm, group, listed.name());
+        }
+        if (wants(AzureFacts.DIAGNOSTIC_SETTINGS) && !Diagnostics.accountId(listed.id())) {
+            unknown(AzureFacts.DIAGNOSTIC_SETTINGS, Diagnostics.SETTINGS_CALL, Diagnostics.SETTINGS_READ,
+                    "not called: ARM gave no usable account id");
+        } else if (wants(AzureFacts.DIAGNOSTIC_SETTINGS)) {
+            try {
+                diagnosticSettings = arm.diagnostics().settings(listed.id());
+                known(AzureFacts.DIAGNOSTIC_SETTINGS);
+            } catch (RuntimeException e) {
+                unknown(AzureFacts.DIAGNOSTIC_SETTINGS, Diagnostics.SETTINGS_CALL, Diagnostics.SETTINGS_READ,
+                        ErrorCodes.of(e));
+            }
         }
         boolean needDataPlane = facts.stream().anyMatch(SERVICE_PROPERTY_FACTS::contains)
                 || wants(AzureFacts.STORED_ACCESS_POLICIES) || probe;
@@ -354,6 +372,9 @@ final class AccountReader {
                     var l = p.getLogging();
                     boolean on = l != null && (l.isRead() || l.isWrite() || l.isDelete());
                     logging = on ? new Logging(true, "$logs") : Logging.OFF;
+                    var kept = l == null ? null : l.getRetentionPolicy();
+                    analyticsLogging = l == null ? AnalyticsLogging.OFF : new AnalyticsLogging(l.isRead(),
+                            l.isWrite(), l.isDelete(), kept != null && kept.isEnabled() ? kept.getDays() : null);
                 }
                 if (wants(AzureFacts.SOFT_DELETE)) {
                     known(AzureFacts.SOFT_DELETE);
@@ -413,6 +434,7 @@ final class AccountReader {
         // No call was made: the permission says what an ARM scan would need.
         ACCOUNT_PROPERTY_FACTS.forEach(f -> r.unknown(f, null, ACCOUNT_READ, CONNECTION_STRING_ONLY));
         r.unknown(AzureFacts.OBJECT_REPLICATION, null, REPLICATION_READ, CONNECTION_STRING_ONLY);
+        r.unknown(AzureFacts.DIAGNOSTIC_SETTINGS, null, Diagnostics.SETTINGS_READ, CONNECTION_STRING_ONLY);
         Map<String, PublicAccessType> containers = null;
         if (facts.contains(AzureFacts.CONTAINER_ACCESS) || facts.contains(AzureFacts.STORED_ACCESS_POLICIES)
                 || probe) {

@@ -140,6 +140,7 @@ public final class AzureProvider implements Provider {
         HttpPipeline arm = armPipeline();
         HttpPipeline data = dataPipeline();
         HttpPipeline anonymous = pipelines.build(null);
+        Diagnostics diagnostics = new Diagnostics(arm, environment().getResourceManagerEndpoint());
         Map<String, String> tenants;
         try {
             tenants = subscriptions(arm, errors);
@@ -147,7 +148,8 @@ public final class AzureProvider implements Provider {
             return new Inventory(List.of(), errors);
         }
         for (String subscription : tenants.keySet()) {
-            scanSubscription(arm, data, anonymous, subscription, tenants, facts, progress, resources, errors);
+            scanSubscription(arm, data, anonymous, diagnostics, subscription, tenants, facts, progress, resources,
+                    errors);
         }
         resources.sort(Comparator.comparing(Resource::account).thenComparing(Resource::id));
         return new Inventory(resources, errors);
@@ -228,7 +230,8 @@ public final class AzureProvider implements Provider {
         }
     }
 
-    private void scanSubscription(HttpPipeline arm, HttpPipeline data, HttpPipeline anonymous, String subscription,
+    private void scanSubscription(HttpPipeline arm, HttpPipeline data, HttpPipeline anonymous,
+                                  Diagnostics diagnostics, String subscription,
                                   Map<String, String> tenants, Set<Fact> facts, Progress progress,
                                   List<Resource> resources, List<ScanError> errors) {
         StorageManagementClient client = storage(arm, subscription, tenants.get(subscription));
@@ -248,7 +251,7 @@ public final class AzureProvider implements Provider {
         }
         accounts.sort(Comparator.comparing(StorageAccountInner::name));
         AccountReader.Arm source = new AccountReader.Arm(client, subscription, tenants,
-                blob -> dataPlane(blob, data, anonymous));
+                blob -> dataPlane(blob, data, anonymous), diagnostics);
         AtomicInteger done = new AtomicInteger();
         int step = Math.max(1, accounts.size() / 20);
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.concurrency(),

@@ -31,6 +31,9 @@ final class CallCounter implements HttpPipelinePolicy {
         String p = path == null ? "" : path;
         String q = query == null ? "" : query;
         String lower = p.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("/providers/microsoft.operationalinsights/")) {
+            return lower.contains("/tables/") ? Diagnostics.TABLE_CALL : Diagnostics.WORKSPACE_CALL;
+        }
         if (lower.contains("/providers/microsoft.storage/")) {
             String tail = lower.replaceAll("/+$", "");
             String last = tail.substring(tail.lastIndexOf('/') + 1);
@@ -43,7 +46,9 @@ final class CallCounter implements HttpPipelinePolicy {
                 case "privateendpointconnections" -> "PrivateEndpointConnections.list";
                 case "listkeys" -> "StorageAccounts.listKeys";
                 case "regeneratekey" -> "StorageAccounts.regenerateKey";
-                default -> "storageaccounts".equals(before) ? "StorageAccounts.getByResourceGroup"
+                case "diagnosticsettings" -> Diagnostics.SETTINGS_CALL;
+                default -> "managementpolicies".equals(before) ? Diagnostics.POLICY_CALL
+                        : "storageaccounts".equals(before) ? "StorageAccounts.getByResourceGroup"
                         : "ARM " + method + " " + last;
             };
         }

@@ -120,7 +120,98 @@ public final class ArmStub implements AutoCloseable {
             containers(subscription, name, Map.of());
             replication(subscription, name, List.of());
             serviceProperties(name, false, true, 7);
+            diagnosticSettings(subscription, name);
         }
+    }
+
+    public MappingBuilder diagnosticSettingsPath(String subscription, String account) {
+        return get(urlPathEqualTo(accountId(subscription, account)
+                + "/blobServices/default/providers/Microsoft.Insights/diagnosticSettings"));
+    }
+
+    /** The blob service's diagnostic settings, as Diagnostic Settings - List answers them. */
+    @SafeVarargs
+    public final void diagnosticSettings(String subscription, String account, Map<String, Object>... settings) {
+        server.stubFor(diagnosticSettingsPath(subscription, account).willReturn(ok(Map.of("value",
+                List.of(settings)))));
+    }
+
+    /**
+     * One diagnostic setting: {@code logs} maps a category ({@code StorageRead}) or a category group
+     * ({@code group:allLogs}) to enabled; {@code destinations} are ARM's property names ({@code workspaceId},
+     * {@code storageAccountId}, {@code eventHubAuthorizationRuleId}, {@code eventHubName}) with their values.
+     */
+    public static Map<String, Object> diagnosticSetting(String subscription, String account, String name,
+                                                        Map<String, Boolean> logs, Map<String, String> destinations) {
+        List<Object> entries = new ArrayList<>();
+        new java.util.TreeMap<>(logs).forEach((log, enabled) -> {
+            Map<String, Object> e = new LinkedHashMap<>();
+            if (log.startsWith("group:")) {
+                e.put("categoryGroup", log.substring(6));
+            } else {
+                e.put("category", log);
+            }
+            e.put("enabled", enabled);
+            e.put("retentionPolicy", Map.of("enabled", false, "days", 0));
+            entries.add(e);
+        });
+        Map<String, Object> p = new LinkedHashMap<>(destinations);
+        p.put("logs", entries);
+        p.put("metrics", List.of(Map.of("category", "Transaction", "enabled", true)));
+        return Map.of("id", accountId(subscription, account) + "/blobServices/default/providers/microsoft.insights/"
+                + "diagnosticSettings/" + name, "name", name, "type", "Microsoft.Insights/diagnosticSettings",
+                "properties", p);
+    }
+
+    public static String workspaceId(String subscription, String name) {
+        return "/subscriptions/" + subscription + "/resourceGroups/rg-monitoring/providers/"
+                + "Microsoft.OperationalInsights/workspaces/" + name;
+    }
+
+    /** A Log Analytics workspace (Workspaces - Get) with its default retention, and no StorageBlobLogs table yet. */
+    public void workspace(String id, int retentionInDays) {
+        server.stubFor(get(urlPathEqualTo(id)).willReturn(ok(Map.of("id", id, "name",
+                id.substring(id.lastIndexOf('/') + 1), "type", "Microsoft.OperationalInsights/workspaces",
+                "location", "westeurope", "properties", Map.of("provisioningState", "Succeeded",
+                        "customerId", "6f1c3a2e-0000-4000-8000-000000000001", "sku", Map.of("name", "PerGB2018"),
+                        "retentionInDays", retentionInDays, "publicNetworkAccessForIngestion", "Enabled")))));
+        server.stubFor(get(urlPathEqualTo(id + "/tables/StorageBlobLogs")).willReturn(armError(404,
+                "ResourceNotFound")));
+    }
+
+    /** The workspace's StorageBlobLogs table (Tables - Get) with its own retention. */
+    public void storageBlobLogsTable(String workspaceId, int retentionInDays, int totalRetentionInDays) {
+        server.stubFor(get(urlPathEqualTo(workspaceId + "/tables/StorageBlobLogs")).willReturn(ok(Map.of(
+                "id", workspaceId + "/tables/StorageBlobLogs", "name", "StorageBlobLogs",
+                "properties", Map.of("retentionInDays", retentionInDays, "totalRetentionInDays",
+                        totalRetentionInDays, "archiveRetentionInDays", totalRetentionInDays - retentionInDays,
+                        "plan", "Analytics", "retentionInDaysAsDefault", false,
+                        "totalRetentionInDaysAsDefault", false)))));
+    }
+
+    public MappingBuilder managementPolicyPath(String accountId) {
+        return get(urlPathEqualTo(accountId + "/managementPolicies/default"));
+    }
+
+    /** The account's lifecycle management policy (Management Policies - Get) with these rules. */
+    public void managementPolicy(String accountId, List<Map<String, Object>> rules) {
+        server.stubFor(managementPolicyPath(accountId).willReturn(ok(Map.of("id", accountId
+                + "/managementPolicies/default", "name", "DefaultManagementPolicy",
+                "type", "Microsoft.Storage/storageAccounts/managementPolicies",
+                "properties", Map.of("lastModifiedTime", "2026-03-01T10:00:00.0000000Z",
+                        "policy", Map.of("rules", rules))))));
+    }
+
+    /** A lifecycle rule deleting base blobs of these types and prefixes this many days after their last change. */
+    public static Map<String, Object> deleteRule(String name, int days, List<String> blobTypes, List<String> prefixes) {
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filters.put("blobTypes", blobTypes);
+        if (!prefixes.isEmpty()) {
+            filters.put("prefixMatch", prefixes);
+        }
+        return Map.of("enabled", true, "name", name, "type", "Lifecycle", "definition", Map.of(
+                "actions", Map.of("baseBlob", Map.of("delete", Map.of("daysAfterModificationGreaterThan", days))),
+                "filters", filters));
     }
 
     public MappingBuilder containersPath(String subscription, String account) {
@@ -158,9 +249,16 @@ public final class ArmStub implements AutoCloseable {
 
     /** The blob service's properties, as Get Blob Service Properties answers them. */
     public void serviceProperties(String account, boolean website, boolean logging, int deleteDays) {
+        serviceProperties(account, website, logging, logging, 0, deleteDays);
+    }
+
+    /** The blob service's properties with classic logging of reads on or off and a retention policy (0 = off). */
+    public void serviceProperties(String account, boolean website, boolean logReads, boolean logWrites,
+                                  int logRetentionDays, int deleteDays) {
         String xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?><StorageServiceProperties>"
-                + "<Logging><Version>1.0</Version><Read>" + logging + "</Read><Write>" + logging + "</Write><Delete>"
-                + logging + "</Delete><RetentionPolicy><Enabled>false</Enabled></RetentionPolicy></Logging>"
+                + "<Logging><Version>1.0</Version><Read>" + logReads + "</Read><Write>" + logWrites + "</Write><Delete>"
+                + logWrites + "</Delete><RetentionPolicy><Enabled>" + (logRetentionDays > 0) + "</Enabled>"
+                + (logRetentionDays > 0 ? "<Days>" + logRetentionDays + "</Days>" : "") + "</RetentionPolicy></Logging>"
                 + "<DeleteRetentionPolicy><Enabled>" + (deleteDays > 0) + "</Enabled>"
                 + (deleteDays > 0 ? "<Days>" + deleteDays + "</Days>" : "") + "</DeleteRetentionPolicy>"
                 + "<StaticWebsite><Enabled>" + website + "</Enabled></StaticWebsite></StorageServiceProperties>";

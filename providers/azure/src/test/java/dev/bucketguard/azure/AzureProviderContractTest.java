@@ -62,6 +62,8 @@ class AzureProviderContractTest extends ProviderContract {
             arm.server.stubFor(arm.containersPath(SUB, name).willReturn(armError(403, "AuthorizationFailed")));
             arm.server.stubFor(get(urlPathEqualTo(accountId(SUB, name) + "/objectReplicationPolicies"))
                     .willReturn(armError(403, "AuthorizationFailed")));
+            arm.server.stubFor(arm.diagnosticSettingsPath(SUB, name).willReturn(armError(403,
+                    "AuthorizationFailed")));
         }
         return World.of(arm.provider(List.of(), false), "applicants", "statements");
     }
@@ -94,7 +96,15 @@ class AzureProviderContractTest extends ProviderContract {
                 "data plane: Create Container", () -> blob.createBlobContainer("leak"),
                 "data plane: Set Container ACL", () -> blob.getBlobContainerClient("docs").setAccessPolicy(
                         com.azure.storage.blob.models.PublicAccessType.CONTAINER, null),
-                "data plane: Delete Container", () -> blob.deleteBlobContainer("docs")),
+                "data plane: Delete Container", () -> blob.deleteBlobContainer("docs"),
+                "ManagementPolicies.createOrUpdate", () -> storage.getManagementPolicies().createOrUpdate(ArmStub.RG,
+                        "applicants", com.azure.resourcemanager.storage.models.ManagementPolicyName.DEFAULT,
+                        new com.azure.resourcemanager.storage.fluent.models.ManagementPolicyInner()),
+                "DiagnosticSettings.createOrUpdate", () -> provider.armPipeline().sendSync(
+                        new com.azure.core.http.HttpRequest(com.azure.core.http.HttpMethod.PUT, arm.endpoint()
+                                + accountId(SUB, "applicants") + "/blobServices/default/providers/"
+                                + "Microsoft.Insights/diagnosticSettings/off?api-version=2021-05-01-preview"),
+                        com.azure.core.util.Context.NONE)),
                 ReadOnlyGuard.MutationRefused.class,
                 () -> storage.getStorageAccounts().list().forEach(a -> { }),
                 () -> arm.requests().size());

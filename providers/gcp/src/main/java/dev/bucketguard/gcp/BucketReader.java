@@ -10,13 +10,16 @@ import com.google.cloud.storage.BlobId;
 import com.google.cloud.storage.Bucket;
 import com.google.cloud.storage.BucketInfo;
 import com.google.cloud.storage.Storage;
+import dev.bucketguard.cloud.gcp.DataAccessAudit;
 import dev.bucketguard.cloud.gcp.GcpBucket;
 import dev.bucketguard.cloud.gcp.GcpChannels;
 import dev.bucketguard.cloud.gcp.GcpCloud;
 import dev.bucketguard.cloud.gcp.GcpFacts;
+import dev.bucketguard.cloud.gcp.LogRouting;
 import dev.bucketguard.cloud.gcp.PublicAccessPrevention;
 import dev.bucketguard.exposure.Exposure;
 import dev.bucketguard.exposure.TrustZone;
+import dev.bucketguard.forensics.Retention;
 import dev.bucketguard.model.Channel;
 import dev.bucketguard.model.Encryption;
 import dev.bucketguard.model.Fact;
@@ -68,6 +71,14 @@ final class BucketReader {
         /** The organisation policy: true/false, or null with {@link #orgPolicyError} when unreadable. */
         volatile Boolean orgEnforces;
         volatile String orgPolicyError;
+        /** The Data Access audit configuration, or null with {@link #auditError} when unreadable. */
+        volatile DataAccessAudit audit;
+        volatile String auditError;
+        /** Where the sinks send Data Access logs, or null with {@link #routingError} when unreadable. */
+        volatile LogRouting routing;
+        volatile String routingError;
+        /** How long storage buckets keep logs, read once per bucket and prefix. */
+        final Lifecycle lifecycle;
 
         Project(String id, GcpClients clients, int objectSample, boolean probe) {
             this.id = id;
@@ -75,6 +86,33 @@ final class BucketReader {
             this.storage = clients.storage(id);
             this.objectSample = objectSample;
             this.probe = probe;
+            this.lifecycle = new Lifecycle(storage);
+        }
+
+        /** Reads what every bucket of the project shares: only the facts asked for, once. */
+        void readShared(Set<Fact> facts) {
+            if (facts.contains(GcpFacts.ORG_POLICY)) {
+                try {
+                    orgEnforces = clients.orgPolicy().enforced(id);
+                } catch (java.io.IOException | RuntimeException e) {
+                    orgPolicyError = ErrorCodes.of(e);
+                }
+            }
+            if (facts.contains(GcpFacts.DATA_ACCESS_AUDIT)) {
+                try {
+                    audit = clients.auditLogs().dataAccess(id);
+                } catch (java.io.IOException | RuntimeException e) {
+                    auditError = ErrorCodes.of(e);
+                }
+            }
+            if (facts.contains(GcpFacts.LOG_ROUTING)) {
+                try {
+                    routing = clients.auditLogs().routing(id, bucket -> lifecycle.retention(bucket,
+                            AuditLogReader.DATA_ACCESS_PREFIX));
+                } catch (java.io.IOException | RuntimeException e) {
+                    routingError = ErrorCodes.of(e);
+                }
+            }
         }
     }
 
@@ -86,6 +124,7 @@ final class BucketReader {
     private Boolean ubla;
     private Logging logging;
     private Versioning versioning;
+    private Retention usageLogRetention;
     private String projectNumber;
     private List<String> anonymous;
 
@@ -100,14 +139,12 @@ final class BucketReader {
         if (METADATA.stream().anyMatch(facts::contains)) {
             readMetadata();
         }
-        if (facts.contains(GcpFacts.ORG_POLICY)) {
-            if (project.orgEnforces != null) {
-                out.collected(GcpFacts.ORG_POLICY);
-            } else {
-                out.unknown(GcpFacts.ORG_POLICY, OrgPolicyReader.CALL, OrgPolicyReader.PERMISSION,
-                        project.orgPolicyError == null ? "not read" : project.orgPolicyError);
-            }
-        }
+        shared(GcpFacts.ORG_POLICY, project.orgEnforces, OrgPolicyReader.CALL, OrgPolicyReader.PERMISSION,
+                project.orgPolicyError);
+        shared(GcpFacts.DATA_ACCESS_AUDIT, project.audit, AuditLogReader.IAM_CALL, AuditLogReader.IAM_PERMISSION,
+                project.auditError);
+        shared(GcpFacts.LOG_ROUTING, project.routing, AuditLogReader.SINKS_CALL, AuditLogReader.SINKS_PERMISSION,
+                project.routingError);
         if (facts.contains(GcpFacts.IAM_POLICY)) {
             readIam();
         }
@@ -127,9 +164,22 @@ final class BucketReader {
         return out.details(details()).build();
     }
 
+    /** A fact the project's buckets share: known when the project read it, else unknown with its error. */
+    private void shared(Fact fact, Object value, String call, String permission, String error) {
+        if (!facts.contains(fact)) {
+            return;
+        }
+        if (value != null) {
+            out.collected(fact);
+        } else {
+            out.unknown(fact, call, permission, error == null ? "not read" : error);
+        }
+    }
+
     private GcpBucket details() {
         return new GcpBucket(pap, pap == null ? null : ubla, project.orgEnforces, logging, versioning, projectNumber,
-                anonymous);
+                anonymous, usageLogRetention, facts.contains(GcpFacts.DATA_ACCESS_AUDIT) ? project.audit : null,
+                facts.contains(GcpFacts.LOG_ROUTING) ? project.routing : null);
     }
 
     private void readMetadata() {
@@ -177,6 +227,12 @@ final class BucketReader {
                     : new Logging(true, l.getLogBucket()
                     + (l.getLogObjectPrefix() == null || l.getLogObjectPrefix().isBlank() ? ""
                     : "/" + l.getLogObjectPrefix()));
+            if (logging.enabled()) {
+                // Without a prefix, usage log objects are named after the bucket they log.
+                usageLogRetention = project.lifecycle.retention(l.getLogBucket(),
+                        l.getLogObjectPrefix() == null || l.getLogObjectPrefix().isBlank() ? name
+                                : l.getLogObjectPrefix());
+            }
             out.collected(GcpFacts.LOGGING);
         }
         if (facts.contains(GcpFacts.VERSIONING)) {

@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The clients of one scan, all on one {@link GuardedTransport}: a Storage client per project, an unauthenticated one
- * for the anonymous probe, and the organisation policy reader. With an endpoint every one of them talks to it over
- * HTTP/JSON with no credentials.
+ * for the anonymous probe, the organisation policy reader and the audit log reader. With an endpoint every one of
+ * them talks to it over HTTP/JSON with no credentials.
  */
 final class GcpClients {
     static final String STORAGE_HOST = "https://storage.googleapis.com";
@@ -25,7 +25,9 @@ final class GcpClients {
     private final Credentials credentials;
     private final RetrySettings retry;
     private final Map<String, Storage> byProject = new ConcurrentHashMap<>();
+    private final GoogleRest rest;
     private final OrgPolicyReader orgPolicy;
+    private final AuditLogReader auditLogs;
     private volatile Storage anonymous;
 
     GcpClients(GuardedTransport transport, URI endpoint, Credentials credentials, Duration firstRetryDelay) {
@@ -42,7 +44,9 @@ final class GcpClients {
                 .setMaxRpcTimeoutDuration(Duration.ofSeconds(30))
                 .setRpcTimeoutMultiplier(1.0)
                 .build();
-        this.orgPolicy = new OrgPolicyReader(transport, endpoint, this.credentials, firstRetryDelay);
+        this.rest = new GoogleRest(transport, this.credentials, firstRetryDelay);
+        this.orgPolicy = new OrgPolicyReader(rest, endpoint);
+        this.auditLogs = new AuditLogReader(rest, endpoint);
     }
 
     /** The Storage client for a project (its bucket listing is that project's). */
@@ -66,6 +70,10 @@ final class GcpClients {
 
     OrgPolicyReader orgPolicy() {
         return orgPolicy;
+    }
+
+    AuditLogReader auditLogs() {
+        return auditLogs;
     }
 
     private Storage build(String project, Credentials creds) {

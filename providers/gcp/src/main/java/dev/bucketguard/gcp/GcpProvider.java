@@ -153,12 +153,8 @@ public final class GcpProvider implements Provider {
             return;
         }
         List<String> names = new ArrayList<>(new TreeSet<>(listed));
-        if (facts.contains(GcpFacts.ORG_POLICY) && !names.isEmpty()) {
-            try {
-                project.orgEnforces = project.clients.orgPolicy().enforced(project.id);
-            } catch (IOException | RuntimeException e) {
-                project.orgPolicyError = ErrorCodes.of(e);
-            }
+        if (!names.isEmpty()) {
+            project.readShared(facts);
         }
         AtomicInteger done = new AtomicInteger();
         int step = Math.max(1, names.size() / 20);

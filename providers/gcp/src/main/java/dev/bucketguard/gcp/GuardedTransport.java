@@ -22,7 +22,8 @@ import java.util.Set;
  * probe and the organisation policy): the JDK's HTTP client behind google-http-client's transport interface.
  *
  * <p>It refuses, before anything is sent, every request that is not a GET, except the calls that are reads by
- * definition ({@code testIamPermissions}); bucketguard runs with whatever credentials the user has, often an
+ * definition: a bucket's {@code testIamPermissions}, and Resource Manager's {@code getIamPolicy} of a project,
+ * folder or organisation (a POST by the API's definition); bucketguard runs with whatever credentials the user has, often an
  * owner's, so read-only must not depend on the caller's care. It also counts every attempt per API method.
  */
 final class GuardedTransport extends HttpTransport {
@@ -63,9 +64,16 @@ final class GuardedTransport extends HttpTransport {
         if ("GET".equalsIgnoreCase(method)) {
             return true;
         }
+        if (!"POST".equalsIgnoreCase(method)) {
+            return false;
+        }
         String path = URI.create(url).getPath();
-        return path != null && path.endsWith("/iam/testPermissions");
+        return path != null && (path.endsWith("/iam/testPermissions") || GET_IAM_POLICY.matcher(path).matches());
     }
+
+    /** Resource Manager's getIamPolicy of one project, folder or organisation, and nothing after it. */
+    private static final java.util.regex.Pattern GET_IAM_POLICY = java.util.regex.Pattern.compile(
+            "/v[0-9]+/(projects|folders|organizations)/[^/:]+:getIamPolicy");
 
     /** Stops the client's threads; the transport refuses nothing more after it, it just cannot send. */
     @Override

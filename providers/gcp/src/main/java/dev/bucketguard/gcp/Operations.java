@@ -1,6 +1,7 @@
 package dev.bucketguard.gcp;
 
 import java.net.URI;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The API method a request is, by its path, for counting and for messages: {@code buckets.getIamPolicy}. */
@@ -15,6 +16,10 @@ final class Operations {
     private static final Pattern OBJECT_ACL = Pattern.compile(".*/storage/v1/b/[^/]+/o/.+/acl(/.*)?");
     private static final Pattern OBJECT = Pattern.compile(".*/storage/v1/b/[^/]+/o/.+");
     private static final Pattern ORG_POLICY = Pattern.compile(".*/v2/.+/policies/.+:getEffectivePolicy");
+    private static final Pattern HIERARCHY = Pattern.compile("/v[0-9]+/(projects|folders|organizations)/[^/:]+"
+            + "(:[A-Za-z]+)?");
+    private static final Pattern SINKS = Pattern.compile("/v2/projects/[^/]+/sinks(/.*)?");
+    private static final Pattern LOG_BUCKETS = Pattern.compile("/v2/projects/[^/]+/locations/[^/]+/buckets(/.*)?");
 
     private Operations() {
     }
@@ -32,6 +37,17 @@ final class Operations {
         boolean get = "GET".equalsIgnoreCase(method);
         if (ORG_POLICY.matcher(path).matches()) {
             return "policies.getEffectivePolicy";
+        }
+        if (SINKS.matcher(path).matches()) {
+            return get ? "projects.sinks.list" : "projects.sinks." + method.toLowerCase();
+        }
+        if (LOG_BUCKETS.matcher(path).matches()) {
+            return get ? "projects.locations.buckets.list" : "projects.locations.buckets." + method.toLowerCase();
+        }
+        Matcher h = HIERARCHY.matcher(path);
+        if (h.matches()) {
+            return h.group(1) + "." + (h.group(2) != null ? h.group(2).substring(1) : get ? "get"
+                    : method.toLowerCase());
         }
         if (TEST_PERMISSIONS.matcher(path).matches()) {
             return "buckets.testIamPermissions";

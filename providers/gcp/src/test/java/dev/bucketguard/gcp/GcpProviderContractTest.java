@@ -63,18 +63,27 @@ class GcpProviderContractTest extends ProviderContract {
         GcpClients clients = gcs.provider(0, false).clients();
         Storage storage = clients.storage(WireMockGcs.PROJECT);
         Storage anonymous = clients.anonymous();
-        return new ReadOnlyProbe(Map.of(
-                "buckets.insert", () -> storage.create(BucketInfo.of("new-bucket")),
-                "buckets.delete", () -> storage.delete("cv"),
-                "buckets.patch", () -> storage.update(BucketInfo.newBuilder("cv").setVersioningEnabled(false).build()),
-                "buckets.setIamPolicy", () -> storage.setIamPolicy("cv", Policy.newBuilder()
-                        .addIdentity(Role.of("roles/storage.objectViewer"), Identity.allUsers()).build()),
-                "bucketAccessControls.insert", () -> storage.createAcl("cv", Acl.of(Acl.User.ofAllUsers(),
-                        Acl.Role.READER)),
-                "defaultObjectAccessControls.delete", () -> storage.deleteDefaultAcl("cv", Acl.User.ofAllUsers()),
-                "objects.insert", () -> storage.create(BlobInfo.newBuilder(BlobId.of("cv", "x.txt")).build(),
-                        "data".getBytes(StandardCharsets.UTF_8)),
-                "objects.delete (anonymous client)", () -> anonymous.delete(BlobId.of("cv", "x.txt"))),
+        GoogleRest rest = new GoogleRest(new GuardedTransport(new CallCounter(), 1), null, java.time.Duration.ZERO);
+        String base = gcs.endpoint() + "/v3/projects/" + WireMockGcs.PROJECT;
+        String logging = gcs.endpoint() + "/v2/projects/" + WireMockGcs.PROJECT;
+        return new ReadOnlyProbe(Map.ofEntries(
+                Map.entry("projects.setIamPolicy", () -> rest.post(base + ":setIamPolicy", "{\"policy\":{}}")),
+                Map.entry("projects.sinks.create", () -> rest.post(logging + "/sinks", "{\"name\":\"leak\"}")),
+                Map.entry("projects.locations.buckets.create", () -> rest.post(logging
+                        + "/locations/global/buckets?bucketId=short", "{\"retentionDays\":1}")),
+                Map.entry("buckets.insert", () -> storage.create(BucketInfo.of("new-bucket"))),
+                Map.entry("buckets.delete", () -> storage.delete("cv")),
+                Map.entry("buckets.patch", () -> storage.update(BucketInfo.newBuilder("cv").setVersioningEnabled(false)
+                        .build())),
+                Map.entry("buckets.setIamPolicy", () -> storage.setIamPolicy("cv", Policy.newBuilder()
+                        .addIdentity(Role.of("roles/storage.objectViewer"), Identity.allUsers()).build())),
+                Map.entry("bucketAccessControls.insert", () -> storage.createAcl("cv", Acl.of(Acl.User.ofAllUsers(),
+                        Acl.Role.READER))),
+                Map.entry("defaultObjectAccessControls.delete", () -> storage.deleteDefaultAcl("cv",
+                        Acl.User.ofAllUsers())),
+                Map.entry("objects.insert", () -> storage.create(BlobInfo.newBuilder(BlobId.of("cv", "x.txt")).build(),
+                        "data".getBytes(StandardCharsets.UTF_8))),
+                Map.entry("objects.delete (anonymous client)", () -> anonymous.delete(BlobId.of("cv", "x.txt")))),
                 GuardedTransport.MutationRefused.class,
                 () -> storage.get("cv"),
                 gcs::requests);

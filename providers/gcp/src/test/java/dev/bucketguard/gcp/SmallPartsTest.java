@@ -28,6 +28,42 @@ class SmallPartsTest {
     }
 
     @Test
+    void resourceManagersGetIamPolicyIsThePostTheGuardLetsThroughAndNoOtherCustomMethod() {
+        String rm = "https://cloudresourcemanager.googleapis.com";
+        for (String name : List.of("projects/applicants-prod", "folders/4711", "organizations/987654321")) {
+            assertTrue(GuardedTransport.allowed("POST", rm + "/v3/" + name + ":getIamPolicy"), name);
+            assertFalse(GuardedTransport.allowed("POST", rm + "/v3/" + name + ":setIamPolicy"), name);
+            assertFalse(GuardedTransport.allowed("PUT", rm + "/v3/" + name + ":getIamPolicy"), name);
+        }
+        assertFalse(GuardedTransport.allowed("POST", rm + "/v1/projects/p:getAncestry"));
+        assertFalse(GuardedTransport.allowed("POST", rm + "/v3/projects/p%3AsetIamPolicy:getIamPolicy"));
+        assertFalse(GuardedTransport.allowed("POST", rm + "/v3/projects/p/x:getIamPolicy"));
+        assertFalse(GuardedTransport.allowed("POST", "https://logging.googleapis.com/v2/projects/p/sinks"));
+        assertFalse(GuardedTransport.allowed("DELETE", "https://logging.googleapis.com/v2/projects/p/sinks/_Default"));
+    }
+
+    @Test
+    void sinkFiltersAreJudgedOnlyWhereTheOutcomeIsCertain() {
+        assertEquals(SinkFilter.Decision.ROUTES, SinkFilter.of(WireMockGcs.DEFAULT_FILTER), "_Default's own filter");
+        assertEquals(SinkFilter.Decision.EXCLUDES, SinkFilter.of(WireMockGcs.REQUIRED_FILTER), "_Required's");
+        assertEquals(SinkFilter.Decision.ROUTES, SinkFilter.of(""));
+        assertEquals(SinkFilter.Decision.ROUTES, SinkFilter.of("logName:\"cloudaudit.googleapis.com\""));
+        assertEquals(SinkFilter.Decision.ROUTES, SinkFilter.of("logName = \"projects/p/logs/"
+                + "cloudaudit.googleapis.com%2Fdata_access\" protoPayload.serviceName=\"storage.googleapis.com\""),
+                "an implicit AND, and spaces around the operator");
+        assertEquals(SinkFilter.Decision.EXCLUDES, SinkFilter.of("resource.type=\"gce_instance\""));
+        assertEquals(SinkFilter.Decision.EXCLUDES, SinkFilter.of("-LOG_ID(\"cloudaudit.googleapis.com/data_access\")"));
+        assertEquals(SinkFilter.Decision.EXCLUDES, SinkFilter.of("resource.type!=\"gcs_bucket\""));
+        assertEquals(SinkFilter.Decision.ROUTES, SinkFilter.of("resource.type=\"k8s_container\" OR"
+                + " resource.type=\"gcs_bucket\""));
+        assertEquals(SinkFilter.Decision.UNCLEAR, SinkFilter.of("severity>=WARNING"));
+        assertEquals(SinkFilter.Decision.UNCLEAR, SinkFilter.of("resource.type=\"gcs_bucket\" AND"
+                + " resource.labels.bucket_name=\"cv\""), "only some buckets");
+        assertEquals(SinkFilter.Decision.UNCLEAR, SinkFilter.of("NOT (resource.type=\"gcs_bucket\")"));
+        assertEquals(SinkFilter.Decision.UNCLEAR, SinkFilter.of("sample(insertId, 0.1)"));
+    }
+
+    @Test
     void requestsAreNamedByTheirApiMethod() {
         String b = "http://h/storage/v1/b";
         assertEquals("buckets.list", Operations.of("GET", b + "?project=p"));
@@ -42,6 +78,13 @@ class SmallPartsTest {
         assertEquals("policies.getEffectivePolicy", Operations.of("GET",
                 "http://h/v2/projects/p/policies/storage.publicAccessPrevention:getEffectivePolicy"));
         assertEquals("buckets.delete", Operations.of("DELETE", b + "/cv"));
+        assertEquals("projects.getIamPolicy", Operations.of("POST", "http://h/v3/projects/p:getIamPolicy"));
+        assertEquals("folders.getIamPolicy", Operations.of("POST", "http://h/v3/folders/1:getIamPolicy"));
+        assertEquals("projects.get", Operations.of("GET", "http://h/v3/projects/p"));
+        assertEquals("projects.sinks.list", Operations.of("GET", "http://h/v2/projects/p/sinks?pageSize=200"));
+        assertEquals("projects.sinks.post", Operations.of("POST", "http://h/v2/projects/p/sinks"));
+        assertEquals("projects.locations.buckets.list", Operations.of("GET",
+                "http://h/v2/projects/p/locations/-/buckets"));
     }
 
     @Test

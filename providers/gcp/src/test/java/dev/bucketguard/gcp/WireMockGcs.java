@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -140,6 +141,87 @@ public final class WireMockGcs implements AutoCloseable {
         server.stubFor(get(urlPathEqualTo("/v2/projects/" + project + "/policies/storage.publicAccessPrevention"
                 + ":getEffectivePolicy")).willReturn(answer));
         return this;
+    }
+
+    /** The DATA_READ audit config of Cloud Storage (or {@code allServices}), exempting the given members. */
+    public static String dataRead(String service, String... exempted) {
+        return "{\"service\":\"" + service + "\",\"auditLogConfigs\":[{\"logType\":\"ADMIN_READ\"},"
+                + "{\"logType\":\"DATA_READ\"" + (exempted.length == 0 ? "" : ",\"exemptedMembers\":["
+                + quoted(exempted) + "]") + "},{\"logType\":\"DATA_WRITE\"}]}";
+    }
+
+    /**
+     * Resource Manager v3: {@code getIamPolicy} of a project, folder or organisation ({@code projects/p},
+     * {@code folders/1}) with these audit configs, and the resource itself with its parent (null: none).
+     */
+    public WireMockGcs hierarchy(String name, String parent, String... auditConfigs) {
+        server.stubFor(post(urlPathEqualTo("/v3/" + name + ":getIamPolicy")).willReturn(json(200,
+                "{\"version\":1,\"etag\":\"BwXhqDhQHmo=\",\"bindings\":[{\"role\":\"roles/owner\",\"members\":"
+                        + "[\"user:owner@example.com\"]}]" + (auditConfigs.length == 0 ? ""
+                        : ",\"auditConfigs\":[" + String.join(",", auditConfigs) + "]") + "}")));
+        server.stubFor(get(urlPathEqualTo("/v3/" + name)).willReturn(json(200, "{\"name\":\""
+                + (name.startsWith("projects/") ? "projects/" + NUMBER : name) + "\""
+                + (parent == null ? "" : ",\"parent\":\"" + parent + "\"")
+                + (name.startsWith("projects/") ? ",\"projectId\":\"" + name.substring(9) + "\"" : "")
+                + ",\"state\":\"ACTIVE\",\"displayName\":\"applicants\"}")));
+        return this;
+    }
+
+    /** Cloud Logging v2: the project's log buckets, as {@code {name, retentionDays}} JSON objects. */
+    public WireMockGcs logBuckets(String... buckets) {
+        server.stubFor(get(urlPathEqualTo("/v2/projects/" + PROJECT + "/locations/-/buckets")).willReturn(json(200,
+                "{\"buckets\":[" + String.join(",", buckets) + "]}")));
+        return this;
+    }
+
+    public static String logBucket(String id, int retentionDays) {
+        return "{\"name\":\"projects/" + PROJECT + "/locations/global/buckets/" + id + "\",\"retentionDays\":"
+                + retentionDays + ",\"lifecycleState\":\"ACTIVE\",\"locked\":false}";
+    }
+
+    /** Cloud Logging v2: the project's sinks, as JSON objects. */
+    public WireMockGcs sinks(String... sinks) {
+        server.stubFor(get(urlPathEqualTo("/v2/projects/" + PROJECT + "/sinks")).willReturn(json(200,
+                "{\"sinks\":[" + String.join(",", sinks) + "]}")));
+        return this;
+    }
+
+    /** The filter Cloud Logging gives the {@code _Default} sink. */
+    public static final String DEFAULT_FILTER = "NOT LOG_ID(\"cloudaudit.googleapis.com/activity\") AND NOT"
+            + " LOG_ID(\"externalaudit.googleapis.com/activity\") AND NOT LOG_ID(\"cloudaudit.googleapis.com/"
+            + "system_event\") AND NOT LOG_ID(\"externalaudit.googleapis.com/system_event\") AND NOT LOG_ID(\""
+            + "cloudaudit.googleapis.com/access_transparency\") AND NOT LOG_ID(\"externalaudit.googleapis.com/"
+            + "access_transparency\")";
+    /** The filter Cloud Logging gives the {@code _Required} sink. */
+    public static final String REQUIRED_FILTER = "LOG_ID(\"cloudaudit.googleapis.com/activity\") OR"
+            + " LOG_ID(\"externalaudit.googleapis.com/activity\") OR LOG_ID(\"cloudaudit.googleapis.com/"
+            + "system_event\") OR LOG_ID(\"externalaudit.googleapis.com/system_event\") OR LOG_ID(\""
+            + "cloudaudit.googleapis.com/access_transparency\") OR LOG_ID(\"externalaudit.googleapis.com/"
+            + "access_transparency\")";
+
+    /** A sink as Cloud Logging lists it; {@code exclusions} are JSON objects. */
+    public static String sink(String name, String destination, String filter, String... exclusions) {
+        return "{\"name\":\"" + name + "\",\"destination\":\"" + destination + "\",\"filter\":\""
+                + filter.replace("\"", "\\\"") + "\",\"writerIdentity\":\"serviceAccount:service-" + NUMBER
+                + "@gcp-sa-logging.iam.gserviceaccount.com\"" + (exclusions.length == 0 ? ""
+                : ",\"exclusions\":[" + String.join(",", exclusions) + "]") + "}";
+    }
+
+    public static String exclusion(String name, String filter) {
+        return "{\"name\":\"" + name + "\",\"filter\":\"" + filter.replace("\"", "\\\"") + "\"}";
+    }
+
+    /** The usual two sinks, each to its log bucket. */
+    public static String[] defaultSinks() {
+        String base = "logging.googleapis.com/projects/" + PROJECT + "/locations/global/buckets/";
+        return new String[] {sink("_Default", base + "_Default", DEFAULT_FILTER),
+                sink("_Required", base + "_Required", REQUIRED_FILTER)};
+    }
+
+    /** A bucket's lifecycle JSON member with one Delete rule of this age, limited to these prefixes. */
+    public static String deleteAfter(int age, String... prefixes) {
+        return "\"lifecycle\":{\"rule\":[{\"action\":{\"type\":\"Delete\"},\"condition\":{\"age\":" + age
+                + (prefixes.length == 0 ? "" : ",\"matchesPrefix\":[" + quoted(prefixes) + "]") + "}}]}";
     }
 
     /** What an unauthenticated testIamPermissions answers for the bucket. */

@@ -8,6 +8,8 @@ import dev.bucketguard.model.Details;
 import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.ResourceKind;
+import dev.bucketguard.forensics.ReadAudit;
+import dev.bucketguard.spi.AuditContext;
 import dev.bucketguard.spi.Cloud;
 import dev.bucketguard.spi.Compliance;
 import java.util.ArrayList;
@@ -80,6 +82,11 @@ public final class AzureCloud implements Cloud {
     @Override
     public Verdict verdict(Resource resource, TrustZone trust) {
         return new AzureExposure(resource, trust).verdict();
+    }
+
+    @Override
+    public ReadAudit readAudit(Resource resource, AuditContext context) {
+        return new AzureReadAudit(resource, context).answer();
     }
 
     @Override

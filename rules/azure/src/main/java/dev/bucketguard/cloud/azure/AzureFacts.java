@@ -24,8 +24,16 @@ public final class AzureFacts {
     public static final Fact PRIVATE_ENDPOINTS = Fact.of("PRIVATE_ENDPOINTS");
     /** The static website (and so the anonymous {@code $web} container). */
     public static final Fact WEBSITE = Fact.of("WEBSITE");
-    /** Classic Storage Analytics logging. */
+    /**
+     * Classic Storage Analytics logging: {@link StorageAccount#logging()}, and which requests it records for how long,
+     * {@link StorageAccount#analyticsLogging()}.
+     */
     public static final Fact LOGGING = Fact.of("LOGGING");
+    /**
+     * The blob service's diagnostic settings: whether one sends the {@code StorageRead} category, and where, with the
+     * retention of each destination: {@link StorageAccount#diagnosticSettings()}.
+     */
+    public static final Fact DIAGNOSTIC_SETTINGS = Fact.of("DIAGNOSTIC_SETTINGS");
     /** Blob soft delete (the blob service's delete retention policy). */
     public static final Fact SOFT_DELETE = Fact.of("SOFT_DELETE");
     /**
@@ -38,7 +46,7 @@ public final class AzureFacts {
 
     public static final Set<Fact> ALL = Set.of(ACCOUNT_SETTINGS, CONTAINER_ACCESS, STORED_ACCESS_POLICIES,
             NETWORK_RULES, RESOURCE_ACCESS_RULES, OBJECT_REPLICATION, PRIVATE_ENDPOINTS, WEBSITE, LOGGING,
-            SOFT_DELETE, ANONYMOUS_PROBE, ENCRYPTION);
+            DIAGNOSTIC_SETTINGS, SOFT_DELETE, ANONYMOUS_PROBE, ENCRYPTION);
 
     /**
      * What the verdict reads (SEMANTICS.md 5.2): the account switch, the container levels, the website (its {@code $web}

@@ -17,16 +17,28 @@ import java.util.List;
  * @param storedAccessPolicies the containers' stored access policies ({@link AzureFacts#STORED_ACCESS_POLICIES})
  * @param softDelete           blob soft delete ({@link AzureFacts#SOFT_DELETE})
  * @param probes               anonymous requests sent and their answers ({@link AzureFacts#ANONYMOUS_PROBE})
+ * @param analyticsLogging     which requests classic logging records and for how long ({@link AzureFacts#LOGGING});
+ *                             null in snapshots written before it was read
+ * @param diagnosticSettings   the blob service's diagnostic settings ({@link AzureFacts#DIAGNOSTIC_SETTINGS})
  */
 public record StorageAccount(AccountSettings settings, NetworkAccess network, Website website, Logging logging,
                              List<StoredAccessPolicy> storedAccessPolicies, DeleteRetention softDelete,
-                             List<AnonymousProbe> probes)
+                             List<AnonymousProbe> probes, AnalyticsLogging analyticsLogging,
+                             List<DiagnosticSetting> diagnosticSettings)
         implements Details {
     public static final StorageAccount UNREAD = new StorageAccount(null, null, null, null, null, null, null);
 
     public StorageAccount {
         storedAccessPolicies = storedAccessPolicies == null ? List.of() : List.copyOf(storedAccessPolicies);
         probes = probes == null ? List.of() : List.copyOf(probes);
+        diagnosticSettings = diagnosticSettings == null ? List.of() : List.copyOf(diagnosticSettings);
+    }
+
+    /** The seven components before the read audit. */
+    public StorageAccount(AccountSettings settings, NetworkAccess network, Website website, Logging logging,
+                          List<StoredAccessPolicy> storedAccessPolicies, DeleteRetention softDelete,
+                          List<AnonymousProbe> probes) {
+        this(settings, network, website, logging, storedAccessPolicies, softDelete, probes, null, null);
     }
 
     /** The four components that hand-written snapshots had from the start. */

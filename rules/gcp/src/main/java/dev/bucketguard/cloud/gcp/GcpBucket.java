@@ -1,5 +1,6 @@
 package dev.bucketguard.cloud.gcp;
 
+import dev.bucketguard.forensics.Retention;
 import dev.bucketguard.model.Details;
 import dev.bucketguard.model.Logging;
 import dev.bucketguard.model.Versioning;
@@ -21,6 +22,10 @@ import java.util.List;
  *                                 counts as the owner.
  * @param anonymousPermissions     the permissions an unauthenticated {@code testIamPermissions} showed allUsers to
  *                                 hold, sorted ({@link GcpFacts#ANONYMOUS_PROBE}); empty for a miss
+ * @param usageLogRetention        how long the usage log bucket keeps the logs ({@link GcpFacts#LOGGING}); null when
+ *                                 usage logging is off, or in snapshots written before it was read
+ * @param dataAccessAudit          Data Access audit logs of reads ({@link GcpFacts#DATA_ACCESS_AUDIT})
+ * @param logRouting               where the project's sinks send them ({@link GcpFacts#LOG_ROUTING})
  */
 public record GcpBucket(
         PublicAccessPrevention publicAccessPrevention,
@@ -29,12 +34,23 @@ public record GcpBucket(
         Logging logging,
         Versioning versioning,
         String projectNumber,
-        List<String> anonymousPermissions) implements Details {
+        List<String> anonymousPermissions,
+        Retention usageLogRetention,
+        DataAccessAudit dataAccessAudit,
+        LogRouting logRouting) implements Details {
     public static final GcpBucket UNREAD = new GcpBucket(null, null, null, null, null, null, null);
 
     public GcpBucket {
         anonymousPermissions = anonymousPermissions == null ? null
                 : List.copyOf(new java.util.TreeSet<>(anonymousPermissions));
+    }
+
+    /** The seven components before the read audit. */
+    public GcpBucket(PublicAccessPrevention publicAccessPrevention, Boolean uniformBucketLevelAccess,
+                     Boolean orgEnforcesPublicAccessPrevention, Logging logging, Versioning versioning,
+                     String projectNumber, List<String> anonymousPermissions) {
+        this(publicAccessPrevention, uniformBucketLevelAccess, orgEnforcesPublicAccessPrevention, logging, versioning,
+                projectNumber, anonymousPermissions, null, null, null);
     }
 
     /** The five settings of the original shape, with no project number and no probe. */

@@ -8,6 +8,8 @@ import dev.bucketguard.model.Details;
 import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.ResourceKind;
+import dev.bucketguard.forensics.ReadAudit;
+import dev.bucketguard.spi.AuditContext;
 import dev.bucketguard.spi.Cloud;
 import dev.bucketguard.spi.Compliance;
 import java.util.ArrayList;
@@ -31,7 +33,9 @@ public final class GcpCloud implements Cloud {
             GcpFacts.ORG_POLICY, GcpBucket::orgEnforcesPublicAccessPrevention,
             GcpFacts.LOGGING, GcpBucket::logging,
             GcpFacts.VERSIONING, GcpBucket::versioning,
-            GcpFacts.ANONYMOUS_PROBE, GcpBucket::anonymousPermissions);
+            GcpFacts.ANONYMOUS_PROBE, GcpBucket::anonymousPermissions,
+            GcpFacts.DATA_ACCESS_AUDIT, GcpBucket::dataAccessAudit,
+            GcpFacts.LOG_ROUTING, GcpBucket::logRouting);
 
     @Override
     public String id() {
@@ -76,6 +80,11 @@ public final class GcpCloud implements Cloud {
     @Override
     public Verdict verdict(Resource resource, TrustZone trust) {
         return new GcpExposure(resource, trust).verdict();
+    }
+
+    @Override
+    public ReadAudit readAudit(Resource resource, AuditContext context) {
+        return new GcpReadAudit(resource, context).answer();
     }
 
     @Override

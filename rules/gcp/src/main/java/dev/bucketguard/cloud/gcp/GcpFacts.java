@@ -17,8 +17,15 @@ public final class GcpFacts {
     public static final Fact ORG_POLICY = Fact.of("ORG_POLICY");
     /** The ACLs of a sample of objects: grants through {@link GcpChannels#OBJECT_ACL}. */
     public static final Fact OBJECT_ACLS = Fact.of("OBJECT_ACLS");
-    /** Usage logging ({@code logging.logBucket}). */
+    /** Usage logging ({@code logging.logBucket}), and how long the log bucket keeps them. */
     public static final Fact LOGGING = Fact.of("LOGGING");
+    /**
+     * Data Access audit logs of reads ({@code DATA_READ}) for Cloud Storage in the IAM audit configuration of the
+     * project and its ancestors: {@link GcpBucket#dataAccessAudit()}.
+     */
+    public static final Fact DATA_ACCESS_AUDIT = Fact.of("DATA_ACCESS_AUDIT");
+    /** The project's log sinks and log buckets: where Data Access logs go and for how long ({@link LogRouting}). */
+    public static final Fact LOG_ROUTING = Fact.of("LOG_ROUTING");
     /** Versioning and the retention policy. */
     public static final Fact VERSIONING = Fact.of("VERSIONING");
     /**
@@ -30,7 +37,7 @@ public final class GcpFacts {
     public static final Fact ENCRYPTION = Fact.ENCRYPTION;
 
     public static final Set<Fact> ALL = Set.of(ACL, DEFAULT_OBJECT_ACL, IAM_POLICY, PUBLIC_ACCESS_PREVENTION,
-            ORG_POLICY, OBJECT_ACLS, LOGGING, VERSIONING, ENCRYPTION, ANONYMOUS_PROBE);
+            ORG_POLICY, OBJECT_ACLS, LOGGING, VERSIONING, ENCRYPTION, ANONYMOUS_PROBE, DATA_ACCESS_AUDIT, LOG_ROUTING);
 
     /** What the verdict reads (SEMANTICS.md 5.3). */
     public static final Set<Fact> VERDICT = Set.of(ACL, DEFAULT_OBJECT_ACL, IAM_POLICY, PUBLIC_ACCESS_PREVENTION,
