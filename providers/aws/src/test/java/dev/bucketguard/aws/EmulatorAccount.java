@@ -13,6 +13,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -84,6 +86,24 @@ record EmulatorAccount(URI endpoint, StaticCredentialsProvider credentials, Stri
         return inventory.resources().stream().filter(r -> r.id().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("bucket " + name + " not in inventory: "
                         + inventory.resources().stream().map(Resource::id).toList()));
+    }
+
+    /** Bucket names are global, on LocalStack as on AWS: unique per run. */
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /**
+     * Creates a bucket named after the prefix, sets it up (the client and the bucket's name), and scans the account
+     * as the CLI does: that bucket's verdict and findings.
+     */
+    ResourceReport scanned(String prefix, BiConsumer<S3Client, String> setup) {
+        String name = unique(prefix);
+        try (S3Client s3 = s3()) {
+            s3.createBucket(r -> r.bucket(name));
+            setup.accept(s3, name);
+        }
+        return report(scan(), name);
     }
 
     /** One bucket's verdict and findings from a whole scan. */

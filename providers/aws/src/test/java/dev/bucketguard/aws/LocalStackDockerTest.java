@@ -1,11 +1,9 @@
 package dev.bucketguard.aws;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import dev.bucketguard.testkit.DockerEngine;
 import java.net.URI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -19,17 +17,7 @@ class LocalStackDockerTest extends LocalStackScenarios {
 
     @BeforeAll
     static void start() {
-        boolean docker;
-        try {
-            docker = DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException e) {
-            docker = false;
-        }
-        if (!docker) {
-            System.err.println("SKIPPED LocalStackDockerTest: no Docker engine available for Testcontainers"
-                    + " (LocalStackProcessTest runs the same scenarios without Docker)");
-        }
-        assumeTrue(docker, "no Docker engine available for Testcontainers");
+        DockerEngine.require("LocalStackDockerTest", "LocalStackProcessTest");
         localstack = new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.4"))
                 .withServices("s3", "s3control", "sts", "kms");
         localstack.start();
