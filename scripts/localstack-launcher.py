@@ -8,7 +8,9 @@ entry point. Everything else is LocalStack's configuration through its environme
 shell script and the JUnit extension start the same server.
 """
 
+import atexit
 import os
+import shutil
 import sys
 
 HOST = "127.0.0.1"
@@ -49,7 +51,10 @@ def bind_to_loopback() -> None:
 def main() -> None:
     if len(sys.argv) != 3 or not sys.argv[1].isdigit():
         sys.exit("usage: localstack-launcher.py PORT STATE_DIR")
-    configure(sys.argv[1], os.path.abspath(sys.argv[2]))
+    state_dir = os.path.abspath(sys.argv[2])
+    configure(sys.argv[1], state_dir)
+    # Its files (certificates, caches, temporary state) are this server's alone: gone when it stops.
+    atexit.register(shutil.rmtree, state_dir, True)
     bind_to_loopback()
     from localstack.runtime import main as runtime
 
