@@ -36,14 +36,11 @@ install() {
 }
 
 free_port() {
-  "$VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+  python_free_port "$VENV/bin/python"
 }
 
 answers() {
-  "$VENV/bin/python" - "$1" <<'EOF' >/dev/null 2>&1
-import sys, urllib.request
-urllib.request.urlopen(sys.argv[1] + "/moto-api/data.json", timeout=2).read()
-EOF
+  python_answers "$VENV/bin/python" "$1/moto-api/data.json"
 }
 
 launch() {

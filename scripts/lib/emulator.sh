@@ -1,12 +1,13 @@
 # The process management every emulator script shares: start (reusing a running server), stop, endpoint, and the
-# command dispatch. Sourced by scripts/moto.sh, scripts/azurite.sh and scripts/fake-gcs.sh, which define first:
+# command dispatch. Sourced by scripts/moto.sh, scripts/localstack.sh, scripts/azurite.sh and
+# scripts/fake-gcs.sh, which define first:
 #
 #   NAME           the script's name for messages ("moto.sh")
 #   PROCESS        the server's name for messages ("moto_server")
 #   BUILD          where the pid, endpoint and log files go
 #   install        installs the pinned emulator when it is missing (idempotent)
-#   free_port      prints a free TCP port on 127.0.0.1
-#   answers URL    succeeds when the server at URL answers
+#   free_port      prints a free TCP port on 127.0.0.1 (python_free_port below, for a venv)
+#   answers URL    succeeds when the server at URL answers (python_answers below, for a venv)
 #   launch PORT    starts the server on 127.0.0.1:PORT in the background, its output to "$LOG_FILE"; must not wait
 #
 # Servers listen on 127.0.0.1 only.
@@ -16,6 +17,16 @@ PID_FILE="$BUILD/${NAME%.sh}.pid"
 LOG_FILE="$BUILD/${NAME%.sh}.log"
 
 die() { echo "$NAME: $*" >&2; exit 1; }
+
+# For the emulators that live in a Python venv (moto, LocalStack): a free TCP port on 127.0.0.1, and whether a URL
+# answers with a success, both with that venv's python ($1).
+python_free_port() {
+  "$1" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+python_answers() {
+  "$1" -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2).read()' "$2" >/dev/null 2>&1
+}
 
 start() {
   install

@@ -110,7 +110,7 @@ public final class Emulator {
                 .redirectErrorStream(true).redirectOutput(installLog.toFile()).start();
         if (!install.waitFor(spec.installTimeout().toMinutes(), TimeUnit.MINUTES) || install.exitValue() != 0) {
             throw new IOException(spec.script() + " install failed (" + spec.needs() + " needed; see " + installLog
-                    + ")");
+                    + ")" + lastLine(installLog));
         }
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -132,6 +132,15 @@ public final class Emulator {
         }
         p.destroy();
         throw new IOException(spec.name() + " did not answer on " + uri + " within 60 s; see " + log);
+    }
+
+    /** The install log's last line (the script's own "why"), so that a skipped test prints the cause. */
+    private static String lastLine(Path log) {
+        try (var lines = Files.lines(log)) {
+            return lines.filter(l -> !l.isBlank()).reduce((a, b) -> b).map(l -> ": " + l.strip()).orElse("");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "";
+        }
     }
 
     private boolean answers(URI uri) {

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.kms.model.KeyManagerType;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetBucketAclResponse;
@@ -242,6 +243,10 @@ final class BucketReader {
             } catch (RuntimeException e) {
                 if (ErrorCodes.is(e, "NoSuchBucketPolicy")) {
                     details = details.withPolicyStatusPublic(false);
+                } else if (e instanceof AwsServiceException a && a.statusCode() == 501) {
+                    // LocalStack answers 501: no permission would help, so none is named.
+                    out.unknown(S3Facts.POLICY_STATUS, "GetBucketPolicyStatus", null,
+                            ErrorCodes.of(e) + " (HTTP 501: not implemented by this endpoint)");
                 } else {
                     out.unknown(S3Facts.POLICY_STATUS, "GetBucketPolicyStatus", "s3:GetBucketPolicyStatus",
                             ErrorCodes.of(e));

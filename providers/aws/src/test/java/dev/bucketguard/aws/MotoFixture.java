@@ -12,10 +12,7 @@ import dev.bucketguard.provider.Progress;
 import dev.bucketguard.scan.Judge;
 import dev.bucketguard.spi.Clouds;
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.regions.Region;
@@ -30,8 +27,7 @@ import software.amazon.awssdk.services.s3control.S3ControlClient;
  */
 final class MotoFixture {
     static final String ACCOUNT = "123456789012";
-    static final StaticCredentialsProvider CREDENTIALS =
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+    static final StaticCredentialsProvider CREDENTIALS = EmulatorAccount.moto(null).credentials();
     /** Every fact of AWS. */
     static final Set<Fact> S3_FACTS = S3Facts.ALL;
     private static final Clouds CLOUDS = Clouds.discover();
@@ -43,17 +39,17 @@ final class MotoFixture {
         return MotoServer.endpoint();
     }
 
+    /** moto's account, for fixtures shared with the LocalStack scenarios. */
+    static EmulatorAccount account() {
+        return EmulatorAccount.moto(endpoint());
+    }
+
     static S3Client s3() {
-        return S3Client.builder().endpointOverride(endpoint()).forcePathStyle(true).region(Region.US_EAST_1)
-                .credentialsProvider(CREDENTIALS).build();
+        return account().s3();
     }
 
     static S3ControlClient s3Control() {
-        return S3ControlClient.builder().endpointOverride(EmulatorHostRewrite.prefixable(endpoint())).region(Region.US_EAST_1)
-                .credentialsProvider(CREDENTIALS)
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .addExecutionInterceptor(new EmulatorHostRewrite(endpoint())).build())
-                .build();
+        return account().s3Control();
     }
 
     static CloudTrailClient cloudTrail() {
@@ -62,13 +58,11 @@ final class MotoFixture {
     }
 
     static KmsClient kms() {
-        return KmsClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(CREDENTIALS).build();
+        return account().kms();
     }
 
     static AwsProvider provider(int objectSample) {
-        return new AwsProvider(new AwsOptions(null, "us-east-1", List.of(), endpoint(), objectSample, 4),
-                CREDENTIALS, Map.of());
+        return account().provider(objectSample);
     }
 
     /** A scan asking for these facts of AWS (and none of any other cloud). */
@@ -86,8 +80,6 @@ final class MotoFixture {
     }
 
     static Resource bucket(Inventory inventory, String name) {
-        return inventory.resources().stream().filter(r -> r.id().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("bucket " + name + " not in inventory: "
-                        + inventory.resources().stream().map(Resource::id).toList()));
+        return EmulatorAccount.bucket(inventory, name);
     }
 }

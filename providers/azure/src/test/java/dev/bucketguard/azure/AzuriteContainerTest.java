@@ -1,7 +1,6 @@
 package dev.bucketguard.azure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
@@ -12,11 +11,11 @@ import dev.bucketguard.model.Grant;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.provider.FactSelection;
 import dev.bucketguard.provider.Progress;
+import dev.bucketguard.testkit.DockerEngine;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -30,16 +29,7 @@ class AzuriteContainerTest {
 
     @BeforeAll
     static void start() {
-        boolean docker;
-        try {
-            docker = DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException e) {
-            docker = false;
-        }
-        if (!docker) {
-            System.err.println("SKIPPED AzuriteContainerTest: no Docker engine available for Testcontainers");
-        }
-        assumeTrue(docker, "no Docker engine available for Testcontainers");
+        DockerEngine.require("AzuriteContainerTest", "ProviderAgainstAzuriteTest");
         azurite = new GenericContainer<>(DockerImageName.parse("mcr.microsoft.com/azure-storage/azurite:3.37.0"))
                 .withCommand("azurite-blob", "--blobHost", "0.0.0.0", "--inMemoryPersistence",
                         "--skipApiVersionCheck")

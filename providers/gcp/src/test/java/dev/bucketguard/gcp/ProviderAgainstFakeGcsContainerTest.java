@@ -2,7 +2,6 @@ package dev.bucketguard.gcp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.cloud.NoCredentials;
 import com.google.cloud.storage.Acl;
@@ -20,6 +19,7 @@ import dev.bucketguard.model.Grant;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.provider.FactSelection;
 import dev.bucketguard.provider.Progress;
+import dev.bucketguard.testkit.DockerEngine;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,7 +28,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
@@ -44,17 +43,7 @@ class ProviderAgainstFakeGcsContainerTest {
 
     @BeforeAll
     static void start() {
-        boolean docker;
-        try {
-            docker = DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException e) {
-            docker = false;
-        }
-        if (!docker) {
-            System.err.println("SKIPPED ProviderAgainstFakeGcsContainerTest: no Docker engine available for"
-                    + " Testcontainers");
-        }
-        assumeTrue(docker, "no Docker engine available for Testcontainers");
+        DockerEngine.require("ProviderAgainstFakeGcsContainerTest", "ProviderAgainstFakeGcsTest");
         gcs = new GenericContainer<>(DockerImageName.parse("fsouza/fake-gcs-server:1.55.1"))
                 .withExposedPorts(PORT)
                 .withCommand("-scheme", "http", "-port", Integer.toString(PORT), "-backend", "memory")
