@@ -17,6 +17,11 @@ record Endpoints(URI s3, URI s3Control, URI sts, URI kms) {
         return new Endpoints(fromEnv(env, "S3"), fromEnv(env, "S3_CONTROL"), fromEnv(env, "STS"), fromEnv(env, "KMS"));
     }
 
+    /** One service's endpoint outside this record (Organizations): the option, else the environment, else null. */
+    static URI of(URI option, Map<String, String> env, String service) {
+        return option != null ? option : fromEnv(env, service);
+    }
+
     private static URI fromEnv(Map<String, String> env, String service) {
         String value = env.get("AWS_ENDPOINT_URL_" + service);
         if (value == null || value.isBlank()) {

@@ -23,6 +23,8 @@ import java.util.List;
  * @param versioning               versioning and MFA delete ({@link S3Facts#VERSIONING})
  * @param website                  static website hosting ({@link S3Facts#WEBSITE})
  * @param accessPoints             the access points in front of the bucket ({@link S3Facts#ACCESS_POINTS})
+ * @param anonymousProbes          the unsigned requests sent to the bucket and their answers
+ *                                 ({@link S3Facts#ANONYMOUS_PROBE}, only with {@code --probe-anonymous})
  */
 public record S3Bucket(
         BlockPublicAccess accountBlockPublicAccess,
@@ -33,13 +35,29 @@ public record S3Bucket(
         Logging logging,
         Versioning versioning,
         Website website,
-        List<AccessPoint> accessPoints) implements Details {
+        List<AccessPoint> accessPoints,
+        List<AnonymousProbe> anonymousProbes) implements Details {
 
     /** Nothing known. */
-    public static final S3Bucket UNREAD = new S3Bucket(null, null, null, null, null, null, null, null, List.of());
+    public static final S3Bucket UNREAD = new S3Bucket(null, null, null, null, null, null, null, null, List.of(),
+            List.of());
 
     public S3Bucket {
         accessPoints = accessPoints == null ? List.of() : List.copyOf(accessPoints);
+        anonymousProbes = anonymousProbes == null ? List.of() : List.copyOf(anonymousProbes);
+    }
+
+    /** Without probes. */
+    public S3Bucket(BlockPublicAccess accountBlockPublicAccess, BlockPublicAccess bucketBlockPublicAccess,
+                    ObjectOwnership objectOwnership, BucketPolicy policy, Boolean policyStatusPublic, Logging logging,
+                    Versioning versioning, Website website, List<AccessPoint> accessPoints) {
+        this(accountBlockPublicAccess, bucketBlockPublicAccess, objectOwnership, policy, policyStatusPublic, logging,
+                versioning, website, accessPoints, List.of());
+    }
+
+    public S3Bucket withAnonymousProbes(List<AnonymousProbe> v) {
+        return new S3Bucket(accountBlockPublicAccess, bucketBlockPublicAccess, objectOwnership, policy,
+                policyStatusPublic, logging, versioning, website, accessPoints, v);
     }
 
     /** The bucket's details, or {@link #UNREAD} when the resource carries none. */
@@ -50,42 +68,42 @@ public record S3Bucket(
 
     public S3Bucket withAccountBlockPublicAccess(BlockPublicAccess v) {
         return new S3Bucket(v, bucketBlockPublicAccess, objectOwnership, policy, policyStatusPublic, logging,
-                versioning, website, accessPoints);
+                versioning, website, accessPoints, anonymousProbes);
     }
 
     public S3Bucket withBucketBlockPublicAccess(BlockPublicAccess v) {
         return new S3Bucket(accountBlockPublicAccess, v, objectOwnership, policy, policyStatusPublic, logging,
-                versioning, website, accessPoints);
+                versioning, website, accessPoints, anonymousProbes);
     }
 
     public S3Bucket withObjectOwnership(ObjectOwnership v) {
         return new S3Bucket(accountBlockPublicAccess, bucketBlockPublicAccess, v, policy, policyStatusPublic, logging,
-                versioning, website, accessPoints);
+                versioning, website, accessPoints, anonymousProbes);
     }
 
     public S3Bucket withPolicy(BucketPolicy v) {
         return new S3Bucket(accountBlockPublicAccess, bucketBlockPublicAccess, objectOwnership, v, policyStatusPublic,
-                logging, versioning, website, accessPoints);
+                logging, versioning, website, accessPoints, anonymousProbes);
     }
 
     public S3Bucket withPolicyStatusPublic(Boolean v) {
         return new S3Bucket(accountBlockPublicAccess, bucketBlockPublicAccess, objectOwnership, policy, v, logging,
-                versioning, website, accessPoints);
+                versioning, website, accessPoints, anonymousProbes);
     }
 
     public S3Bucket withLogging(Logging v) {
         return new S3Bucket(accountBlockPublicAccess, bucketBlockPublicAccess, objectOwnership, policy,
-                policyStatusPublic, v, versioning, website, accessPoints);
+                policyStatusPublic, v, versioning, website, accessPoints, anonymousProbes);
     }
 
     public S3Bucket withVersioning(Versioning v) {
         return new S3Bucket(accountBlockPublicAccess, bucketBlockPublicAccess, objectOwnership, policy,
-                policyStatusPublic, logging, v, website, accessPoints);
+                policyStatusPublic, logging, v, website, accessPoints, anonymousProbes);
     }
 
     public S3Bucket withWebsite(Website v) {
         return new S3Bucket(accountBlockPublicAccess, bucketBlockPublicAccess, objectOwnership, policy,
-                policyStatusPublic, logging, versioning, v, accessPoints);
+                policyStatusPublic, logging, versioning, v, accessPoints, anonymousProbes);
     }
 
     public S3Bucket withAccessPoints(List<AccessPoint> v) {
