@@ -62,6 +62,8 @@ public final class AwsProvider implements Provider {
     private final CallCounter counter = new CallCounter();
     private final URI organizationsEndpoint;
     private boolean adaptive = true;
+    /** How hard throttling is retried; tests that exhaust the retries shorten it. */
+    ThrottlingRetry.Settings throttling = ThrottlingRetry.Settings.DEFAULT;
     private volatile AdaptiveConcurrency lastConcurrency;
 
     public AwsProvider(AwsOptions options) {
@@ -150,7 +152,7 @@ public final class AwsProvider implements Provider {
         String region = globalRegion();
         List<Resource> resources = new ArrayList<>();
         List<ScanError> errors = new ArrayList<>();
-        ThrottlingRetry retry = new ThrottlingRetry(progress::notice);
+        ThrottlingRetry retry = new ThrottlingRetry(progress::notice, throttling);
         AdaptiveConcurrency concurrency = adaptive ? AdaptiveConcurrency.upTo(options.concurrency())
                 : AdaptiveConcurrency.fixed(options.concurrency());
         lastConcurrency = concurrency;

@@ -43,18 +43,39 @@ final class ThrottlingRetry implements RetryStrategy {
     static final int BUDGET_BURST = 100;
     static final int BUDGET_PER_SECOND = 50;
 
+    /**
+     * How hard throttling is retried.
+     *
+     * @param attempts attempts in all on throttling
+     * @param base     the first back-off's ceiling
+     * @param cap      no back-off is longer
+     */
+    record Settings(int attempts, Duration base, Duration cap) {
+        static final Settings DEFAULT = new Settings(THROTTLED_ATTEMPTS, THROTTLING_BASE, CAP);
+    }
+
     private final Consumer<String> notice;
     private final AtomicBoolean noticed = new AtomicBoolean();
     private final AtomicLong throttledAnswers = new AtomicLong();
     private final RetryBudget budget;
+    private final Settings settings;
 
     ThrottlingRetry(Consumer<String> notice) {
-        this(notice, new RetryBudget(BUDGET_BURST, BUDGET_PER_SECOND, System::nanoTime));
+        this(notice, Settings.DEFAULT);
+    }
+
+    ThrottlingRetry(Consumer<String> notice, Settings settings) {
+        this(notice, new RetryBudget(BUDGET_BURST, BUDGET_PER_SECOND, System::nanoTime), settings);
     }
 
     ThrottlingRetry(Consumer<String> notice, RetryBudget budget) {
+        this(notice, budget, Settings.DEFAULT);
+    }
+
+    ThrottlingRetry(Consumer<String> notice, RetryBudget budget, Settings settings) {
         this.notice = notice;
         this.budget = budget;
+        this.settings = settings;
     }
 
     /** The attempts a call has made, and how many of its failures were throttling. */
@@ -82,7 +103,11 @@ final class ThrottlingRetry implements RetryStrategy {
 
     /** Jittered exponential back-off before attempt {@code attempt + 1}: half fixed, half random, capped. */
     static Duration backoff(Duration base, int attempt) {
-        long ceiling = Math.min(CAP.toMillis(), base.toMillis() << Math.min(20, attempt - 1));
+        return backoff(base, attempt, CAP);
+    }
+
+    static Duration backoff(Duration base, int attempt, Duration cap) {
+        long ceiling = Math.min(cap.toMillis(), base.toMillis() << Math.min(20, attempt - 1));
         long half = ceiling / 2;
         return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
     }
@@ -103,18 +128,18 @@ final class ThrottlingRetry implements RetryStrategy {
                 notice.accept("AWS is throttling requests (" + ErrorCodes.of(failure) + "): retrying with back-off"
                         + " and fewer requests in flight; the scan takes longer, its results do not change");
             }
-            if (token.attempt() >= THROTTLED_ATTEMPTS) {
+            if (token.attempt() >= settings.attempts()) {
                 throw new TokenAcquisitionFailedException("still throttled after " + token.attempt() + " attempts",
                         token, failure);
             }
-            delay = backoff(THROTTLING_BASE, token.attempt()).plus(budget.take());
+            delay = backoff(settings.base(), token.attempt(), settings.cap()).plus(budget.take());
         } else if (transientFailure(failure) && token.attempt() < TRANSIENT_ATTEMPTS) {
             delay = backoff(TRANSIENT_BASE, token.attempt());
         } else {
             throw new TokenAcquisitionFailedException("not retried", token, failure);
         }
         Duration suggested = request.suggestedDelay().orElse(Duration.ZERO);
-        if (suggested.compareTo(delay) > 0 && suggested.compareTo(CAP) <= 0) {
+        if (suggested.compareTo(delay) > 0 && suggested.compareTo(settings.cap()) <= 0) {
             delay = suggested;
         }
         return RefreshRetryTokenResponse.create(new Token(token.attempt() + 1), delay);
@@ -127,7 +152,7 @@ final class ThrottlingRetry implements RetryStrategy {
 
     @Override
     public int maxAttempts() {
-        return THROTTLED_ATTEMPTS;
+        return settings.attempts();
     }
 
     /** Used as given: the SDK must not add its own conditions (or its failing retry quota). */

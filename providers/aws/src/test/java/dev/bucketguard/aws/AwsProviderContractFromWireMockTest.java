@@ -9,6 +9,7 @@ import static dev.bucketguard.aws.WireMockAws.xml;
 import dev.bucketguard.cloud.aws.AwsCloud;
 import dev.bucketguard.spi.Cloud;
 import dev.bucketguard.testkit.ProviderContract;
+import dev.bucketguard.cloud.aws.S3Facts;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.function.Executable;
@@ -42,6 +43,14 @@ class AwsProviderContractFromWireMockTest extends ProviderContract {
     @Override
     protected Cloud cloud() {
         return new AwsCloud();
+    }
+
+    @Override
+    protected java.util.Set<dev.bucketguard.model.Fact> factsToAskFor() {
+        // Probes are a flag of the scan (--probe-anonymous), not a fact a rule asks for.
+        java.util.Set<dev.bucketguard.model.Fact> all = new java.util.TreeSet<>(S3Facts.ALL);
+        all.remove(S3Facts.ANONYMOUS_PROBE);
+        return all;
     }
 
     @Override

@@ -80,9 +80,14 @@ class FailuresFromWireMockTest {
     void throttlingThatOutlastsRetriesIsUnknownWithTheCode() {
         try (WireMockAws aws = new WireMockAws("b")) {
             aws.server.stubFor(bucketGet("b", "versioning").willReturn(s3Error(503, "SlowDown")));
-            Resource r = aws.scan(aws.provider(), Set.of(S3Facts.VERSIONING)).resources().get(0);
+            AwsProvider provider = aws.provider();
+            // The real settings retry for minutes (20 attempts, back-offs up to 20 s): the same path, shortened.
+            provider.throttling = new ThrottlingRetry.Settings(8, java.time.Duration.ofMillis(1),
+                    java.time.Duration.ofMillis(5));
+            Resource r = aws.scan(provider, Set.of(S3Facts.VERSIONING)).resources().get(0);
             assertEquals(new Unknown(S3Facts.VERSIONING, "GetBucketVersioning", "s3:GetBucketVersioning", "SlowDown"),
                     r.whyUnknown(S3Facts.VERSIONING).orElseThrow());
+            assertEquals(8L, provider.apiAttempts().get("GetBucketVersioning"), "at least 8 attempts on throttling");
         }
     }
 

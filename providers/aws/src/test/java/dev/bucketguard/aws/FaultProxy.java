@@ -30,8 +30,8 @@ import java.util.function.Predicate;
  * request it sees (method, path and query, whether it was signed), so a test can show what reached the "cloud".
  */
 public final class FaultProxy implements AutoCloseable {
-    /** What the proxy saw. */
-    public record Seen(String method, String pathAndQuery, boolean signed) {
+    /** What the proxy saw; {@code body} is the request body as text (form posts, JSON), empty when none. */
+    public record Seen(String method, String pathAndQuery, boolean signed, String body) {
     }
 
     /** An answer the proxy gives itself instead of forwarding. */
@@ -39,6 +39,12 @@ public final class FaultProxy implements AutoCloseable {
         static Refusal s3(int status, String code) {
             return new Refusal(status, "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>"
                     + code + "</Code><Message>" + code + "</Message></Error>");
+        }
+
+        /** An STS (query protocol) error. */
+        static Refusal sts(int status, String code) {
+            return new Refusal(status, "text/xml", "<ErrorResponse><Error><Type>Sender</Type><Code>" + code
+                    + "</Code><Message>" + code + "</Message></Error><RequestId>1</RequestId></ErrorResponse>");
         }
     }
 
@@ -116,7 +122,7 @@ public final class FaultProxy implements AutoCloseable {
             String pathAndQuery = exchange.getRequestURI().getRawPath()
                     + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
             Seen s = new Seen(method, pathAndQuery, exchange.getRequestHeaders().containsKey("Authorization")
-                    || pathAndQuery.contains("X-Amz-Signature"));
+                    || pathAndQuery.contains("X-Amz-Signature"), new String(body, StandardCharsets.UTF_8));
             seen.add(s);
             if (delayMillis > 0) {
                 Thread.sleep(delayMillis);
