@@ -108,12 +108,18 @@ class ScanAwsFleetCliTest {
     }
 
     @Test
-    void aServedAnonymousListIsProofInTheReport() throws Exception {
+    void aServedAnonymousListIsProofInTheReportAndInASavedSnapshot(@org.junit.jupiter.api.io.TempDir
+                                                                       java.nio.file.Path dir) throws Exception {
         try (S3Client s3 = s3()) {
             s3.createBucket(r -> r.bucket("acct-open-id-scans").acl(BucketCannedACL.PUBLIC_READ));
         }
+        java.nio.file.Path saved = dir.resolve("probed.snapshot.json");
         Cli.Result r = Cli.run("scan", "aws", "--endpoint-url", MotoServer.endpoint().toString(), "--probe-anonymous",
-                "--format", "json");
+                "--format", "json", "--save-snapshot", saved.toString());
+        Cli.Result offline = Cli.run("scan", "snapshot", saved.toString(), "--format", "json");
+        assertEquals(r.code(), offline.code(), offline.err());
+        assertEquals(json.readTree(r.out()).get("resources"), json.readTree(offline.out()).get("resources"),
+                "the probe's answers are kept in the snapshot and judged the same offline");
         assertEquals(4, r.code(), r.err());
         JsonNode bucket = resources(r.out()).get("acct-open-id-scans");
         assertTrue(bucket.toString().contains("PROBED_PUBLIC"), bucket.toString());

@@ -38,6 +38,7 @@ final class AdaptiveConcurrency {
     private int healthySinceIncrease;
     private long throttled;
     private int lowest;
+    private int answersSinceHalving;
 
     private AdaptiveConcurrency(int ceiling, int initial, boolean adaptive) {
         if (ceiling < 1 || initial < 1 || initial > ceiling) {
@@ -82,14 +83,11 @@ final class AdaptiveConcurrency {
         lock.lock();
         try {
             inFlight--;
+            answersSinceHalving++;
             if (signal == Signal.THROTTLED) {
                 throttled++;
                 if (adaptive && permit.epoch() == epoch) {
-                    limit = Math.max(1, limit / 2);
-                    lowest = Math.min(lowest, limit);
-                    epoch++;
-                    slowStart = false;
-                    healthySinceIncrease = 0;
+                    halve();
                 }
             } else if (signal == Signal.HEALTHY && adaptive && limit < ceiling) {
                 healthySinceIncrease++;
@@ -102,6 +100,32 @@ final class AdaptiveConcurrency {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * A throttling answer the HTTP layer could not see (an error code such as {@code ThrottlingException} in a 400
+     * body, read by the retry strategy after the slot was given back): halves unless the limit was already halved
+     * within the last limit's worth of answers.
+     */
+    void throttledAfterTheFact() {
+        lock.lock();
+        try {
+            throttled++;
+            if (adaptive && answersSinceHalving >= limit) {
+                halve();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void halve() {
+        limit = Math.max(1, limit / 2);
+        lowest = Math.min(lowest, limit);
+        epoch++;
+        slowStart = false;
+        healthySinceIncrease = 0;
+        answersSinceHalving = 0;
     }
 
     /** The current limit. */

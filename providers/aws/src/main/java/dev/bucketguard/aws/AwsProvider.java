@@ -31,7 +31,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Bucket;
@@ -108,7 +108,7 @@ public final class AwsProvider implements Provider {
     }
 
     SdkHttpClient httpClient() {
-        return ApacheHttpClient.builder()
+        return Apache5HttpClient.builder()
                 .maxConnections(Math.max(50, options.concurrency() * 2))
                 .connectionTimeout(Duration.ofSeconds(10))
                 .socketTimeout(Duration.ofSeconds(30))
@@ -152,9 +152,10 @@ public final class AwsProvider implements Provider {
         String region = globalRegion();
         List<Resource> resources = new ArrayList<>();
         List<ScanError> errors = new ArrayList<>();
-        ThrottlingRetry retry = new ThrottlingRetry(progress::notice, throttling);
         AdaptiveConcurrency concurrency = adaptive ? AdaptiveConcurrency.upTo(options.concurrency())
                 : AdaptiveConcurrency.fixed(options.concurrency());
+        ThrottlingRetry retry = new ThrottlingRetry(progress::notice, throttling)
+                .onThrottlingInBody(concurrency::throttledAfterTheFact);
         lastConcurrency = concurrency;
         // Credential providers and clients built here refresh in the background and must be closed.
         List<AutoCloseable> owned = new ArrayList<>();
@@ -281,6 +282,20 @@ public final class AwsProvider implements Provider {
         List<ScanError> errors = new ArrayList<>();
         AwsClients clients = target.clients();
         String scope = target.scope();
+        if (!"caller".equals(scope)) {
+            // Assume the role first, so that a refusal is named as such (the SDK throws it from any first call).
+            try {
+                clients.credentials().resolveCredentials();
+            } catch (RuntimeException e) {
+                Throwable cause = e instanceof SdkClientException && e.getCause() != null ? e.getCause() : e;
+                errors.add(new ScanError(ID, scope, ErrorCodes.denied(cause) || !(cause instanceof
+                        software.amazon.awssdk.awscore.exception.AwsServiceException) ? ScanError.Kind.ACCESS_DENIED
+                        : ScanError.Kind.SERVICE, "could not assume " + scope + ": " + ErrorCodes.of(cause)
+                        + " (the account's buckets were not scanned; the role must trust the caller and allow the"
+                        + " reads in the README)"));
+                return new AccountResult(resources, errors);
+            }
+        }
         String accountId;
         try {
             accountId = clients.sts(region).getCallerIdentity().account();

@@ -59,6 +59,7 @@ final class ThrottlingRetry implements RetryStrategy {
     private final AtomicLong throttledAnswers = new AtomicLong();
     private final RetryBudget budget;
     private final Settings settings;
+    private volatile Runnable throttledInBody = () -> { };
 
     ThrottlingRetry(Consumer<String> notice) {
         this(notice, Settings.DEFAULT);
@@ -76,6 +77,12 @@ final class ThrottlingRetry implements RetryStrategy {
         this.notice = notice;
         this.budget = budget;
         this.settings = settings;
+    }
+
+    /** Also tells this when a throttling answer came as an error code in a 400 body, which HTTP status cannot show. */
+    ThrottlingRetry onThrottlingInBody(Runnable r) {
+        this.throttledInBody = r;
+        return this;
     }
 
     /** The attempts a call has made, and how many of its failures were throttling. */
@@ -124,6 +131,10 @@ final class ThrottlingRetry implements RetryStrategy {
         Duration delay;
         if (throttling(failure)) {
             throttledAnswers.incrementAndGet();
+            int status = ((AwsServiceException) failure).statusCode();
+            if (status != 503 && status != 429) {
+                throttledInBody.run();
+            }
             if (noticed.compareAndSet(false, true)) {
                 notice.accept("AWS is throttling requests (" + ErrorCodes.of(failure) + "): retrying with back-off"
                         + " and fewer requests in flight; the scan takes longer, its results do not change");

@@ -63,6 +63,21 @@ class AdaptiveConcurrencyTest {
     }
 
     @Test
+    void throttlingSeenOnlyInAnErrorBodyHalvesOncePerWindow() throws InterruptedException {
+        AdaptiveConcurrency c = AdaptiveConcurrency.startingAt(64, 32);
+        answer(c, Signal.HEALTHY, 70);
+        int before = c.limit();
+        assertEquals(64, before);
+        c.throttledAfterTheFact();
+        c.throttledAfterTheFact();
+        assertEquals(before / 2, c.limit(), "two in a row: one halving");
+        answer(c, Signal.HEALTHY, before / 2 + 1);
+        assertEquals(before / 2 + 1, c.limit(), "additive: one more after a window");
+        c.throttledAfterTheFact();
+        assertEquals(before / 4, c.limit(), "a window later it halves again");
+    }
+
+    @Test
     void neverBelowOne() throws InterruptedException {
         AdaptiveConcurrency c = AdaptiveConcurrency.startingAt(64, 4);
         answer(c, Signal.THROTTLED, 10);

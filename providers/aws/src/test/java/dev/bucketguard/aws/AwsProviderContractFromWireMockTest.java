@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 
 /**
  * The testkit's provider contract for the AWS provider, on WireMock: no emulator refuses every read on demand or
@@ -80,7 +80,7 @@ class AwsProviderContractFromWireMockTest extends ProviderContract {
         aws = new WireMockAws("b");
         aws.server.stubFor(bucketGet("b", "versioning").willReturn(xml(200,
                 "<VersioningConfiguration><Status>Enabled</Status></VersioningConfiguration>")));
-        http = ApacheHttpClient.builder().build();
+        http = Apache5HttpClient.builder().build();
         clients = new AwsClients(MotoFixture.CREDENTIALS, Endpoints.resolve(aws.endpoint(), Map.of()), http,
                 new CallCounter());
         var s3 = clients.s3("us-east-1");

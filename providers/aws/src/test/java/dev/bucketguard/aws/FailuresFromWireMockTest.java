@@ -140,7 +140,7 @@ class FailuresFromWireMockTest {
     @Test
     void mutatingCallsThroughTheProvidersClientsAreRefusedBeforeSending() {
         try (WireMockAws aws = new WireMockAws("b");
-             var http = software.amazon.awssdk.http.apache.ApacheHttpClient.builder().build();
+             var http = software.amazon.awssdk.http.apache5.Apache5HttpClient.builder().build();
              AwsClients clients = new AwsClients(MotoFixture.CREDENTIALS, Endpoints.resolve(aws.endpoint(),
                      java.util.Map.of()), http, new CallCounter())) {
             aws.server.resetRequests();
@@ -212,6 +212,32 @@ class FailuresFromWireMockTest {
                 assertEquals("s3:ListAccessPoints", u.permission(), r.ref());
                 assertEquals("AccessDenied", u.error(), r.ref());
             }
+        }
+    }
+
+    @Test
+    void theAnonymousProbesClientIsReadOnlyAndSignsNothing() {
+        try (WireMockAws aws = new WireMockAws("b");
+             var http = software.amazon.awssdk.http.apache5.Apache5HttpClient.builder().build();
+             AwsClients signed = new AwsClients(MotoFixture.CREDENTIALS, Endpoints.resolve(aws.endpoint(),
+                     java.util.Map.of()), http, new CallCounter());
+             AwsClients anonymous = signed.with(
+                     software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider.create())) {
+            aws.server.resetRequests();
+            var s3 = anonymous.s3("us-east-1");
+            assertRefused(() -> s3.putObject(r -> r.bucket("b").key("k"),
+                    software.amazon.awssdk.core.sync.RequestBody.fromString("x")));
+            assertRefused(() -> s3.deleteObject(r -> r.bucket("b").key("k")));
+            aws.server.verify(0, anyRequestedFor(anyUrl()));
+            aws.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/b"))
+                    .willReturn(s3Error(403, "AccessDenied")));
+            var probes = new S3AnonymousProbe(anonymous).probe(signed.s3("us-east-1"), "b", "us-east-1");
+            assertEquals(403, probes.get(0).status());
+            aws.server.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/b"))
+                    .withQueryParam("max-keys", com.github.tomakehurst.wiremock.client.WireMock.equalTo("1"))
+                    .withoutHeader("Authorization"));
         }
     }
 

@@ -36,13 +36,13 @@ public final class FaultProxy implements AutoCloseable {
 
     /** An answer the proxy gives itself instead of forwarding. */
     public record Refusal(int status, String contentType, String body) {
-        static Refusal s3(int status, String code) {
+        public static Refusal s3(int status, String code) {
             return new Refusal(status, "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>"
                     + code + "</Code><Message>" + code + "</Message></Error>");
         }
 
         /** An STS (query protocol) error. */
-        static Refusal sts(int status, String code) {
+        public static Refusal sts(int status, String code) {
             return new Refusal(status, "text/xml", "<ErrorResponse><Error><Type>Sender</Type><Code>" + code
                     + "</Code><Message>" + code + "</Message></Error><RequestId>1</RequestId></ErrorResponse>");
         }

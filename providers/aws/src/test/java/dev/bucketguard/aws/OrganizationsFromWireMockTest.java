@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 
 /**
  * The Organizations client against WireMock serving the documented JSON shapes: pages, suspended accounts, the
@@ -35,7 +35,7 @@ class OrganizationsFromWireMockTest {
     @BeforeEach
     void start() {
         server.start();
-        http = ApacheHttpClient.builder().build();
+        http = Apache5HttpClient.builder().build();
         server.stubFor(post(urlPathEqualTo("/")).withHeader("X-Amz-Target",
                         equalTo("AWSOrganizationsV20161128.DescribeOrganization"))
                 .willReturn(json(200, "{\"Organization\":{\"Id\":\"o-a1b2c3d4e5\",\"MasterAccountId\":\"111111111111\"}}")));

@@ -112,6 +112,16 @@ class ThrottlingRetryTest {
     }
 
     @Test
+    void throttlingInAnErrorBodyIsPassedOnHttpStatusesAreNot() {
+        java.util.concurrent.atomic.AtomicInteger body = new java.util.concurrent.atomic.AtomicInteger();
+        ThrottlingRetry retry = noBudgetWait(new ArrayList<>()).onThrottlingInBody(body::incrementAndGet);
+        attemptsFor(retry, error(503, "SlowDown"));
+        assertEquals(0, body.get(), "the HTTP layer already saw the 503");
+        attemptsFor(retry, error(400, "ThrottlingException"));
+        assertEquals(ThrottlingRetry.THROTTLED_ATTEMPTS, body.get());
+    }
+
+    @Test
     void theStrategyIsUsedAsGiven() {
         ThrottlingRetry retry = noBudgetWait(new ArrayList<>());
         assertFalse(retry.useClientDefaults(), "the SDK must not add its failing retry quota");

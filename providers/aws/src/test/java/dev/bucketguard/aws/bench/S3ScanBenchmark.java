@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketCannedACL;
@@ -44,7 +44,7 @@ public final class S3ScanBenchmark {
         int buckets = Integer.parseInt(args[1]);
         int concurrency = Integer.parseInt(args[2]);
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
-        try (var http = ApacheHttpClient.builder().maxConnections(Math.max(50, concurrency * 2)).build();
+        try (var http = Apache5HttpClient.builder().maxConnections(Math.max(50, concurrency * 2)).build();
              S3Client s3 = S3Client.builder().endpointOverride(endpoint).forcePathStyle(true).region(Region.US_EAST_1)
                      .credentialsProvider(credentials).httpClient(http).build()) {
             long t0 = System.nanoTime();
@@ -102,7 +102,7 @@ public final class S3ScanBenchmark {
                 S3Facts.OBJECT_OWNERSHIP, S3Facts.ENCRYPTION, S3Facts.ENCRYPTION_KEY, S3Facts.WEBSITE,
                 S3Facts.LOGGING, S3Facts.VERSIONING));
         int provisioned = 0;
-        try (var http = ApacheHttpClient.builder().maxConnections(64).build();
+        try (var http = Apache5HttpClient.builder().maxConnections(64).build();
              S3Client s3 = S3Client.builder().endpointOverride(endpoint).forcePathStyle(true).region(Region.US_EAST_1)
                      .credentialsProvider(credentials).httpClient(http).build();
              dev.bucketguard.aws.FaultProxy proxy = new dev.bucketguard.aws.FaultProxy(endpoint).delay(millis)) {
