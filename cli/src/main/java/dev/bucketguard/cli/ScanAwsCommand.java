@@ -83,8 +83,9 @@ final class ScanAwsCommand extends ProviderScanCommand {
                 organization = new OrganizationScan(orgRoleName, accounts, excludeAccounts,
                         options.trustedOrgs.isEmpty());
             } catch (IllegalArgumentException e) {
-                throw usageError((e.getMessage().contains("role name") ? "--org-role-name: " : "--accounts: ")
-                        + e.getMessage());
+                throw usageError((e.getMessage().contains("role name") ? "--org-role-name: "
+                        : accounts.stream().anyMatch(a -> e.getMessage().contains("'" + a + "'")) ? "--accounts: "
+                        : "--exclude-accounts: ") + e.getMessage());
             }
         }
         return new AwsProvider(new AwsOptions(profile, region, roleArns, endpointUrl, objectSample, concurrency,

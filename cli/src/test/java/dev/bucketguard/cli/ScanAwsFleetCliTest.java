@@ -77,7 +77,8 @@ class ScanAwsFleetCliTest {
         Cli.Result badId = Cli.run("scan", "aws", "--endpoint-url", endpoint, "--org-role-name", ROLE,
                 "--exclude-accounts", "12345");
         assertEquals(2, badId.code(), badId.err());
-        assertTrue(badId.err().contains("'12345' is not an AWS account id"), badId.err());
+        assertTrue(badId.err().contains("--exclude-accounts: '12345' is not an AWS account id (12 digits)"),
+                badId.err());
         Cli.Result both = Cli.run("scan", "aws", "--endpoint-url", endpoint, "--org-role-name", ROLE, "--role-arn",
                 "arn:aws:iam::111111111111:role/x");
         assertEquals(2, both.code(), both.err());

@@ -29,7 +29,8 @@ final class AdaptiveConcurrency {
 
     private final int ceiling;
     private final boolean adaptive;
-    private final ReentrantLock lock = new ReentrantLock();
+    /** Fair, so that requests get their slots in the order they asked for them. */
+    private final ReentrantLock lock = new ReentrantLock(true);
     private final Condition free = lock.newCondition();
     private int limit;
     private int inFlight;

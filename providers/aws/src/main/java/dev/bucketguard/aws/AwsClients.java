@@ -24,7 +24,11 @@ import software.amazon.awssdk.services.sts.StsClient;
 final class AwsClients implements AutoCloseable {
     /** Long enough for {@link ThrottlingRetry#THROTTLED_ATTEMPTS} attempts with back-offs capped at 20 s. */
     static final Duration CALL_TIMEOUT = Duration.ofMinutes(10);
-    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(15);
+    /**
+     * An attempt's time includes its wait for a slot ({@link AdaptiveHttpClient}); the HTTP client's socket timeout
+     * (30 s) catches a hung connection sooner.
+     */
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(60);
 
     private final AwsCredentialsProvider credentials;
     private final Endpoints endpoints;

@@ -81,7 +81,7 @@ public final class FaultProxy implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    /** Answers this share of requests (0..1) with 503 SlowDown instead of forwarding them. */
+    /** Answers this share of requests (0..1) as throttled (S3: 503 SlowDown; STS: 400 Throttling). */
     public FaultProxy throttle(double share) {
         this.throttleShare = share;
         return this;
@@ -133,7 +133,9 @@ public final class FaultProxy implements AutoCloseable {
             }
             if (throttleShare > 0 && ThreadLocalRandom.current().nextDouble() < throttleShare) {
                 throttled.incrementAndGet();
-                answer(exchange, method, Refusal.s3(503, "SlowDown"));
+                // Each service throttles in its own shape: S3 with 503 SlowDown, STS with 400 Throttling.
+                answer(exchange, method, s.body().contains("Action=") ? Refusal.sts(400, "Throttling")
+                        : Refusal.s3(503, "SlowDown"));
                 return;
             }
             HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(upstream.toString().replaceAll("/+$", "")

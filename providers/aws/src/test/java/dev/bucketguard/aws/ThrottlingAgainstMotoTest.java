@@ -101,7 +101,8 @@ class ThrottlingAgainstMotoTest {
             assertEquals(seen(straight), seen(throttled));
             assertTrue(proxy.throttled() > 20, "the proxy throttled " + proxy.throttled() + " requests");
             assertEquals(1, notices.size(), "one line on stderr, not one per throttled request: " + notices);
-            assertTrue(notices.get(0).startsWith("AWS is throttling requests (SlowDown)"), notices.get(0));
+            assertTrue(notices.get(0).matches("AWS is throttling requests \\((SlowDown|Throttling)\\): retrying.*"),
+                    notices.get(0));
             assertTrue(progress.stream().noneMatch(m -> m.contains("throttl")), "the notice is not progress");
             int[] limits = throttledProvider.concurrencyLimits();
             assertTrue(limits[0] < 8, "the requests in flight were cut below the start of 8: lowest " + limits[0]);
