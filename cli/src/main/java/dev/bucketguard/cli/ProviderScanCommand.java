@@ -152,14 +152,30 @@ abstract class ProviderScanCommand implements Callable<Integer> {
         }
     }
 
+    /** Progress on a terminal only; notices (the cloud is throttling) on stderr whatever it is, unless --quiet. */
     private Progress progress() {
-        if (options.quiet || !environment.tty()) {
+        if (options.quiet) {
             return Progress.NONE;
         }
-        return message -> {
-            synchronized (environment.err()) {
-                environment.err().println("bucketguard: " + Environment.oneLine(message));
-                environment.err().flush();
+        boolean tty = environment.tty();
+        return new Progress() {
+            @Override
+            public void report(String message) {
+                if (tty) {
+                    line(message);
+                }
+            }
+
+            @Override
+            public void notice(String message) {
+                line(message);
+            }
+
+            private void line(String message) {
+                synchronized (environment.err()) {
+                    environment.err().println("bucketguard: " + Environment.oneLine(message));
+                    environment.err().flush();
+                }
             }
         };
     }

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
@@ -19,17 +19,23 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The SDK clients of one account: one per service and region, built once and cached. Every client refuses mutating
- * operations ({@link ReadOnlyGuard}), counts its calls ({@link CallCounter}), retries throttling with backoff (the
- * SDK's adaptive mode handles SlowDown and 503) and gives up after fixed timeouts. Thread-safe.
+ * operations ({@link ReadOnlyGuard}), counts its calls ({@link CallCounter}), retries throttling with back-off on the
+ * scan's shared budget ({@link ThrottlingRetry}) and gives up after fixed timeouts. Thread-safe.
  */
 final class AwsClients implements AutoCloseable {
-    static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
-    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(15);
+    /** Long enough for {@link ThrottlingRetry#THROTTLED_ATTEMPTS} attempts with back-offs capped at 20 s. */
+    static final Duration CALL_TIMEOUT = Duration.ofMinutes(10);
+    /**
+     * An attempt's time includes its wait for a slot ({@link AdaptiveHttpClient}); the HTTP client's socket timeout
+     * (30 s) catches a hung connection sooner.
+     */
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(60);
 
     private final AwsCredentialsProvider credentials;
     private final Endpoints endpoints;
     private final SdkHttpClient http;
     private final CallCounter counter;
+    private final RetryStrategy retry;
     private final Map<String, S3Client> s3 = new ConcurrentHashMap<>();
     private final Map<String, S3ControlClient> s3Control = new ConcurrentHashMap<>();
     private final Map<String, KmsClient> kms = new ConcurrentHashMap<>();
@@ -37,10 +43,25 @@ final class AwsClients implements AutoCloseable {
     private final Map<String, CloudTrailClient> cloudTrail = new ConcurrentHashMap<>();
 
     AwsClients(AwsCredentialsProvider credentials, Endpoints endpoints, SdkHttpClient http, CallCounter counter) {
+        this(credentials, endpoints, http, counter, new ThrottlingRetry(message -> { }));
+    }
+
+    AwsClients(AwsCredentialsProvider credentials, Endpoints endpoints, SdkHttpClient http, CallCounter counter,
+               RetryStrategy retry) {
         this.credentials = credentials;
         this.endpoints = endpoints;
         this.http = http;
         this.counter = counter;
+        this.retry = retry;
+    }
+
+    /** The same HTTP client, counter and retry strategy, with other credentials (another account). */
+    AwsClients with(AwsCredentialsProvider other) {
+        return new AwsClients(other, endpoints, http, counter, retry);
+    }
+
+    SdkHttpClient http() {
+        return http;
     }
 
     AwsCredentialsProvider credentials() {
@@ -49,7 +70,7 @@ final class AwsClients implements AutoCloseable {
 
     private ClientOverrideConfiguration overrides(ExecutionInterceptor... extra) {
         ClientOverrideConfiguration.Builder b = ClientOverrideConfiguration.builder()
-                .retryStrategy(RetryMode.ADAPTIVE_V2)
+                .retryStrategy(retry)
                 .apiCallTimeout(CALL_TIMEOUT)
                 .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
                 .addExecutionInterceptor(new ReadOnlyGuard())
@@ -106,13 +127,18 @@ final class AwsClients implements AutoCloseable {
     }
 
     StsClient sts(String region) {
-        return sts.computeIfAbsent(region, r -> stsClient(r, credentials, endpoints, http, counter));
+        return sts.computeIfAbsent(region, r -> stsClient(r, credentials, endpoints, http, counter, retry));
     }
 
-    static StsClient stsClient(String region, AwsCredentialsProvider credentials, Endpoints endpoints,
-                               SdkHttpClient http, CallCounter counter) {
+    /** An STS client of its own (for assuming roles), owned by the caller. */
+    StsClient newSts(String region) {
+        return stsClient(region, credentials, endpoints, http, counter, retry);
+    }
+
+    private static StsClient stsClient(String region, AwsCredentialsProvider credentials, Endpoints endpoints,
+                                       SdkHttpClient http, CallCounter counter, RetryStrategy retry) {
         var b = StsClient.builder().region(Region.of(region)).credentialsProvider(credentials).httpClient(http)
-                .overrideConfiguration(new AwsClients(credentials, endpoints, http, counter).overrides());
+                .overrideConfiguration(new AwsClients(credentials, endpoints, http, counter, retry).overrides());
         if (endpoints.sts() != null) {
             b.endpointOverride(endpoints.sts());
         }

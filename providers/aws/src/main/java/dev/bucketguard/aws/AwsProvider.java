@@ -12,6 +12,7 @@ import dev.bucketguard.provider.Progress;
 import dev.bucketguard.provider.Provider;
 import dev.bucketguard.provider.ProviderException;
 import dev.bucketguard.provider.ScanError;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,12 +25,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Bucket;
@@ -38,11 +40,14 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
- * Reads S3 buckets through aws-sdk-java-v2: every bucket of the caller's account, or of each role's account in turn.
+ * Reads S3 buckets through aws-sdk-java-v2: every bucket of the caller's account, of each role's account, or of every
+ * account of the organisation ({@link OrganizationScan}), several accounts at once.
  *
- * <p>Only the facts the scan asks of AWS ({@code facts.of("aws")}) are read, with at most {@code concurrency} buckets
- * at once. Every client is read-only ({@link ReadOnlyGuard}) and counted ({@link #apiCalls()}). A bucket that cannot
- * be read never stops the others.
+ * <p>Only the facts the scan asks of AWS ({@code facts.of("aws")}) are read. Every request of the scan, whatever its
+ * account, shares one bound on the requests in flight that follows the cloud ({@link AdaptiveConcurrency}, at most
+ * {@code concurrency}), and throttling is retried on a shared budget ({@link ThrottlingRetry}). Every client is
+ * read-only ({@link ReadOnlyGuard}) and counted ({@link #apiCalls()}). A bucket or an account that cannot be read
+ * never stops the others.
  */
 public final class AwsProvider implements Provider {
     static final String ID = AwsCloud.ID;
@@ -51,7 +56,15 @@ public final class AwsProvider implements Provider {
     private final AwsOptions options;
     private final AwsCredentialsProvider baseCredentials;
     private final Endpoints endpoints;
+    /** How many accounts are read at once; their requests share the one concurrency bound. */
+    static final int ACCOUNTS_AT_ONCE = 8;
+
     private final CallCounter counter = new CallCounter();
+    private final URI organizationsEndpoint;
+    private boolean adaptive = true;
+    /** How hard throttling is retried; tests that exhaust the retries shorten it. */
+    ThrottlingRetry.Settings throttling = ThrottlingRetry.Settings.DEFAULT;
+    private volatile AdaptiveConcurrency lastConcurrency;
 
     public AwsProvider(AwsOptions options) {
         this(options, null, System.getenv());
@@ -62,6 +75,7 @@ public final class AwsProvider implements Provider {
         this.options = options;
         this.baseCredentials = credentials;
         this.endpoints = Endpoints.resolve(options.endpoint(), env);
+        this.organizationsEndpoint = Endpoints.of(options.endpoint(), env, "ORGANIZATIONS");
     }
 
     @Override
@@ -94,7 +108,7 @@ public final class AwsProvider implements Provider {
     }
 
     SdkHttpClient httpClient() {
-        return ApacheHttpClient.builder()
+        return Apache5HttpClient.builder()
                 .maxConnections(Math.max(50, options.concurrency() * 2))
                 .connectionTimeout(Duration.ofSeconds(10))
                 .socketTimeout(Duration.ofSeconds(30))
@@ -109,50 +123,80 @@ public final class AwsProvider implements Provider {
                 : ProfileCredentialsProvider.create(options.profile());
     }
 
+    /**
+     * For benchmarks: false keeps the requests in flight at {@code concurrency} instead of following the cloud (the
+     * behaviour before {@link AdaptiveConcurrency}).
+     */
+    public AwsProvider adaptive(boolean adaptive) {
+        this.adaptive = adaptive;
+        return this;
+    }
+
+    /** The lowest and last limit of requests in flight of the last scan (for benchmarks and tests). */
+    int[] concurrencyLimits() {
+        AdaptiveConcurrency c = lastConcurrency;
+        return c == null ? new int[0] : new int[] {c.lowest(), c.limit()};
+    }
+
+    /** One account to scan, with the clients that carry its credentials. */
+    private record Target(String scope, AwsClients clients, String organization) {
+    }
+
+    /** What one account gave. */
+    private record AccountResult(List<Resource> resources, List<ScanError> errors) {
+    }
+
     @Override
     public Inventory collect(FactSelection selection, Progress progress) {
         Set<Fact> facts = selection.of(ID);
         String region = globalRegion();
         List<Resource> resources = new ArrayList<>();
         List<ScanError> errors = new ArrayList<>();
-        StsClient sts = null;
-        // Credential providers built here refresh in the background and must be closed; given ones are the caller's.
+        AdaptiveConcurrency concurrency = adaptive ? AdaptiveConcurrency.upTo(options.concurrency())
+                : AdaptiveConcurrency.fixed(options.concurrency());
+        ThrottlingRetry retry = new ThrottlingRetry(progress::notice, throttling)
+                .onThrottlingInBody(concurrency::throttledAfterTheFact);
+        lastConcurrency = concurrency;
+        // Credential providers and clients built here refresh in the background and must be closed.
         List<AutoCloseable> owned = new ArrayList<>();
-        try (SdkHttpClient http = httpClient()) {
+        ExecutorService bucketPool = Executors.newFixedThreadPool(options.concurrency(), daemonThreads("bucket"));
+        ExecutorService accountPool = null;
+        try (SdkHttpClient http = new AdaptiveHttpClient(httpClient(), concurrency)) {
             AwsCredentialsProvider base = baseCredentials();
             if (baseCredentials == null && base instanceof AutoCloseable c) {
                 owned.add(c);
             }
-            List<AwsClients> accounts = new ArrayList<>();
-            List<String> scopes = new ArrayList<>();
-            if (options.roleArns().isEmpty()) {
-                accounts.add(new AwsClients(base, endpoints, http, counter));
-                scopes.add("caller");
-            } else {
-                sts = AwsClients.stsClient(region, base, endpoints, http, counter);
-                StsClient assumer = sts;
-                for (String role : options.roleArns()) {
-                    var assumed = StsAssumeRoleCredentialsProvider.builder().stsClient(assumer)
-                            .refreshRequest(r -> r.roleArn(role).roleSessionName("bucketguard")).build();
-                    accounts.add(new AwsClients(assumed, endpoints, http, counter));
-                    owned.add(assumed);
-                    scopes.add(role);
-                }
+            AwsClients caller = new AwsClients(base, endpoints, http, counter, retry);
+            owned.add(caller);
+            S3AnonymousProbe probe = null;
+            if (options.probeAnonymous()) {
+                AwsClients anonymous = caller.with(AnonymousCredentialsProvider.create());
+                owned.add(anonymous);
+                probe = new S3AnonymousProbe(anonymous);
             }
-            for (int i = 0; i < accounts.size(); i++) {
-                try (AwsClients clients = accounts.get(i)) {
-                    scanAccount(clients, scopes.get(i), region, facts, progress, resources, errors);
-                }
+            List<Target> targets = targets(caller, region, errors, owned);
+            accountPool = Executors.newFixedThreadPool(Math.max(1, Math.min(targets.size(), ACCOUNTS_AT_ONCE)),
+                    daemonThreads("account"));
+            List<Future<AccountResult>> futures = new ArrayList<>();
+            for (Target t : targets) {
+                S3AnonymousProbe p = probe;
+                futures.add(accountPool.submit(() -> scanAccount(t, region, facts, progress, bucketPool, p)));
+            }
+            for (Future<AccountResult> f : futures) {
+                AccountResult r = await(f);
+                resources.addAll(r.resources());
+                errors.addAll(r.errors());
             }
         } finally {
-            if (sts != null) {
-                sts.close();
+            bucketPool.shutdownNow();
+            if (accountPool != null) {
+                accountPool.shutdownNow();
             }
             for (AutoCloseable c : owned) {
                 try {
                     c.close();
                 } catch (Exception e) {
-                    // Closing a credential provider cannot change what was read.
+                    // Closing a client or credential provider cannot change what was read.
                 }
             }
         }
@@ -160,28 +204,115 @@ public final class AwsProvider implements Provider {
         return new Inventory(resources, errors);
     }
 
-    private void scanAccount(AwsClients clients, String scope, String region, Set<Fact> facts, Progress progress,
-                             List<Resource> resources, List<ScanError> errors) {
+    /** The accounts to scan: the caller's, each role's, or the organisation's. */
+    private List<Target> targets(AwsClients caller, String region, List<ScanError> errors, List<AutoCloseable> owned) {
+        OrganizationScan org = options.organization();
+        if (org == null && options.roleArns().isEmpty()) {
+            return List.of(new Target("caller", caller, null));
+        }
+        StsClient sts = caller.newSts(region);
+        owned.add(sts);
+        List<Target> out = new ArrayList<>();
+        if (org == null) {
+            for (String role : options.roleArns()) {
+                out.add(new Target(role, assumed(caller, sts, role, owned), null));
+            }
+            return out;
+        }
+        String[] identity = identify(caller, region);
+        OrganizationScan.Plan plan = org.plan(new OrganizationsApi(organizationsEndpoint, identity[1],
+                caller.credentials(), caller.http(), counter), identity[0], identity[1]);
+        errors.addAll(plan.errors());
+        String trusted = org.trustOrganization() ? plan.organization() : null;
+        for (OrganizationScan.Member m : plan.members()) {
+            out.add(m.role() == null ? new Target("caller", caller, trusted)
+                    : new Target(m.role(), assumed(caller, sts, m.role(), owned), trusted));
+        }
+        return out;
+    }
+
+    private static AwsClients assumed(AwsClients caller, StsClient sts, String role, List<AutoCloseable> owned) {
+        var credentials = StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
+                .refreshRequest(r -> r.roleArn(role).roleSessionName("bucketguard")).build();
+        owned.add(credentials);
+        AwsClients clients = caller.with(credentials);
+        owned.add(clients);
+        return clients;
+    }
+
+    /** The caller's account id and partition; a caller that cannot be identified stops the scan. */
+    private static String[] identify(AwsClients caller, String region) {
+        try {
+            var id = caller.sts(region).getCallerIdentity();
+            String arn = id.arn() == null ? "" : id.arn();
+            String[] parts = arn.split(":");
+            return new String[] {id.account(), parts.length > 1 && !parts[1].isBlank() ? parts[1] : "aws"};
+        } catch (SdkClientException e) {
+            throw callerFailure(e);
+        }
+    }
+
+    private static ProviderException callerFailure(SdkClientException e) {
+        String network = ErrorCodes.network(e);
+        return new ProviderException(network != null
+                ? "STS GetCallerIdentity failed: " + network + " (check --endpoint-url, AWS_ENDPOINT_URL and"
+                        + " the network)"
+                : "no usable AWS credentials: " + ErrorCodes.of(e)
+                        + " (configure a profile, environment variables or an instance role)", network == null);
+    }
+
+    private static <T> T await(Future<T> f) {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new ProviderException("scanning an account failed: " + ErrorCodes.of(e.getCause()), false,
+                    e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderException("interrupted while scanning", false, e);
+        }
+    }
+
+    private AccountResult scanAccount(Target target, String region, Set<Fact> facts, Progress progress,
+                                      ExecutorService pool, S3AnonymousProbe probe) {
+        List<Resource> resources = new ArrayList<>();
+        List<ScanError> errors = new ArrayList<>();
+        AwsClients clients = target.clients();
+        String scope = target.scope();
+        if (!"caller".equals(scope)) {
+            // Assume the role first, so that a refusal is named as such (the SDK throws it from any first call).
+            try {
+                clients.credentials().resolveCredentials();
+            } catch (RuntimeException e) {
+                Throwable cause = e instanceof SdkClientException && e.getCause() != null ? e.getCause() : e;
+                errors.add(new ScanError(ID, scope, ErrorCodes.denied(cause) || !(cause instanceof
+                        software.amazon.awssdk.awscore.exception.AwsServiceException) ? ScanError.Kind.ACCESS_DENIED
+                        : ScanError.Kind.SERVICE, "could not assume " + scope + ": " + ErrorCodes.of(cause)
+                        + " (the account's buckets were not scanned; the role must trust the caller and allow the"
+                        + " reads in the README)"));
+                return new AccountResult(resources, errors);
+            }
+        }
         String accountId;
         try {
             accountId = clients.sts(region).getCallerIdentity().account();
         } catch (SdkClientException e) {
             if ("caller".equals(scope)) {
-                String network = ErrorCodes.network(e);
-                throw new ProviderException(network != null
-                        ? "STS GetCallerIdentity failed: " + network + " (check --endpoint-url, AWS_ENDPOINT_URL and"
-                                + " the network)"
-                        : "no usable AWS credentials: " + ErrorCodes.of(e)
-                                + " (configure a profile, environment variables or an instance role)", network == null);
+                throw callerFailure(e);
             }
             errors.add(new ScanError(ID, scope, ScanError.Kind.ACCESS_DENIED,
-                    "could not assume " + scope + ": " + ErrorCodes.of(e.getCause() == null ? e : e.getCause())));
-            return;
+                    "could not assume " + scope + ": " + ErrorCodes.of(e.getCause() == null ? e : e.getCause())
+                            + " (the account's buckets were not scanned; the role must trust the caller and allow"
+                            + " the reads in the README)"));
+            return new AccountResult(resources, errors);
         } catch (RuntimeException e) {
             errors.add(new ScanError(ID, scope, ErrorCodes.denied(e) ? ScanError.Kind.ACCESS_DENIED
                     : ScanError.Kind.SERVICE, "could not identify the account (" + scope + "): GetCallerIdentity"
                     + " failed with " + ErrorCodes.of(e)));
-            return;
+            return new AccountResult(resources, errors);
         }
         S3Client global = clients.s3(region);
         List<Bucket> buckets = new ArrayList<>();
@@ -192,53 +323,54 @@ public final class AwsProvider implements Provider {
             errors.add(new ScanError(ID, ID + ":" + accountId, denied ? ScanError.Kind.ACCESS_DENIED
                     : ScanError.Kind.SERVICE, "could not list the buckets of account " + accountId + ": ListBuckets"
                     + " failed with " + ErrorCodes.of(e) + (denied ? " (needs s3:ListAllMyBuckets)" : "")));
-            return;
+            return new AccountResult(resources, errors);
         }
         buckets.sort(Comparator.comparing(Bucket::name));
         BucketReader.Account account = new BucketReader.Account(accountId, clients, region, options.objectSample());
         if (facts.contains(S3Facts.TRAILS) || facts.contains(S3Facts.LOG_DESTINATION)) {
             account.audit = new AuditReader(accountId, clients, region, buckets);
         }
+        account.organization = target.organization();
+        account.probe = probe;
         if (facts.contains(S3Facts.BLOCK_PUBLIC_ACCESS_ACCOUNT)) {
             readAccountBpa(account);
         }
         ProgressMeter meter = new ProgressMeter(progress, buckets.size(), accountId);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.concurrency(),
-                Math.max(1, buckets.size())), daemonThreads());
-        try {
-            List<Future<BucketReader.Result>> futures = new ArrayList<>();
-            for (Bucket b : buckets) {
-                futures.add(pool.submit(() -> {
-                    try {
-                        return new BucketReader(account, facts, b.name(), regionOf(global, b)).read();
-                    } finally {
-                        meter.done();
-                    }
-                }));
-            }
-            for (int i = 0; i < buckets.size(); i++) {
-                String name = buckets.get(i).name();
+        List<Future<BucketReader.Result>> futures = new ArrayList<>();
+        for (Bucket b : buckets) {
+            futures.add(pool.submit(() -> {
                 try {
-                    BucketReader.Result result = futures.get(i).get();
-                    resources.add(result.resource());
-                    errors.addAll(result.errors());
-                } catch (ExecutionException e) {
-                    resources.add(unreadable(accountId, name, facts, e.getCause()));
-                    errors.add(new ScanError(ID, ID + ":" + accountId + ":" + name, ScanError.Kind.INTERNAL,
-                            "could not read bucket " + name + ": " + ErrorCodes.of(e.getCause())));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new ProviderException("interrupted while scanning account " + accountId, false, e);
+                    return new BucketReader(account, facts, b.name(), regionOf(global, b)).read();
+                } finally {
+                    meter.done();
                 }
-            }
-        } finally {
-            pool.shutdownNow();
+            }));
         }
+        for (int i = 0; i < buckets.size(); i++) {
+            String name = buckets.get(i).name();
+            try {
+                BucketReader.Result result = futures.get(i).get();
+                resources.add(result.resource());
+                errors.addAll(result.errors());
+            } catch (ExecutionException e) {
+                resources.add(unreadable(account, name, facts, e.getCause()));
+                errors.add(new ScanError(ID, ID + ":" + accountId + ":" + name, ScanError.Kind.INTERNAL,
+                        "could not read bucket " + name + ": " + ErrorCodes.of(e.getCause())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ProviderException("interrupted while scanning account " + accountId, false, e);
+            }
+        }
+        return new AccountResult(resources, errors);
     }
 
     /** A bucket whose reading failed as a whole: every requested fact is unknown, none is assumed. */
-    private static Resource unreadable(String account, String bucket, Set<Fact> facts, Throwable cause) {
-        Resource.Builder b = Resource.builder(ID, account, bucket).kind(AwsCloud.BUCKET);
+    private static Resource unreadable(BucketReader.Account account, String bucket, Set<Fact> facts,
+                                       Throwable cause) {
+        Resource.Builder b = Resource.builder(ID, account.id, bucket).kind(AwsCloud.BUCKET);
+        if (account.organization != null) {
+            b.parent(AwsCloud.ORGANIZATION, account.organization);
+        }
         for (Fact f : facts) {
             b.unknown(f, null, null, ErrorCodes.of(cause));
         }
@@ -290,10 +422,10 @@ public final class AwsProvider implements Provider {
         }
     }
 
-    private static ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads(String kind) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
-            Thread t = new Thread(r, "bucketguard-aws-" + n.incrementAndGet());
+            Thread t = new Thread(r, "bucketguard-aws-" + kind + "-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };

@@ -11,6 +11,8 @@ import dev.bucketguard.cloud.aws.S3Facts;
 import dev.bucketguard.cloud.aws.policy.MalformedPolicyException;
 import dev.bucketguard.cloud.aws.policy.PolicyAnalysis;
 import dev.bucketguard.cloud.aws.policy.PolicyEvaluator;
+import dev.bucketguard.exposure.Exposure;
+import dev.bucketguard.exposure.TrustZone;
 import dev.bucketguard.model.Encryption;
 import dev.bucketguard.model.EncryptionState;
 import dev.bucketguard.model.Fact;
@@ -64,6 +66,10 @@ final class BucketReader {
         final String globalRegion;
         final PolicyEvaluator evaluator;
         final int objectSample;
+        /** The account's organisation, a parent of every bucket it owns; null when not trusted as the owner's. */
+        String organization;
+        /** The anonymous probe; null without {@code --probe-anonymous}. */
+        S3AnonymousProbe probe;
         /** Account-level Block Public Access, or null with {@link #accountBpaUnknown} set. */
         BlockPublicAccess accountBpa;
         Unknown accountBpaUnknown;
@@ -136,6 +142,9 @@ final class BucketReader {
         this.region = region;
         this.s3 = account.clients.s3(region == null ? account.globalRegion : region);
         this.out = Resource.builder(AwsProvider.ID, account.id, bucket).kind(AwsCloud.BUCKET).region(region);
+        if (account.organization != null) {
+            out.parent(AwsCloud.ORGANIZATION, account.organization);
+        }
     }
 
     private String ref() {
@@ -171,10 +180,24 @@ final class BucketReader {
         if (facts.contains(S3Facts.OBJECT_ACLS) && account.objectSample > 0) {
             step(S3Facts.OBJECT_ACLS, "ListObjectsV2", "s3:ListBucket", this::readObjectAcls);
         }
-        if (!Collections.disjoint(facts, DETAIL_FACTS)) {
+        if (account.probe != null) {
+            probe();
+        }
+        if (!Collections.disjoint(facts, DETAIL_FACTS) || account.probe != null) {
             out.details(details);
         }
         return new Result(out.build(), errors);
+    }
+
+    /** Probes the bucket when what was read judges it PUBLIC or UNKNOWN (never a PRIVATE one). */
+    private void probe() {
+        Exposure exposure = new AwsCloud().verdict(out.details(details).build(), TrustZone.OWNER_ONLY).exposure();
+        if (exposure != Exposure.PUBLIC && exposure != Exposure.UNKNOWN) {
+            return;
+        }
+        out.collected(S3Facts.ANONYMOUS_PROBE);
+        details = details.withAnonymousProbes(account.probe.probe(s3, bucket,
+                region == null ? account.globalRegion : region));
     }
 
     /** Runs one fact's reading; any failure, expected or not, makes that fact unknown and nothing else. */

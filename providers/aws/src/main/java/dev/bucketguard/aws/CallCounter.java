@@ -27,6 +27,12 @@ final class CallCounter implements ExecutionInterceptor {
         count(attempts, attributes);
     }
 
+    /** Counts one call (and its first attempt) made outside the SDK's clients, such as Organizations. */
+    void record(String name) {
+        calls.computeIfAbsent(name, k -> new LongAdder()).increment();
+        attempts.computeIfAbsent(name, k -> new LongAdder()).increment();
+    }
+
     private static void count(Map<String, LongAdder> counts, ExecutionAttributes attributes) {
         String op = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);

@@ -23,6 +23,11 @@ record Endpoints(URI s3, URI s3Control, URI sts, URI kms, URI cloudTrail) {
                 fromEnv(env, "CLOUDTRAIL"));
     }
 
+    /** One service's endpoint outside this record (Organizations): the option, else the environment, else null. */
+    static URI of(URI option, Map<String, String> env, String service) {
+        return option != null ? option : fromEnv(env, service);
+    }
+
     private static URI fromEnv(Map<String, String> env, String service) {
         String value = env.get("AWS_ENDPOINT_URL_" + service);
         if (value == null || value.isBlank()) {

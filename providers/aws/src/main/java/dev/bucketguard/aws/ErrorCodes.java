@@ -13,6 +13,13 @@ final class ErrorCodes {
     }
 
     static String of(Throwable e) {
+        if (e instanceof OrganizationsApi.Failure f) {
+            return f.code();
+        }
+        if (e instanceof java.io.UncheckedIOException u && u.getCause() != null) {
+            String network = network(u.getCause());
+            return network != null ? network : "I/O error (" + u.getCause().getClass().getSimpleName() + ")";
+        }
         if (e instanceof AwsServiceException a) {
             AwsErrorDetails d = a.awsErrorDetails();
             if (d != null && d.errorCode() != null && !d.errorCode().isBlank()) {
@@ -72,6 +79,9 @@ final class ErrorCodes {
     }
 
     static boolean denied(Throwable e) {
+        if (e instanceof OrganizationsApi.Failure f) {
+            return f.denied();
+        }
         return e instanceof AwsServiceException a && (a.statusCode() == 403
                 || is(e, "AccessDenied") || is(e, "AccessDeniedException"));
     }

@@ -22,6 +22,11 @@ final class ReadOnlyGuard implements ExecutionInterceptor {
         }
     }
 
+    /**
+     * What the SDK clients may send: reads ({@code Get*}, {@code List*}, {@code Head*}, {@code Describe*}) and STS
+     * AssumeRole (it changes nothing). Organizations goes through {@link OrganizationsApi}, which allows only
+     * ListAccounts and DescribeOrganization.
+     */
     static boolean allowed(String operation) {
         if (operation == null) {
             return false;

@@ -80,9 +80,14 @@ class FailuresFromWireMockTest {
     void throttlingThatOutlastsRetriesIsUnknownWithTheCode() {
         try (WireMockAws aws = new WireMockAws("b")) {
             aws.server.stubFor(bucketGet("b", "versioning").willReturn(s3Error(503, "SlowDown")));
-            Resource r = aws.scan(aws.provider(), Set.of(S3Facts.VERSIONING)).resources().get(0);
+            AwsProvider provider = aws.provider();
+            // The real settings retry for minutes (20 attempts, back-offs up to 20 s): the same path, shortened.
+            provider.throttling = new ThrottlingRetry.Settings(8, java.time.Duration.ofMillis(1),
+                    java.time.Duration.ofMillis(5));
+            Resource r = aws.scan(provider, Set.of(S3Facts.VERSIONING)).resources().get(0);
             assertEquals(new Unknown(S3Facts.VERSIONING, "GetBucketVersioning", "s3:GetBucketVersioning", "SlowDown"),
                     r.whyUnknown(S3Facts.VERSIONING).orElseThrow());
+            assertEquals(8L, provider.apiAttempts().get("GetBucketVersioning"), "at least 8 attempts on throttling");
         }
     }
 
@@ -135,7 +140,7 @@ class FailuresFromWireMockTest {
     @Test
     void mutatingCallsThroughTheProvidersClientsAreRefusedBeforeSending() {
         try (WireMockAws aws = new WireMockAws("b");
-             var http = software.amazon.awssdk.http.apache.ApacheHttpClient.builder().build();
+             var http = software.amazon.awssdk.http.apache5.Apache5HttpClient.builder().build();
              AwsClients clients = new AwsClients(MotoFixture.CREDENTIALS, Endpoints.resolve(aws.endpoint(),
                      java.util.Map.of()), http, new CallCounter())) {
             aws.server.resetRequests();
@@ -207,6 +212,32 @@ class FailuresFromWireMockTest {
                 assertEquals("s3:ListAccessPoints", u.permission(), r.ref());
                 assertEquals("AccessDenied", u.error(), r.ref());
             }
+        }
+    }
+
+    @Test
+    void theAnonymousProbesClientIsReadOnlyAndSignsNothing() {
+        try (WireMockAws aws = new WireMockAws("b");
+             var http = software.amazon.awssdk.http.apache5.Apache5HttpClient.builder().build();
+             AwsClients signed = new AwsClients(MotoFixture.CREDENTIALS, Endpoints.resolve(aws.endpoint(),
+                     java.util.Map.of()), http, new CallCounter());
+             AwsClients anonymous = signed.with(
+                     software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider.create())) {
+            aws.server.resetRequests();
+            var s3 = anonymous.s3("us-east-1");
+            assertRefused(() -> s3.putObject(r -> r.bucket("b").key("k"),
+                    software.amazon.awssdk.core.sync.RequestBody.fromString("x")));
+            assertRefused(() -> s3.deleteObject(r -> r.bucket("b").key("k")));
+            aws.server.verify(0, anyRequestedFor(anyUrl()));
+            aws.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/b"))
+                    .willReturn(s3Error(403, "AccessDenied")));
+            var probes = new S3AnonymousProbe(anonymous).probe(signed.s3("us-east-1"), "b", "us-east-1");
+            assertEquals(403, probes.get(0).status());
+            aws.server.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/b"))
+                    .withQueryParam("max-keys", com.github.tomakehurst.wiremock.client.WireMock.equalTo("1"))
+                    .withoutHeader("Authorization"));
         }
     }
 

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.AdvancedFieldSelector;
 import software.amazon.awssdk.services.cloudtrail.model.ReadWriteType;
@@ -247,7 +247,7 @@ class ReadAuditAgainstMotoTest {
     @Test
     void theProvidersCloudTrailClientRefusesStopLoggingAndDeleteTrailBeforeSendingThem() {
         trail("guarded");
-        try (SdkHttpClient http = ApacheHttpClient.builder().build();
+        try (SdkHttpClient http = Apache5HttpClient.builder().build();
              AwsClients clients = new AwsClients(MotoFixture.CREDENTIALS, Endpoints.resolve(MotoFixture.endpoint(),
                      Map.of()), http, new CallCounter())) {
             CloudTrailClient guarded = clients.cloudTrail("us-east-1");

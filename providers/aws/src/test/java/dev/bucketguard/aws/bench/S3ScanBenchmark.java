@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketCannedACL;
@@ -36,11 +36,15 @@ public final class S3ScanBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--latency")) {
+            latency(URI.create(args[1]), Long.parseLong(args[2]), args[3].split(","));
+            return;
+        }
         URI endpoint = URI.create(args[0]);
         int buckets = Integer.parseInt(args[1]);
         int concurrency = Integer.parseInt(args[2]);
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
-        try (var http = ApacheHttpClient.builder().maxConnections(Math.max(50, concurrency * 2)).build();
+        try (var http = Apache5HttpClient.builder().maxConnections(Math.max(50, concurrency * 2)).build();
              S3Client s3 = S3Client.builder().endpointOverride(endpoint).forcePathStyle(true).region(Region.US_EAST_1)
                      .credentialsProvider(credentials).httpClient(http).build()) {
             long t0 = System.nanoTime();
@@ -86,10 +90,55 @@ public final class S3ScanBenchmark {
         }
     }
 
+    /**
+     * Scans through a proxy that adds {@code millis} to every request (closer to a real cloud, where the round trip
+     * and the requests in flight decide the time, not the emulator), at each bucket count: the fixed 16 requests in
+     * flight of before, against AIMD up to 64.
+     */
+    private static void latency(URI endpoint, long millis, String[] counts) throws Exception {
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+        FactSelection facts = FactSelection.only(AwsCloud.ID, java.util.Set.of(S3Facts.ACL, S3Facts.POLICY,
+                S3Facts.POLICY_STATUS, S3Facts.BLOCK_PUBLIC_ACCESS_BUCKET, S3Facts.BLOCK_PUBLIC_ACCESS_ACCOUNT,
+                S3Facts.OBJECT_OWNERSHIP, S3Facts.ENCRYPTION, S3Facts.ENCRYPTION_KEY, S3Facts.WEBSITE,
+                S3Facts.LOGGING, S3Facts.VERSIONING));
+        int provisioned = 0;
+        try (var http = Apache5HttpClient.builder().maxConnections(64).build();
+             S3Client s3 = S3Client.builder().endpointOverride(endpoint).forcePathStyle(true).region(Region.US_EAST_1)
+                     .credentialsProvider(credentials).httpClient(http).build();
+             dev.bucketguard.aws.FaultProxy proxy = new dev.bucketguard.aws.FaultProxy(endpoint).delay(millis)) {
+            System.out.printf("added latency     %d ms per request (a proxy in front of moto)%n", millis);
+            for (String count : counts) {
+                int buckets = Integer.parseInt(count.trim());
+                provision(s3, provisioned, buckets, 16);
+                provisioned = buckets;
+                for (boolean adaptive : new boolean[] {false, true}) {
+                    int concurrency = adaptive ? AwsOptions.DEFAULT_CONCURRENCY : 16;
+                    AwsProvider provider = new AwsProvider(new AwsOptions(null, "us-east-1", List.of(),
+                            proxy.endpoint(), 0, concurrency)).adaptive(adaptive);
+                    long s0 = System.nanoTime();
+                    Inventory inv = provider.collect(facts, m -> { });
+                    double wall = (System.nanoTime() - s0) / 1e9;
+                    if (inv.resources().size() != buckets) {
+                        throw new IllegalStateException("scanned " + inv.resources().size() + " of " + buckets);
+                    }
+                    long total = provider.apiCalls().values().stream().mapToLong(Long::longValue).sum();
+                    System.out.printf("%5d buckets  %-22s %7.2f s  %.2f calls per bucket  %d unknown facts%n",
+                            buckets, adaptive ? "AIMD up to 64" : "fixed 16 (before)", wall,
+                            (double) total / buckets, inv.resources().stream().mapToLong(r -> r.unknowns().size())
+                                    .sum());
+                }
+            }
+        }
+    }
+
     private static void provision(S3Client s3, int buckets, int concurrency) throws Exception {
+        provision(s3, 0, buckets, concurrency);
+    }
+
+    private static void provision(S3Client s3, int from, int buckets, int concurrency) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         List<Future<?>> done = new ArrayList<>();
-        for (int i = 0; i < buckets; i++) {
+        for (int i = from; i < buckets; i++) {
             String name = String.format("bench-%05d", i);
             int n = i;
             done.add(pool.submit(() -> {

@@ -25,6 +25,8 @@ public final class AwsCloud implements Cloud {
     public static final ResourceKind BUCKET = ResourceKind.of("BUCKET");
     /** The owner's AWS Organizations organisation ({@code o-...}). */
     public static final String ORGANIZATION = "organization";
+    /** An unsigned request to the bucket was served ({@code --probe-anonymous}): public, proven from outside. */
+    public static final ExposureTag PROBED_PUBLIC = new ExposureTag("PROBED_PUBLIC");
     /** Public through an access point. */
     public static final ExposureTag ACCESS_POINT = new ExposureTag("ACCESS_POINT");
 

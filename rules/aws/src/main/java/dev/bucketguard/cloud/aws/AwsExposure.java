@@ -85,6 +85,19 @@ final class AwsExposure extends VerdictBuilder {
             tags.add(ExposureTag.WEBSITE);
         }
 
+        // An unsigned request that was served is proof from outside, whatever the settings read (or not read) say.
+        List<AnonymousProbe> proofs = probes().stream().filter(AnonymousProbe::succeeded).toList();
+        if (!proofs.isEmpty()) {
+            effects.stream().filter(GrantEffect::mayApply).map(GrantEffect::grant)
+                    .filter(g -> g.grantee().isPublic()).forEach(g -> reasons.add(describe(g)));
+            proofs.forEach(p -> reasons.add(p.describe(resource.id()) + ": proven anonymous from where the scan ran"));
+            tags.add(AwsCloud.PROBED_PUBLIC);
+            if (proofs.stream().anyMatch(p -> p.request().startsWith("list"))) {
+                tags.add(ExposureTag.LISTABLE);
+            }
+            return done(Exposure.PUBLIC);
+        }
+
         // Step 1: IgnorePublicAcls and RestrictPublicBuckets both on: not public, whatever the policy and ACL say.
         if (Tri.isTrue(ipa) && Tri.isTrue(rpb)) {
             reasons.add("IgnorePublicAcls and RestrictPublicBuckets are on ("
@@ -99,11 +112,11 @@ final class AwsExposure extends VerdictBuilder {
             Boolean isPublic = Tri.or(Tri.or(policyTerm, aclTerm), otherTerm);
             if (Tri.isTrue(isPublic)) {
                 explainPublic(policyTerm, aclTerm);
-                return done(Exposure.PUBLIC);
+                return withRefusals(Exposure.PUBLIC);
             }
             if (isPublic == null) {
                 explainUndecided(policyTerm, aclTerm, otherTerm);
-                return done(Exposure.UNKNOWN);
+                return withRefusals(Exposure.UNKNOWN);
             }
         }
 
@@ -128,10 +141,10 @@ final class AwsExposure extends VerdictBuilder {
             bucket.accessPoints().stream().filter(ap -> !ap.policyRead()).forEach(ap -> reasons.add(
                     "the policy of access point '" + ap.name() + "' could not be read (needs"
                             + " s3:GetAccessPointPolicy): it may grant other accounts"));
-            return done(Exposure.UNKNOWN);
+            return withRefusals(Exposure.UNKNOWN);
         }
         if (cross == Exposure.UNKNOWN) {
-            return done(Exposure.UNKNOWN);
+            return withRefusals(Exposure.UNKNOWN);
         }
 
         // Step 5: private.
@@ -142,6 +155,18 @@ final class AwsExposure extends VerdictBuilder {
             reasons.add("ACLs are in force and IgnorePublicAcls is not on: single objects may still be public");
         }
         return done(Exposure.PRIVATE);
+    }
+
+    /** The probes sent to the bucket, when it was probed. */
+    private List<AnonymousProbe> probes() {
+        return resource.knows(S3Facts.ANONYMOUS_PROBE) ? bucket.anonymousProbes() : List.of();
+    }
+
+    /** Closes a PUBLIC or UNKNOWN verdict with the refused probes as evidence: never as proof of privacy. */
+    private Verdict withRefusals(Exposure exposure) {
+        probes().stream().filter(p -> !p.succeeded()).forEach(p -> reasons.add(p.describe(resource.id())
+                + ": evidence only, a refusal does not prove the bucket private"));
+        return done(exposure);
     }
 
     private boolean foreign(AccessPoint ap) {

@@ -26,6 +26,8 @@ import java.util.List;
  * @param logDestination           where server access logs go and their lifecycle ({@link S3Facts#LOG_DESTINATION});
  *                                 null when logging is off or the fact is not known
  * @param trails                   the CloudTrail trails of the bucket's region ({@link S3Facts#TRAILS})
+ * @param anonymousProbes          the unsigned requests sent to the bucket and their answers
+ *                                 ({@link S3Facts#ANONYMOUS_PROBE}, only with {@code --probe-anonymous})
  */
 public record S3Bucket(
         BlockPublicAccess accountBlockPublicAccess,
@@ -38,7 +40,8 @@ public record S3Bucket(
         Website website,
         List<AccessPoint> accessPoints,
         LogDestination logDestination,
-        List<Trail> trails) implements Details {
+        List<Trail> trails,
+        List<AnonymousProbe> anonymousProbes) implements Details {
 
     /** Nothing known. */
     public static final S3Bucket UNREAD = new S3Bucket(null, null, null, null, null, null, null, null, List.of());
@@ -46,14 +49,20 @@ public record S3Bucket(
     public S3Bucket {
         accessPoints = accessPoints == null ? List.of() : List.copyOf(accessPoints);
         trails = trails == null ? List.of() : List.copyOf(trails);
+        anonymousProbes = anonymousProbes == null ? List.of() : List.copyOf(anonymousProbes);
     }
 
-    /** A bucket whose read-audit facts are not known. */
+    /** A bucket whose read-audit facts are not known, without probes. */
     public S3Bucket(BlockPublicAccess accountBlockPublicAccess, BlockPublicAccess bucketBlockPublicAccess,
                     ObjectOwnership objectOwnership, BucketPolicy policy, Boolean policyStatusPublic, Logging logging,
                     Versioning versioning, Website website, List<AccessPoint> accessPoints) {
         this(accountBlockPublicAccess, bucketBlockPublicAccess, objectOwnership, policy, policyStatusPublic, logging,
-                versioning, website, accessPoints, null, List.of());
+                versioning, website, accessPoints, null, List.of(), List.of());
+    }
+
+    public S3Bucket withAnonymousProbes(List<AnonymousProbe> v) {
+        return new S3Bucket(accountBlockPublicAccess, bucketBlockPublicAccess, objectOwnership, policy,
+                policyStatusPublic, logging, versioning, website, accessPoints, logDestination, trails, v);
     }
 
     /** The bucket's details, or {@link #UNREAD} when the resource carries none. */
@@ -64,56 +73,56 @@ public record S3Bucket(
 
     public S3Bucket withAccountBlockPublicAccess(BlockPublicAccess v) {
         return new S3Bucket(v, bucketBlockPublicAccess, objectOwnership, policy, policyStatusPublic, logging,
-                versioning, website, accessPoints, logDestination, trails);
+                versioning, website, accessPoints, logDestination, trails, anonymousProbes);
     }
 
     public S3Bucket withBucketBlockPublicAccess(BlockPublicAccess v) {
         return new S3Bucket(accountBlockPublicAccess, v, objectOwnership, policy, policyStatusPublic, logging,
-                versioning, website, accessPoints, logDestination, trails);
+                versioning, website, accessPoints, logDestination, trails, anonymousProbes);
     }
 
     public S3Bucket withObjectOwnership(ObjectOwnership v) {
         return new S3Bucket(accountBlockPublicAccess, bucketBlockPublicAccess, v, policy, policyStatusPublic, logging,
-                versioning, website, accessPoints, logDestination, trails);
+                versioning, website, accessPoints, logDestination, trails, anonymousProbes);
     }
 
     public S3Bucket withPolicy(BucketPolicy v) {
         return new S3Bucket(accountBlockPublicAccess, bucketBlockPublicAccess, objectOwnership, v, policyStatusPublic,
-                logging, versioning, website, accessPoints, logDestination, trails);
+                logging, versioning, website, accessPoints, logDestination, trails, anonymousProbes);
     }
 
     public S3Bucket withPolicyStatusPublic(Boolean v) {
         return new S3Bucket(accountBlockPublicAccess, bucketBlockPublicAccess, objectOwnership, policy, v, logging,
-                versioning, website, accessPoints, logDestination, trails);
+                versioning, website, accessPoints, logDestination, trails, anonymousProbes);
     }
 
     public S3Bucket withLogging(Logging v) {
         return new S3Bucket(accountBlockPublicAccess, bucketBlockPublicAccess, objectOwnership, policy,
-                policyStatusPublic, v, versioning, website, accessPoints, logDestination, trails);
+                policyStatusPublic, v, versioning, website, accessPoints, logDestination, trails, anonymousProbes);
     }
 
     public S3Bucket withVersioning(Versioning v) {
         return new S3Bucket(accountBlockPublicAccess, bucketBlockPublicAccess, objectOwnership, policy,
-                policyStatusPublic, logging, v, website, accessPoints, logDestination, trails);
+                policyStatusPublic, logging, v, website, accessPoints, logDestination, trails, anonymousProbes);
     }
 
     public S3Bucket withWebsite(Website v) {
         return new S3Bucket(accountBlockPublicAccess, bucketBlockPublicAccess, objectOwnership, policy,
-                policyStatusPublic, logging, versioning, v, accessPoints, logDestination, trails);
+                policyStatusPublic, logging, versioning, v, accessPoints, logDestination, trails, anonymousProbes);
     }
 
     public S3Bucket withAccessPoints(List<AccessPoint> v) {
         return new S3Bucket(accountBlockPublicAccess, bucketBlockPublicAccess, objectOwnership, policy,
-                policyStatusPublic, logging, versioning, website, v, logDestination, trails);
+                policyStatusPublic, logging, versioning, website, v, logDestination, trails, anonymousProbes);
     }
 
     public S3Bucket withLogDestination(LogDestination v) {
         return new S3Bucket(accountBlockPublicAccess, bucketBlockPublicAccess, objectOwnership, policy,
-                policyStatusPublic, logging, versioning, website, accessPoints, v, trails);
+                policyStatusPublic, logging, versioning, website, accessPoints, v, trails, anonymousProbes);
     }
 
     public S3Bucket withTrails(List<Trail> v) {
         return new S3Bucket(accountBlockPublicAccess, bucketBlockPublicAccess, objectOwnership, policy,
-                policyStatusPublic, logging, versioning, website, accessPoints, logDestination, v);
+                policyStatusPublic, logging, versioning, website, accessPoints, logDestination, v, anonymousProbes);
     }
 }

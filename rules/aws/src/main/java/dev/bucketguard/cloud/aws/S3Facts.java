@@ -43,13 +43,19 @@ public final class S3Facts {
     /** The ACLs of a sample of objects: grants through {@link S3Channels#OBJECT_ACL}. */
     public static final Fact OBJECT_ACLS = Fact.of("OBJECT_ACLS");
 
+    /**
+     * Evidence from unsigned requests to the buckets judged PUBLIC or UNKNOWN: {@link S3Bucket#anonymousProbes()}.
+     * Collected only when the user asks for probes ({@code --probe-anonymous}), whatever rules are selected.
+     */
+    public static final Fact ANONYMOUS_PROBE = Fact.of("ANONYMOUS_PROBE");
+
     /** Every S3 fact. */
     public static final Set<Fact> ALL = Set.of(ACL, POLICY, POLICY_STATUS, BLOCK_PUBLIC_ACCESS_BUCKET,
             BLOCK_PUBLIC_ACCESS_ACCOUNT, OBJECT_OWNERSHIP, ENCRYPTION, ENCRYPTION_KEY, WEBSITE, LOGGING, VERSIONING,
-            ACCESS_POINTS, OBJECT_ACLS, LOG_DESTINATION, TRAILS);
+            ACCESS_POINTS, OBJECT_ACLS, LOG_DESTINATION, TRAILS, ANONYMOUS_PROBE);
 
     /** What the read audit reads ({@link AwsReadAudit}): collected when a selected rule needs it. */
-    public static final Set<Fact> READ_AUDIT = Set.of(LOGGING, LOG_DESTINATION, TRAILS);
+    public static final Set<Fact> READ_AUDIT = Set.of(LOGGING, LOG_DESTINATION, TRAILS, ANONYMOUS_PROBE);
 
     /** What the verdict reads ({@code docs/exposure.md}), whatever rules are selected. */
     public static final Set<Fact> VERDICT = Set.of(ACL, POLICY, POLICY_STATUS, BLOCK_PUBLIC_ACCESS_BUCKET,

@@ -136,6 +136,7 @@ final class Fixtures {
         private Guardrails guardrails = new Guardrails(null, null, null);
         private PolicyFacts policy;
         private Website website;
+        private List<AnonymousProbe> probes = List.of();
 
         private S3Builder(String account, String id) {
             this.b = Resource.builder(AwsCloud.ID, account, id).kind(AwsCloud.BUCKET);
@@ -183,6 +184,13 @@ final class Fixtures {
             return this;
         }
 
+        /** The bucket was probed (--probe-anonymous) with these answers. */
+        S3Builder probes(AnonymousProbe... p) {
+            probes = List.of(p);
+            collected.add(S3Facts.ANONYMOUS_PROBE);
+            return this;
+        }
+
         S3Builder parent(String kind, String id) {
             b.parent(kind, id);
             return this;
@@ -203,7 +211,7 @@ final class Fixtures {
                     known(facts, S3Facts.POLICY_STATUS, p.statusPublic(), false),
                     null, null,
                     known(facts, S3Facts.WEBSITE, website, Website.OFF),
-                    accessPoints);
+                    accessPoints).withAnonymousProbes(probes);
             return b.collected(facts).details(d).build();
         }
 
