@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "scan",
         description = "Scans one provider's storage and reports exposure and findings.",
-        subcommands = {ScanAwsCommand.class, ScanAzureCommand.class, ScanGcpCommand.class, ScanSnapshotCommand.class})
+        subcommands = {ScanAwsCommand.class, ScanAzureCommand.class, ScanGcpCommand.class, ScanSnapshotCommand.class,
+            ScanTerraformCommand.class})
 final class ScanCommand implements Runnable {
     @Spec
     CommandSpec spec;
