@@ -187,7 +187,7 @@ final class GcpPlan {
         Boolean org = orgPolicyByProject.get(project);
         if (org == null) {
             org = false;
-            trail.noteWhenMentioned("public access prevention", "the organisation policy"
+            trail.noteWhenMentioned("by the organisation", "the organisation policy"
                     + " storage.publicAccessPrevention is not in this plan and was not given (--account-settings):"
                     + " taken as not enforced");
         } else {

@@ -33,6 +33,10 @@ final class Plans {
         return resource("aws/" + scenario + ".plan.json");
     }
 
+    static Path hand(String scenario) {
+        return resource("hand/" + scenario + ".plan.json");
+    }
+
     static ScanReport scan(TerraformOptions options) {
         return scan(options, TrustZone.OWNER_ONLY);
     }
