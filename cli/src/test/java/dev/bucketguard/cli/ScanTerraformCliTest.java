@@ -117,4 +117,37 @@ class ScanTerraformCliTest {
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("no-such.snapshot.json: no such file"), missing.err());
     }
+
+    /** A plan shows provider credentials and account keys in clear text; none may reach a report or an error. */
+    @Test
+    void noSecretOfThePlanReachesAnyOutput(@TempDir Path dir) throws Exception {
+        String plan = TERRAFORM.resolve("resources/plans/hand/secrets-in-plan.plan.json").toString();
+        Cli.Result r = Cli.run("scan", "terraform", plan, "--format", "text,json,sarif,junit", "--output", "-",
+                "--output", dir.resolve("r.json").toString(), "--output", dir.resolve("r.sarif").toString(),
+                "--output", dir.resolve("r.xml").toString());
+        assertEquals(4, r.code(), r.err());
+        StringBuilder all = new StringBuilder(r.out()).append(r.err());
+        for (String f : List.of("r.json", "r.sarif", "r.xml")) {
+            all.append(Files.readString(dir.resolve(f)));
+        }
+        assertTrue(all.toString().contains("acmekeys"), "the account was scanned");
+        for (String canary : List.of("Q2FuYXJ5S2V5", "AKIACANARY", "canary/SecretAccessKey", "canary-client-secret")) {
+            assertFalse(all.toString().contains(canary), canary + " leaked");
+        }
+    }
+
+    /** The repository root as --source-dir, the plan written beside the root module in a subdirectory. */
+    @Test
+    void sarifPathsAreRelativeToTheSourceDirectoryWhenTheRootModuleIsASubdirectory(@TempDir Path repo)
+            throws Exception {
+        Path infra = Files.createDirectories(repo.resolve("infra"));
+        Files.copy(Path.of(sources("public-policy-new-bucket"), "main.tf"), infra.resolve("main.tf"));
+        Files.copy(Path.of(plan("public-policy-new-bucket")), infra.resolve("plan.json"));
+        Cli.Result r = Cli.run("scan", "terraform", infra.resolve("plan.json").toString(), "--format", "sarif",
+                "--rules", "aws.s3.public-policy", "--source-dir", repo.toString());
+        JsonNode physical = json.readTree(r.out()).get("runs").get(0).get("results").get(0).get("locations").get(0)
+                .get("physicalLocation");
+        assertEquals("infra/main.tf", physical.get("artifactLocation").get("uri").asText());
+        assertEquals(5, physical.get("region").get("startLine").asInt());
+    }
 }

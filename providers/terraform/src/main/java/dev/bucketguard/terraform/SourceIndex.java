@@ -25,19 +25,28 @@ final class SourceIndex {
     }
 
     private final Path root;
+    private final Path rootModule;
     private final Plan plan;
     private final Map<Path, Map<String, Location>> byDirectory = new HashMap<>();
 
+    /**
+     * @param root the source directory: files are looked up under it and named relative to it. The root module is
+     *             the plan file's directory when that lies under it and holds {@code .tf} files (terraform show -json
+     *             is usually run there), else the source directory itself.
+     */
     SourceIndex(Path root, Plan plan) {
         this.root = root.toAbsolutePath().normalize();
         this.plan = plan;
+        Path planDir = plan.file().toAbsolutePath().normalize().getParent();
+        this.rootModule = planDir != null && planDir.startsWith(this.root) && !blocks(planDir).isEmpty()
+                ? planDir : this.root;
     }
 
     /** The block of a plan resource; else the module call that holds it; empty when neither is found. */
     Optional<Location> find(PlanResource r) {
         List<String> calls = Plan.moduleCalls(r.module());
         List<String> sources = plan.moduleSources(r.module());
-        Path dir = root;
+        Path dir = rootModule;
         Location call = null;
         for (int i = 0; i < calls.size(); i++) {
             Location here = blocks(dir).get("module." + calls.get(i));
