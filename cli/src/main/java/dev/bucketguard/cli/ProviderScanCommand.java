@@ -18,6 +18,7 @@ import dev.bucketguard.scan.Scanner;
 import dev.bucketguard.scan.Suppression;
 import dev.bucketguard.scan.Suppressions;
 import dev.bucketguard.snapshot.Snapshot;
+import dev.bucketguard.spi.Clouds;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -71,6 +72,27 @@ abstract class ProviderScanCommand implements Callable<Integer> {
         return Set.of();
     }
 
+    /**
+     * The clouds whose verdicts judge what {@link #provider()} read (a plan's provider adds the reasons a plan needs);
+     * every cloud on the class path by default. Called after {@link #provider()}.
+     */
+    protected Clouds clouds() {
+        return Clouds.discover();
+    }
+
+    /** The reporter of one format; a provider whose resources have source files may place SARIF results in them. */
+    protected Reporter reporter(Reporters format, ReporterOptions reporterOptions) {
+        return format.create(reporterOptions);
+    }
+
+    /**
+     * Rules this provider's resources can never decide (a fact only the live cloud has): left out unless named
+     * exactly in {@code --rules}. Empty by default.
+     */
+    protected Set<String> rulesOutOfReach() {
+        return Set.of();
+    }
+
     /** The zone of trust: the shared options' accounts and organisations, and {@link #trustedOwners()}. */
     private TrustZone trust() {
         Set<String> accounts = new HashSet<>(options.trustedAccounts);
@@ -99,6 +121,7 @@ abstract class ProviderScanCommand implements Callable<Integer> {
                 .rules(rules)
                 .trust(trust())
                 .parameters(options.parameters())
+                .clouds(clouds())
                 .suppressions(suppressions)
                 .baseline(baseline)
                 .progress(progress())
@@ -133,7 +156,9 @@ abstract class ProviderScanCommand implements Callable<Integer> {
     private RuleSet rules(RuleSet all) {
         requireMatches("--rules", options.rules, all);
         requireMatches("--exclude-rules", options.excludeRules, all);
-        RuleSet selected = all.select(options.rules, options.excludeRules);
+        List<String> exclude = new ArrayList<>(options.excludeRules);
+        rulesOutOfReach().stream().filter(id -> !options.rules.contains(id)).forEach(exclude::add);
+        RuleSet selected = all.select(options.rules, exclude);
         if (selected.size() == 0) {
             // A scan with no rule would show public buckets and exit 0: nothing to gate on is a mistake.
             throw usageError("--exclude-rules " + String.join(",", options.excludeRules) + " leaves no rule of "
@@ -202,7 +227,7 @@ abstract class ProviderScanCommand implements Callable<Integer> {
             } else if (!seen.add(path.toAbsolutePath().normalize())) {
                 throw usageError("--output: " + target + " is given twice");
             }
-            out.add(new Output(formats.get(i), path, formats.get(i).create(
+            out.add(new Output(formats.get(i), path, reporter(formats.get(i),
                     new ReporterOptions(path == null && environment.colour(), options.verbose, sarifArtifact,
                             options.failOn.severity))));
         }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "scan",
         description = "Scans one provider's storage and reports exposure and findings.",
         subcommands = {ScanAwsCommand.class, ScanAzureCommand.class, ScanGcpCommand.class, ScanSalesforceCommand.class,
-            ScanSnapshotCommand.class})
+            ScanSnapshotCommand.class, ScanTerraformCommand.class})
 final class ScanCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -25,6 +25,7 @@ import dev.bucketguard.cloud.salesforce.SalesforceCloud;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.salesforce.SalesforceProvider;
 import dev.bucketguard.snapshot.SnapshotProvider;
+import dev.bucketguard.terraform.TerraformProvider;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -75,6 +76,7 @@ class ArchitectureTest {
     private static final JavaClasses GCP_PROVIDER = module(GcpProvider.class);
     private static final JavaClasses SNAPSHOT_PROVIDER = module(SnapshotProvider.class);
     private static final JavaClasses SALESFORCE_PROVIDER = module(SalesforceProvider.class);
+    private static final JavaClasses TERRAFORM_PROVIDER = module(TerraformProvider.class);
 
     /** The classes of the jar or directory that holds {@code anchor}. */
     private static JavaClasses module(Class<?> anchor) {
@@ -222,13 +224,30 @@ class ArchitectureTest {
                 .evaluate(SALESFORCE_PROVIDER).hasViolation(), "the Salesforce provider fills rules/salesforce's model");
     }
 
+    /**
+     * A plan is judged offline: the Terraform provider maps it onto the SDK-free cloud modules' model (the S3 policy
+     * evaluator included) and uses no cloud SDK, no rule and no other provider.
+     */
+    @Test
+    void theTerraformProviderMapsAPlanOntoTheCloudModelsWithNoSdkAndNoRule() {
+        noCloudSdk().because("scan terraform runs in pull requests without cloud credentials or SDKs")
+                .check(TERRAFORM_PROVIDER);
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.bucketguard.rules..",
+                        "dev.bucketguard.aws..", "dev.bucketguard.azure..", "dev.bucketguard.gcp..",
+                        "dev.bucketguard.snapshot..", "dev.bucketguard.cli..")
+                .because("every existing rule judges plan resources unchanged; no rule is written twice")
+                .check(TERRAFORM_PROVIDER);
+        assertTrue(noClasses().should().dependOnClassesThat().resideInAPackage("dev.bucketguard.cloud.aws..")
+                .evaluate(TERRAFORM_PROVIDER).hasViolation(), "the plan becomes rules/aws's model");
+    }
+
     @Test
     void rulesArePureFunctionsOfTheModel() {
         noClasses().that().resideInAPackage("dev.bucketguard.rules..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio..", "java.net..",
                         "java.util.concurrent..", "dev.bucketguard.aws..", "dev.bucketguard.azure..",
                         "dev.bucketguard.gcp..", "dev.bucketguard.salesforce..",
-                        "dev.bucketguard.snapshot..",
+                        "dev.bucketguard.snapshot..", "dev.bucketguard.terraform..",
                         "dev.bucketguard.provider..", "dev.bucketguard.report..", "dev.bucketguard.cli..")
                 .orShould().callMethod(System.class, "getenv", String.class)
                 .orShould().callMethod(System.class, "getenv")

@@ -1,0 +1,130 @@
+package dev.bucketguard.terraform;
+
+import dev.bucketguard.cloud.aws.BlockPublicAccess;
+import dev.bucketguard.cloud.aws.S3Bucket;
+import dev.bucketguard.cloud.aws.S3Facts;
+import dev.bucketguard.cloud.gcp.GcpBucket;
+import dev.bucketguard.cloud.gcp.GcpFacts;
+import dev.bucketguard.model.Resource;
+import dev.bucketguard.provider.FactSelection;
+import dev.bucketguard.provider.Inventory;
+import dev.bucketguard.provider.Progress;
+import dev.bucketguard.provider.Provider;
+import dev.bucketguard.provider.ScanError;
+import dev.bucketguard.spi.Clouds;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a Terraform plan into the same model as a live scan, so that the same verdicts and rules judge what is about
+ * to be deployed. Resources the plan destroys are not scanned; storage resources of a type it does not map are reported
+ * as not scanned. The plan is read when the provider is made, so a file that is no plan stops before any scan.
+ *
+ * <p>What a plan cannot show is never taken in the comfortable direction: a value known only after apply is an
+ * Unknown naming the Terraform attribute, and a guardrail that lives outside the plan (account-level Block Public
+ * Access) is taken as off, with a reason saying so ({@link #clouds(Clouds)} adds those reasons to the verdicts).
+ */
+public final class TerraformProvider implements Provider {
+    public static final String ID = "terraform";
+    /** Storage types that set nothing about who reaches the data. */
+    private static final Set<String> NOT_ACCESS = Set.of("aws_s3_bucket_lifecycle_configuration",
+            "aws_s3_bucket_cors_configuration", "aws_s3_bucket_notification", "aws_s3_bucket_inventory",
+            "aws_s3_bucket_metric", "aws_s3_bucket_analytics_configuration",
+            "aws_s3_bucket_request_payment_configuration", "aws_s3_bucket_accelerate_configuration",
+            "aws_s3_bucket_intelligent_tiering_configuration", "aws_s3_bucket_object_lock_configuration",
+            "azurerm_storage_blob", "azurerm_storage_management_policy", "azurerm_storage_queue",
+            "azurerm_storage_table", "azurerm_storage_share", "google_storage_bucket_object",
+            "google_storage_notification", "google_storage_hmac_key");
+    private static final List<String> STORAGE_PREFIXES = List.of("aws_s3_", "aws_s3control_", "azurerm_storage_",
+            "google_storage_");
+
+    private final Plan plan;
+    private final TerraformOptions options;
+    private final Map<String, Provenance> provenance = new HashMap<>();
+    private Inventory inventory;
+
+    public TerraformProvider(TerraformOptions options) {
+        this.options = options;
+        this.plan = Plan.read(options.plan());
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public synchronized Inventory collect(FactSelection facts, Progress progress) {
+        if (inventory == null) {
+            inventory = map();
+            progress.report("read " + inventory.resources().size() + " resources from plan " + options.plan());
+        }
+        return inventory;
+    }
+
+    private Inventory map() {
+        List<ScanError> errors = new ArrayList<>();
+        List<PlanResource> live = new ArrayList<>();
+        for (PlanResource r : plan.resources()) {
+            if (r.destroyed()) {
+                continue;
+            }
+            live.add(r);
+            if (!r.data() && STORAGE_PREFIXES.stream().anyMatch(p -> r.type().startsWith(p))
+                    && !AwsPlan.TYPES.contains(r.type()) && !AzurePlan.TYPES.contains(r.type())
+                    && !GcpPlan.TYPES.contains(r.type()) && !NOT_ACCESS.contains(r.type())) {
+                errors.add(new ScanError(ID, r.address(), ScanError.Kind.CLOUD_DATA, r.address() + ": resource type "
+                        + r.type() + " may change who reaches stored data and bucketguard does not read it; it is"
+                        + " not scanned"));
+            }
+        }
+        List<Resource> resources = new ArrayList<>();
+        Optional<String> caller = AwsPlan.callerAccount(plan);
+        Optional<Resource> settings = options.accountSettings().stream()
+                .filter(r -> AwsPlan.ID.equals(r.provider())).findFirst();
+        String account = options.accountId() != null ? options.accountId()
+                : caller.orElseGet(() -> settings.map(Resource::account).orElse("unknown-account"));
+        boolean accountKnown = options.accountId() != null || caller.isPresent() || settings.isPresent();
+        BlockPublicAccess accountBpa = options.accountSettings().stream()
+                .filter(r -> AwsPlan.ID.equals(r.provider()) && r.account().equals(account)
+                        && r.knows(S3Facts.BLOCK_PUBLIC_ACCESS_ACCOUNT))
+                .map(r -> S3Bucket.of(r).accountBlockPublicAccess()).filter(b -> b != null).findFirst().orElse(null);
+        resources.addAll(new AwsPlan(plan, account, accountKnown, accountBpa, errors, provenance).resources(live));
+        resources.addAll(new AzurePlan(plan, errors, provenance).resources(live));
+        Map<String, Boolean> orgPolicy = new HashMap<>();
+        options.accountSettings().stream().filter(r -> GcpPlan.ID.equals(r.provider())
+                        && r.knows(GcpFacts.ORG_POLICY) && GcpBucket.of(r).orgEnforcesPublicAccessPrevention() != null)
+                .forEach(r -> orgPolicy.putIfAbsent(r.account(), GcpBucket.of(r).orgEnforcesPublicAccessPrevention()));
+        resources.addAll(new GcpPlan(plan, orgPolicy, errors, provenance).resources(live));
+        return new Inventory(resources, errors);
+    }
+
+    /**
+     * The clouds whose verdicts judge this plan's resources: each verdict gains the reasons a plan needs (a guardrail
+     * outside the plan taken as off, a new resource's defaults).
+     */
+    public Clouds clouds(Clouds base) {
+        return PlanVerdicts.of(base, provenance);
+    }
+
+    /**
+     * A SARIF reporter whose results point at the {@code .tf} file and line to change, found under {@code sourceDir}
+     * (paths relative to it); results whose block is not found point at {@code fallbackUri}.
+     */
+    public dev.bucketguard.report.Reporter sarif(java.nio.file.Path sourceDir, String fallbackUri) {
+        return new PlanSarif(fallbackUri, provenance, new SourceIndex(sourceDir, plan));
+    }
+
+    /** Where each resource comes from in the plan, by reference ({@code aws:111122223333:bucket}). */
+    Map<String, Provenance> provenance() {
+        return provenance;
+    }
+
+    Plan plan() {
+        return plan;
+    }
+}

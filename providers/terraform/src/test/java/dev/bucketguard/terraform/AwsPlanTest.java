@@ -1,0 +1,159 @@
+package dev.bucketguard.terraform;
+
+import static dev.bucketguard.terraform.Plans.aws;
+import static dev.bucketguard.terraform.Plans.reasons;
+import static dev.bucketguard.terraform.Plans.resource;
+import static dev.bucketguard.terraform.Plans.scan;
+import static dev.bucketguard.terraform.Plans.status;
+import static dev.bucketguard.terraform.Plans.verdicts;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bucketguard.exposure.Exposure;
+import dev.bucketguard.exposure.TrustZone;
+import dev.bucketguard.model.Resource;
+import dev.bucketguard.provider.FactSelection;
+import dev.bucketguard.provider.Progress;
+import dev.bucketguard.scan.FindingStatus;
+import dev.bucketguard.scan.ResourceReport;
+import dev.bucketguard.scan.ScanReport;
+import dev.bucketguard.snapshot.SnapshotProvider;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Plans made by real {@code terraform plan} runs of the scenarios under {@code src/test/terraform/aws} (hashicorp/aws
+ * 5.100.0; see scripts/terraform-plans.sh), judged by the same verdict and rules as a live scan.
+ */
+class AwsPlanTest {
+    private static final String NEW_BUCKET_DEFAULTS = "S3's new-bucket defaults (Block Public Access on, ACLs"
+            + " disabled) would refuse this at apply unless they are switched off";
+    private static final String ACCOUNT_NOT_GIVEN = "RestrictPublicBuckets: not in this plan; the account setting was"
+            + " not given";
+
+    @Test
+    void aNewBucketMadePublicByItsPolicyIsPublicAndTheReasonSaysS3sDefaultsWouldRefuseIt() {
+        ResourceReport r = resource(scan(aws("public-policy-new-bucket")), "acme-public-site");
+        assertEquals(Exposure.PUBLIC, r.verdict().exposure());
+        assertEquals(FindingStatus.FAIL, status(r, "aws.s3.public-policy"));
+        assertTrue(reasons(r).contains("policy statement 'PublicRead' grants read to anyone"), reasons(r));
+        assertTrue(reasons(r).contains(NEW_BUCKET_DEFAULTS), reasons(r));
+        assertTrue(reasons(r).contains(ACCOUNT_NOT_GIVEN), reasons(r));
+        assertEquals("eu-west-1", r.resource().region());
+    }
+
+    @Test
+    void aPlainNewBucketTakesS3sNewBucketDefaultsAndIsNotUnknown() {
+        ResourceReport r = resource(scan(aws("plain-new-bucket")), "acme-customer-records");
+        assertEquals(Exposure.PRIVATE, r.verdict().exposure());
+        assertTrue(r.resource().unknowns().isEmpty(), r.resource().unknowns().toString());
+        assertEquals(FindingStatus.PASS, status(r, "aws.s3.bucket-block-public-access"));
+        assertEquals(FindingStatus.PASS, status(r, "aws.s3.acls-enabled"));
+        assertEquals(FindingStatus.FAIL, status(r, "aws.s3.encryption-customer-key"), "SSE-S3 is the default");
+    }
+
+    @Test
+    void everySplitResourceCountsAndAKmsKeyOfThePlanIsCustomerManaged() {
+        ResourceReport r = resource(scan(aws("private-bucket-complete")), "acme-records");
+        assertEquals(Exposure.PRIVATE, r.verdict().exposure());
+        for (String rule : List.of("aws.s3.encryption-customer-key", "aws.s3.tls-only", "aws.s3.versioning",
+                "aws.s3.access-logging", "aws.s3.bucket-block-public-access", "aws.s3.acls-enabled",
+                "aws.s3.public-policy", "aws.s3.public-acl")) {
+            assertEquals(FindingStatus.PASS, status(r, rule), rule);
+        }
+    }
+
+    @Test
+    void theV3InlineAclAndWebsiteOfAwsS3BucketAreRead() {
+        ResourceReport r = resource(scan(aws("public-acl-v3-inline")), "acme-legacy-downloads");
+        assertEquals(Exposure.PUBLIC, r.verdict().exposure());
+        assertEquals(FindingStatus.FAIL, status(r, "aws.s3.public-acl"));
+        assertEquals(FindingStatus.FAIL, status(r, "aws.s3.website-public"));
+        assertTrue(reasons(r).contains("canned ACL 'public-read' grants anyone"), reasons(r));
+    }
+
+    @Test
+    void aPublicAclWithExplicitGuardrailsOffIsPublicWithoutTheDefaultsNote() {
+        ResourceReport r = resource(scan(aws("public-acl-split")), "acme-uploads");
+        assertEquals(Exposure.PUBLIC, r.verdict().exposure());
+        assertEquals(FindingStatus.FAIL, status(r, "aws.s3.public-acl"));
+        assertTrue(reasons(r).contains("grants list, write to anyone"), reasons(r));
+        assertFalse(reasons(r).contains(NEW_BUCKET_DEFAULTS), reasons(r));
+    }
+
+    @Test
+    void aRenderedPolicyDocumentNamingAnotherAccountIsCrossAccountUnlessTrusted() {
+        ResourceReport r = resource(scan(aws("policy-document")), "acme-reports");
+        assertEquals(Exposure.CROSS_ACCOUNT, r.verdict().exposure());
+        assertEquals(List.of("999988887777"), r.verdict().outsiders());
+        assertTrue(reasons(r).contains("the account this plan deploys to is not known"), reasons(r));
+
+        ScanReport trusted = scan(new TerraformOptions(aws("policy-document"), "111122223333", List.of()),
+                new TrustZone(Set.of("999988887777"), Set.of()));
+        ResourceReport t = resource(trusted, "acme-reports");
+        assertEquals(Exposure.PRIVATE, t.verdict().exposure());
+        assertEquals("111122223333", t.resource().account());
+    }
+
+    @Test
+    void aPolicyKnownOnlyAfterApplyIsUnknownNamingTheTerraformAttribute() {
+        ResourceReport r = resource(scan(aws("policy-unknown-until-apply")), "acme-data");
+        assertEquals(Exposure.UNKNOWN, r.verdict().exposure());
+        assertTrue(reasons(r).contains("aws_s3_bucket_policy.data.policy is known only after apply"), reasons(r));
+        assertEquals(FindingStatus.UNKNOWN, status(r, "aws.s3.public-policy"));
+    }
+
+    @Test
+    void theKnownStatementsOfAPolicyDocumentReadAtApplyAlreadyMakeTheBucketPublic() {
+        ResourceReport r = resource(scan(aws("partly-known-document")), "acme-assets");
+        assertEquals(Exposure.PUBLIC, r.verdict().exposure());
+        assertTrue(reasons(r).contains("is known only in part before apply (data.aws_iam_policy_document.assets)"),
+                reasons(r));
+    }
+
+    @Test
+    void countAndForEachCompanionsAttachInstanceToInstance() {
+        ScanReport report = scan(aws("count-and-for-each"));
+        assertEquals(Map.of("acme-tenant-alpha", Exposure.PRIVATE, "acme-tenant-beta", Exposure.PUBLIC,
+                "aws_s3_bucket.scratch[0]", Exposure.PRIVATE, "aws_s3_bucket.scratch[1]", Exposure.PUBLIC),
+                verdicts(report));
+        ResourceReport scratch = resource(report, "aws_s3_bucket.scratch[1]");
+        assertTrue(reasons(scratch).contains("aws_s3_bucket_acl.scratch[1]"), reasons(scratch));
+        assertTrue(report.errors().isEmpty(), Plans.errors(report).toString());
+    }
+
+    @Test
+    void bucketsOfChildModulesAreScannedWithTheirOwnCompanions() {
+        assertEquals(Map.of("acme-downloads", Exposure.PUBLIC, "acme-archive", Exposure.PRIVATE),
+                verdicts(scan(aws("modules"))));
+    }
+
+    @Test
+    void aDestroyedBucketIsNotScannedAndAnExistingBucketsSettingsOutsideThePlanAreNeverTakenAsAbsent() {
+        ScanReport report = scan(aws("destroy-and-existing"));
+        assertEquals(Set.of("acme-existing"), verdicts(report).keySet(), "acme-old is destroyed");
+        ResourceReport r = resource(report, "acme-existing");
+        assertEquals(Exposure.PUBLIC, r.verdict().exposure());
+        assertTrue(reasons(r).contains("RestrictPublicBuckets: the bucket-level setting of aws_s3_bucket.existing is"
+                + " not in this plan; taken as off"), reasons(r));
+        assertEquals(FindingStatus.UNKNOWN, status(r, "aws.s3.public-acl"));
+        assertTrue(r.findings().stream().filter(f -> f.ruleId().equals("aws.s3.public-acl")).findFirst().orElseThrow()
+                .message().contains("the ACL of existing bucket aws_s3_bucket.existing is not in this plan"));
+    }
+
+    @Test
+    void accountSettingsFromASnapshotStandInForTheAccountLevelAndNameTheAccount() {
+        List<Resource> settings = new SnapshotProvider(Plans.resource("../settings/account-bpa-on.snapshot.json"))
+                .collect(new FactSelection(Map.of()), Progress.NONE).resources();
+        ScanReport report = scan(new TerraformOptions(aws("public-policy-new-bucket"), null, settings));
+        ResourceReport r = resource(report, "acme-public-site");
+        assertEquals("111122223333", r.resource().account());
+        assertEquals(Exposure.PRIVATE, r.verdict().exposure(), reasons(r));
+        assertTrue(reasons(r).contains("account-level Block Public Access is taken from --account-settings"),
+                reasons(r));
+        assertEquals(FindingStatus.PASS, status(r, "aws.s3.account-block-public-access"));
+    }
+}

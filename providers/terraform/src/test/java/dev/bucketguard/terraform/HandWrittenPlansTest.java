@@ -1,0 +1,170 @@
+package dev.bucketguard.terraform;
+
+import static dev.bucketguard.terraform.Plans.hand;
+import static dev.bucketguard.terraform.Plans.reasons;
+import static dev.bucketguard.terraform.Plans.resource;
+import static dev.bucketguard.terraform.Plans.scan;
+import static dev.bucketguard.terraform.Plans.status;
+import static dev.bucketguard.terraform.Plans.verdicts;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bucketguard.cloud.gcp.GcpBucket;
+import dev.bucketguard.cloud.gcp.GcpCloud;
+import dev.bucketguard.cloud.gcp.GcpFacts;
+import dev.bucketguard.exposure.Exposure;
+import dev.bucketguard.model.EncryptionState;
+import dev.bucketguard.model.Resource;
+import dev.bucketguard.scan.FindingStatus;
+import dev.bucketguard.scan.ResourceReport;
+import dev.bucketguard.scan.ScanReport;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * azurerm and google plans, written by hand in the documented format of {@code terraform show -json} (no azurerm or
+ * google provider runs here): one file per behaviour, named after it, and one realistic plan across three clouds.
+ */
+class HandWrittenPlansTest {
+    private static ResourceReport only(String scenario) {
+        ScanReport report = scan(hand(scenario));
+        assertEquals(1, report.resources().size(), verdicts(report).toString());
+        return report.resources().get(0);
+    }
+
+    @Test
+    void aBlobLevelContainerInAnAccountThatAllowsAnonymousAccessIsPublic() {
+        ResourceReport r = only("azure-container-public-account-allows");
+        assertEquals("acmedocs", r.resource().id());
+        assertEquals(Exposure.PUBLIC, r.verdict().exposure());
+        assertEquals(FindingStatus.FAIL, status(r, "azure.blob.public-access"));
+        assertTrue(reasons(r).contains("container 'statements' (level Blob, azurerm_storage_container.statements)"),
+                reasons(r));
+    }
+
+    @Test
+    void theAccountSwitchOffNeutralisesAContainerLevelContainer() {
+        ResourceReport r = only("azure-container-public-account-forbids");
+        assertEquals(Exposure.PRIVATE, r.verdict().exposure());
+        assertEquals(FindingStatus.PASS, status(r, "azure.storage.allow-blob-public-access"));
+    }
+
+    @Test
+    void theOldArgumentNamesOfAzurermTwoAreRead() {
+        ResourceReport r = only("azure-old-argument-names");
+        assertEquals(Exposure.PUBLIC, r.verdict().exposure());
+        assertEquals(FindingStatus.FAIL, status(r, "azure.storage.https-only"));
+        assertEquals(FindingStatus.FAIL, status(r, "azure.storage.minimum-tls"));
+    }
+
+    @Test
+    void aContainerWhoseAccountIsOutsideThePlanTakesTheAccountSwitchAsNotInForce() {
+        ResourceReport r = only("azure-container-only");
+        assertEquals("acmeexisting", r.resource().id());
+        assertEquals(Exposure.PUBLIC, r.verdict().exposure());
+        assertTrue(reasons(r).contains("storage account 'acmeexisting' is not in this plan: its"
+                + " allow_nested_items_to_be_public and network rules were not given"), reasons(r));
+    }
+
+    @Test
+    void companionNetworkRulesAndCustomerManagedKeyCount() {
+        ResourceReport r = only("azure-network-rules-deny");
+        assertEquals(Exposure.PRIVATE, r.verdict().exposure());
+        assertEquals(FindingStatus.PASS, status(r, "azure.storage.network-default-deny"));
+        assertEquals(FindingStatus.PASS, status(r, "azure.storage.customer-managed-key"));
+        assertEquals(EncryptionState.CUSTOMER_MANAGED, r.resource().encryption().state());
+    }
+
+    @Test
+    void aContainerLevelKnownOnlyAfterApplyIsUnknownNamingTheAttribute() {
+        ResourceReport r = only("azure-unknown-access-type");
+        assertEquals(Exposure.UNKNOWN, r.verdict().exposure());
+        assertTrue(reasons(r).contains("azurerm_storage_container.media.container_access_type is known only after"
+                + " apply"), reasons(r));
+    }
+
+    @Test
+    void aStaticWebsiteIsPublicWhateverTheSwitch() {
+        ResourceReport r = only("azure-static-website");
+        assertEquals(Exposure.PUBLIC, r.verdict().exposure());
+        assertEquals(FindingStatus.FAIL, status(r, "azure.blob.static-website"));
+    }
+
+    @Test
+    void anAllUsersMemberOnABucketWithInheritedPreventionIsPublicAndTheOrgPolicyIsSaidToBeOutsideThePlan() {
+        ResourceReport r = only("gcp-iam-member-all-users");
+        assertEquals("gcp:acme-prod:acme-kyc-documents", r.resource().ref());
+        assertEquals(Exposure.PUBLIC, r.verdict().exposure());
+        assertEquals(FindingStatus.FAIL, status(r, "gcp.storage.public-access"));
+        assertTrue(reasons(r).contains("the organisation policy storage.publicAccessPrevention is not in this plan"),
+                reasons(r));
+    }
+
+    @Test
+    void enforcedPublicAccessPreventionNeutralisesAllUsers() {
+        assertEquals(Exposure.PRIVATE, only("gcp-public-access-prevention-enforced").verdict().exposure());
+    }
+
+    @Test
+    void aPredefinedPublicReadAclIsPublicWhileUniformAccessIsOff() {
+        ResourceReport r = only("gcp-predefined-acl-public-read");
+        assertEquals(Exposure.PUBLIC, r.verdict().exposure());
+        assertEquals(FindingStatus.FAIL, status(r, "gcp.storage.public-acl"));
+    }
+
+    @Test
+    void uniformAccessSwitchesAclsOff() {
+        ResourceReport r = only("gcp-uniform-access-disables-acls");
+        assertEquals(Exposure.PRIVATE, r.verdict().exposure());
+        assertEquals(FindingStatus.PASS, status(r, "gcp.storage.uniform-access"));
+    }
+
+    @Test
+    void aWholeIamPolicyIsReadFromItsPolicyData() {
+        ResourceReport r = only("gcp-iam-policy-data");
+        assertEquals(Exposure.PUBLIC, r.verdict().exposure());
+        assertEquals(FindingStatus.FAIL, status(r, "gcp.storage.external-members"));
+    }
+
+    @Test
+    void anIamMemberKnownOnlyAfterApplyIsUnknown() {
+        ResourceReport r = only("gcp-iam-member-unknown");
+        assertEquals(Exposure.UNKNOWN, r.verdict().exposure());
+        assertTrue(reasons(r).contains("google_storage_bucket_iam_member.writer.member is known only after apply"),
+                reasons(r));
+    }
+
+    @Test
+    void aPlainNewBucketTakesTheProvidersDefaultsAndIsNotUnknown() {
+        ResourceReport r = only("gcp-plain-new-bucket");
+        assertEquals(Exposure.PRIVATE, r.verdict().exposure());
+        assertTrue(r.resource().unknowns().isEmpty(), r.resource().unknowns().toString());
+    }
+
+    @Test
+    void aRealisticPlanAcrossThreeClouds() {
+        ScanReport report = scan(hand("three-clouds"));
+        assertEquals(Map.of("acme-onboarding-uploads", Exposure.PUBLIC, "acme-statements-0", Exposure.PRIVATE,
+                "acme-statements-1", Exposure.CROSS_ACCOUNT, "acmecustdocs", Exposure.PUBLIC,
+                "acme-kyc-eu", Exposure.PUBLIC), verdicts(report), "acme-old-exports is destroyed");
+        // data.aws_caller_identity names the account the plan deploys to.
+        assertEquals("111122223333", resource(report, "acme-statements-1").resource().account());
+        assertEquals(List.of("444455556666"), resource(report, "acme-statements-1").verdict().outsiders());
+        // The unsupported type is listed as not scanned; the blob (which sets no access) is not.
+        assertEquals(List.of("module.aws_onboarding.aws_s3_bucket_replication_configuration.this"),
+                report.errors().stream().map(e -> e.scope()).toList());
+        assertTrue(report.errors().get(0).message().contains("resource type aws_s3_bucket_replication_configuration"
+                + " may change who reaches stored data and bucketguard does not read it; it is not scanned"));
+    }
+
+    @Test
+    void accountSettingsGiveTheGoogleOrganisationPolicy() {
+        Resource settings = Resource.builder("gcp", "acme-prod", "acme-any").kind(GcpCloud.BUCKET)
+                .collected(GcpFacts.ORG_POLICY).details(new GcpBucket(null, null, true, null, null)).build();
+        ScanReport report = scan(new TerraformOptions(hand("gcp-iam-member-all-users"), null, List.of(settings)));
+        ResourceReport r = resource(report, "acme-kyc-documents");
+        assertEquals(Exposure.PRIVATE, r.verdict().exposure(), reasons(r));
+        assertTrue(reasons(r).contains("taken from --account-settings"), reasons(r));
+    }
+}
