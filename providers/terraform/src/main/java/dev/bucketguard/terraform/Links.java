@@ -21,6 +21,8 @@ final class Links {
 
     private final Map<String, List<PlanResource>> byName = new HashMap<>();
     private final Map<String, List<PlanResource>> byBlock = new HashMap<>();
+    /** Each instance by module, block and index, so that count and for_each attach in constant time. */
+    private final Map<String, PlanResource> byInstance = new HashMap<>();
 
     /** @param targets the resources companions attach to; {@code nameOf} gives a target's name where known */
     Links(List<PlanResource> targets, Function<PlanResource, String> nameOf) {
@@ -30,6 +32,7 @@ final class Links {
                 byName.computeIfAbsent(name, k -> new ArrayList<>()).add(t);
             }
             byBlock.computeIfAbsent(t.module() + "|" + t.configAddress(), k -> new ArrayList<>()).add(t);
+            byInstance.put(t.module() + "|" + t.configAddress() + "|" + t.index().asText(), t);
         }
     }
 
@@ -62,6 +65,16 @@ final class Links {
                 continue;
             }
             String literal = m.group(2) == null ? null : m.group(2).replace("\"", "");
+            String key = companion.module() + "|" + m.group(1) + "|";
+            if (literal != null && byInstance.containsKey(key + literal)) {
+                return Optional.of(byInstance.get(key + literal));
+            }
+            if (literal == null && sameInstance && !companion.index().isMissingNode()) {
+                PlanResource same = byInstance.get(key + companion.index().asText());
+                if (same != null && same.index().equals(companion.index())) {
+                    return Optional.of(same);
+                }
+            }
             for (PlanResource t : block) {
                 boolean match;
                 if (literal != null) {
