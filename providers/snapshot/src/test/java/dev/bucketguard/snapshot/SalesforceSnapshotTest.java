@@ -23,6 +23,7 @@ import dev.bucketguard.cloud.salesforce.PublicAccess;
 import dev.bucketguard.cloud.salesforce.SalesforceChannels;
 import dev.bucketguard.cloud.salesforce.SalesforceCloud;
 import dev.bucketguard.cloud.salesforce.SalesforceDetails;
+import dev.bucketguard.cloud.salesforce.SalesforceGrants;
 import dev.bucketguard.cloud.salesforce.SalesforceFacts;
 import dev.bucketguard.cloud.salesforce.ShareCount;
 import dev.bucketguard.cloud.salesforce.SiteDetails;
@@ -127,6 +128,20 @@ class SalesforceSnapshotTest {
         Snapshot.write(back.resources(), file);
         assertEquals(first, Files.readString(file), "same resources, same bytes");
         assertTrue(first.contains("\"securityClassification\" : \"Confidential\""), first);
+    }
+
+    @Test
+    void theBundledExamplesSalesforceGrantsAreTheOnesItsDetailsGive() throws Exception {
+        List<Resource> example = new SnapshotProvider(Path.of("../../examples/account-opening.snapshot.json"))
+                .collect(new FactSelection(Map.of()), Progress.NONE).resources().stream()
+                .filter(r -> r.provider().equals(SalesforceCloud.ID)).toList();
+        assertEquals(List.of("FILE_LINK", "ORG", "SITE"), example.stream().map(r -> r.kind().name()).sorted().toList());
+        for (Resource r : example) {
+            SalesforceDetails d = r.details(SalesforceDetails.class);
+            List<Grant> expected = d.site() != null ? SalesforceGrants.site(d.site())
+                    : d.link() != null ? List.of(SalesforceGrants.link(d.link())) : List.of();
+            assertEquals(expected, r.grants(), r.ref());
+        }
     }
 
     @Test

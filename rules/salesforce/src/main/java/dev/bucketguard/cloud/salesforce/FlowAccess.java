@@ -21,9 +21,18 @@ public record FlowAccess(String id, String name, boolean active, String processT
     public static final String SYSTEM_WITH_SHARING = "SystemModeWithSharing";
     public static final String SYSTEM_WITHOUT_SHARING = "SystemModeWithoutSharing";
 
+    /** The run modes bucketguard knows (⚠ per peers); any other value is judged as unread. */
+    public static final java.util.Set<String> KNOWN_MODES = java.util.Set.of(DEFAULT_MODE, SYSTEM_WITH_SHARING,
+            SYSTEM_WITHOUT_SHARING);
+
     public FlowAccess {
         Lists.require(name, "name");
         objects = Lists.names(objects);
         via = Lists.names(via);
+    }
+
+    /** The run mode was read and is one bucketguard knows. */
+    public boolean runModeKnown() {
+        return runInMode != null && KNOWN_MODES.contains(runInMode);
     }
 }

@@ -313,9 +313,11 @@ public final class GuestReach {
                         reasons.add("guest-runnable flow '" + f.name() + "' reads " + x + " in system context with"
                                 + " sharing (object and field permissions not checked), and records are shared");
                     }
-                } else if (f.runInMode() == null) {
+                } else if (!f.runModeKnown()) {
                     noShare = Tri.or(noShare, null);
-                    unread.add("the run mode of flow '" + f.name() + "' could not be read");
+                    unread.add(f.runInMode() == null ? "the run mode of flow '" + f.name() + "' could not be read"
+                            : "flow '" + f.name() + "' runs in mode '" + f.runInMode() + "', a value bucketguard does"
+                            + " not know");
                 }
             }
         } else {

@@ -21,8 +21,9 @@ public final class GuestFlowSystemNoSharing implements Rule {
         List<String> found = active.stream().filter(f -> FlowAccess.SYSTEM_WITHOUT_SHARING.equals(f.runInMode()))
                 .map(f -> "flow '" + f.name() + "'" + (f.objects().isEmpty() ? "" : " reads "
                         + String.join(", ", f.objects()))).toList();
-        List<String> unread = active.stream().filter(f -> f.runInMode() == null)
-                .map(f -> "flow '" + f.name() + "': run mode not read").toList();
+        List<String> unread = active.stream().filter(f -> !f.runModeKnown())
+                .map(f -> "flow '" + f.name() + "': " + (f.runInMode() == null ? "run mode not read"
+                        : "run mode '" + f.runInMode() + "' not known")).toList();
         String guest = "the guest of site '" + s.settings().name() + "'";
         if (!found.isEmpty()) {
             return Outcome.fail(guest + " can run flows in system context without sharing: "

@@ -27,12 +27,12 @@ public final class LinkStale implements Rule {
                     java.util.List.of("LastViewDate and CreatedDate missing"));
         }
         long days = Duration.between(Instant.parse(since), Instant.parse(l.readAt())).toDays();
-        String what = l.lastViewDate() == null ? "never viewed in the " + days + " days since it was created"
-                : "last viewed " + days + " days before it was read";
+        String what = l.lastViewDate() == null ? "was never viewed in the " + days + " days since it was created"
+                : "was last viewed " + days + " days before it was read";
         if (days >= l.staleDays()) {
-            return Outcome.fail(Links.name(l) + " is " + what + ": delete it if nobody needs it",
+            return Outcome.fail(Links.name(l) + " " + what + ": delete it if nobody needs it",
                     "threshold: " + l.staleDays() + " days (--link-stale-days)", "views: " + l.viewCount());
         }
-        return Outcome.pass(l.describe() + " is " + what + " (threshold " + l.staleDays() + " days)");
+        return Outcome.pass(l.describe() + " " + what + " (threshold " + l.staleDays() + " days)");
     }
 }

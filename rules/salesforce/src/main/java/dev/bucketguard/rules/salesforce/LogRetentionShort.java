@@ -32,8 +32,8 @@ public final class LogRetentionShort implements Rule {
         }
         if (logs.guestReadTypes().isEmpty()) {
             return Outcome.fail("the org produces only event types that do not record reads ("
-                    + String.join(", ", logs.types()) + "): a guest's reads leave no trace",
-                    "types: " + logs.types());
+                    + String.join(", ", logs.types()) + ")" + (days == null ? "" : ", kept " + days + " day(s)")
+                    + ": a guest's reads leave no trace", "types: " + logs.types(), source + ": " + days);
         }
         if (days == null) {
             return Outcome.unknown("how long event logs are kept could not be read", java.util.List.of(

@@ -220,6 +220,8 @@ class SalesforceExposureTest {
 
     @Test
     void noKeywordBeforeApi67IsWithSharingForAuraAndWithoutForARestResource() {
+        // Reading taken (⚠ SALESFORCE.md 1.4): "the current sharing rule remains in effect" is read as no sharing at a
+        // top-level REST entry point, so the class is PUBLIC; @AuraEnabled defaults to with sharing since Spring '21.
         SiteFixture aura = new SiteFixture().noRecordsShared();
         aura.objects.clear();
         aura.apex.add(apex("Lookup", ApexSharing.OMITTED, "48.0", ApexEntryPoint.AURA_ENABLED, "Applicant__c"));
@@ -271,6 +273,19 @@ class SalesforceExposureTest {
         assertVerdict(v, Exposure.PUBLIC);
         assertReason(v, "guest-runnable flow 'Check_Application' reads Applicant__c in system context without sharing");
         assertEffect(v, grant(v, "FLOW", "Applicant__c"), Effect.IN_FORCE, null);
+    }
+
+    @Test
+    void aFlowRunModeBucketguardDoesNotKnowIsUnknownNotPrivate() {
+        // Reading taken (⚠ SALESFORCE.md 1.4: the RunInMode values come from peers): any other value is unread.
+        SiteFixture f = new SiteFixture().noRecordsShared();
+        f.objects.clear();
+        f.flows.add(new FlowAccess("300xx01", "Check_Application", true, "Flow", "SystemModeFuture",
+                List.of("Applicant__c"), false, List.of(SiteFixture.PROFILE)));
+        Verdict v = f.verdict();
+
+        assertVerdict(v, Exposure.UNKNOWN);
+        assertReason(v, "flow 'Check_Application' runs in mode 'SystemModeFuture', a value bucketguard does not know");
     }
 
     // ---- steps 4 and 6: self-registration and members ----------------------------------------------------------
@@ -376,6 +391,7 @@ class SalesforceExposureTest {
 
     @Test
     void aPasswordProtectedLinkIsCrossAccountAnExpiredOneIsPrivateAndAFutureExpiryStillOpens() {
+        // Reading taken (⚠ SALESFORCE.md 2): a password is a shared secret, so CROSS_ACCOUNT, never PRIVATE.
         Verdict password = linkVerdict(link(true, false, null));
         Verdict expired = linkVerdict(link(false, true, "2026-12-01T00:00:00Z"));
         Verdict later = linkVerdict(link(false, true, "2027-01-01T00:00:00Z"));
