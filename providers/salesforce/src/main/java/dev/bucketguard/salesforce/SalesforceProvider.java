@@ -110,6 +110,7 @@ public final class SalesforceProvider implements Provider {
         progress.report("reading org " + session.instanceUrl().getHost() + " through API v" + version);
         SalesforceApi api = new SalesforceApi(http, session, version);
         OrgData data = new OrgReader(api, options.concurrency(), progress).read(parts(facts));
+        progress.report("read " + counter.total() + " API responses; judging");
         OrgMapper mapper = new OrgMapper(data, facts, session.instanceUrl().getHost(), options.metadata(),
                 options.linkStaleDays(), clock.instant());
         List<Resource> resources = mapper.resources();

@@ -35,7 +35,8 @@ public final class SalesforceScanBenchmark {
             SalesforceProvider provider = new SalesforceProvider(new SalesforceOptions(org.url(), null, null, null,
                     null, null, null, concurrency, false, null), Map.of("SF_ACCESS_TOKEN", WireMockOrg.TOKEN));
             long start = System.nanoTime();
-            Inventory inv = provider.collect(FactSelection.only("salesforce", SalesforceFacts.ALL), Progress.NONE);
+            Progress timed = m -> System.out.printf("  %6d ms  %s%n", (System.nanoTime() - start) / 1_000_000, m);
+            Inventory inv = provider.collect(FactSelection.only("salesforce", SalesforceFacts.ALL), timed);
             long millis = (System.nanoTime() - start) / 1_000_000;
             long siteCount = inv.resources().stream().filter(r -> r.kind().name().equals("SITE")).count();
             long linkCount = inv.resources().stream().filter(r -> r.kind().name().equals("FILE_LINK")).count();
@@ -63,10 +64,38 @@ public final class SalesforceScanBenchmark {
             });
             System.out.printf("  %-32s %d%n", "query <Object>__Share", calls.entrySet().stream()
                     .filter(e -> e.getKey().endsWith("__Share")).mapToLong(Map.Entry::getValue).sum());
+            long floor = replay(org, concurrency);
+            System.out.printf("bare client replaying the same %d GETs at concurrency %d: %d ms (scan / bare = %.2f)%n",
+                    total, concurrency, floor, (double) millis / Math.max(1, floor));
             if (inv.resources().stream().map(Resource::kind).distinct().count() < 2) {
                 throw new IllegalStateException("the stub was not read");
             }
         }
+    }
+
+    /** The floor: the same requests, sent by a bare JDK client at the same concurrency, bodies read and dropped. */
+    private static long replay(WireMockOrg org, int concurrency) {
+        java.util.List<String> urls = org.requests().stream().map(r -> r.getAbsoluteUrl()).toList();
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(concurrency);
+        long start = System.nanoTime();
+        try {
+            java.util.List<java.util.concurrent.Future<?>> all = new java.util.ArrayList<>();
+            for (String u : urls) {
+                all.add(pool.submit(() -> client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(u))
+                        .header("Authorization", "Bearer " + WireMockOrg.TOKEN).GET().build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding())));
+            }
+            for (java.util.concurrent.Future<?> f : all) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+        }
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     private static String id(String prefix, int n) {
