@@ -93,7 +93,10 @@ class AwsProviderContractFromWireMockTest extends ProviderContract {
                         software.amazon.awssdk.core.sync.RequestBody.fromString("x")),
                 "DeletePublicAccessBlock (S3 Control)", () -> clients.s3Control("us-east-1")
                         .deletePublicAccessBlock(r -> r.accountId(WireMockAws.ACCOUNT)),
-                "ScheduleKeyDeletion (KMS)", () -> clients.kms("us-east-1").scheduleKeyDeletion(r -> r.keyId("k")));
+                "ScheduleKeyDeletion (KMS)", () -> clients.kms("us-east-1").scheduleKeyDeletion(r -> r.keyId("k")),
+                "StopLogging (CloudTrail)", () -> clients.cloudTrail("us-east-1").stopLogging(r -> r.name("t")),
+                "DeleteTrail (CloudTrail)", () -> clients.cloudTrail("us-east-1").deleteTrail(r -> r.name("t")),
+                "PutBucketLifecycleConfiguration", () -> s3.putBucketLifecycleConfiguration(r -> r.bucket("b")));
         return new ReadOnlyProbe(calls, ReadOnlyGuard.MutationRefused.class,
                 () -> s3.getBucketVersioning(r -> r.bucket("b")),
                 () -> aws.server.getAllServeEvents().size());

@@ -10,6 +10,13 @@ import dev.bucketguard.cloud.aws.ObjectOwnership;
 import dev.bucketguard.cloud.aws.S3Bucket;
 import dev.bucketguard.cloud.aws.S3Channels;
 import dev.bucketguard.cloud.aws.S3Facts;
+import dev.bucketguard.cloud.aws.AdvancedEventSelector;
+import dev.bucketguard.cloud.aws.EventSelector;
+import dev.bucketguard.cloud.aws.Expiration;
+import dev.bucketguard.cloud.aws.Lifecycle;
+import dev.bucketguard.cloud.aws.LogDestination;
+import dev.bucketguard.cloud.aws.Trail;
+import dev.bucketguard.model.Logging;
 import dev.bucketguard.model.Grant;
 import dev.bucketguard.model.Grantee;
 import dev.bucketguard.model.Permission;
@@ -72,6 +79,39 @@ class SnapshotProviderTest {
         assertTrue(first.contains("\"formatVersion\" : \"2.0\""), first);
         Snapshot.write(back.resources(), file);
         assertEquals(first, Files.readString(file), "same resources, same bytes");
+    }
+
+    /** A bucket with every read-audit fact: a log destination and a trail of each selector kind. */
+    static Resource audited() {
+        var lifecycle = new Lifecycle(List.of(new Expiration("expire-logs", "uploads/", false, 30, null),
+                new Expiration(null, "", true, null, "2027-01-01")));
+        Trail basic = new Trail("reads", "arn:aws:cloudtrail:eu-west-1:111122223333:trail/reads", "eu-west-1", true,
+                true, List.of(new EventSelector("ReadOnly", List.of(new EventSelector.DataResource("AWS::S3::Object",
+                List.of("arn:aws:s3"))))), List.of(), new LogDestination("trail-logs", "AWSLogs/", Lifecycle.NONE,
+                null), List.of());
+        Trail advanced = new Trail("org", null, "us-east-1", true, null, null, List.of(new AdvancedEventSelector(
+                "data", List.of(new AdvancedEventSelector.FieldSelector("resources.ARN", null, List.of(
+                "arn:aws:s3:::uploads/"), null, null, List.of("arn:aws:s3:::uploads/tmp/"), null)))),
+                new LogDestination("central", "AWSLogs/", null, "bucket central is not one of account 111122223333's "
+                        + "buckets, so its lifecycle was not read"),
+                List.of(new dev.bucketguard.model.Unknown(S3Facts.TRAILS, "GetTrailStatus",
+                        "cloudtrail:GetTrailStatus", "AccessDeniedException")));
+        return Resource.builder("aws", "111122223333", "uploads").kind(AwsCloud.BUCKET)
+                .collected(S3Facts.LOGGING, S3Facts.LOG_DESTINATION, S3Facts.TRAILS)
+                .details(S3Bucket.UNREAD.withLogging(new Logging(true, "logs/uploads/"))
+                        .withLogDestination(new LogDestination("logs", "uploads/", lifecycle, null))
+                        .withTrails(List.of(basic, advanced)))
+                .build();
+    }
+
+    @Test
+    void theReadAuditFactsAreSavedAndReadBackUnchanged() throws Exception {
+        Path file = dir.resolve("audited.json");
+        Snapshot.write(List.of(audited()), file);
+        Inventory back = new SnapshotProvider(file).collect(ALL, Progress.NONE);
+        assertEquals(List.of(), back.errors());
+        assertEquals(List.of(audited()), back.resources());
+        assertEquals(Set.of(), SnapshotSchemaTest.violations(file), "the schema documents what is written");
     }
 
     @Test

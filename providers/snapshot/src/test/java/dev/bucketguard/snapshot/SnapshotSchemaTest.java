@@ -22,7 +22,7 @@ class SnapshotSchemaTest {
     private static final Path ROOT = Path.of("../..");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static Set<String> violations(Path file) throws Exception {
+    static Set<String> violations(Path file) throws Exception {
         JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
                 .getSchema(JSON.readTree(ROOT.resolve("docs/snapshot-schema.json").toFile()));
         JsonNode doc = JSON.readTree(file.toFile());
