@@ -79,7 +79,12 @@ record EmulatorAccount(URI endpoint, StaticCredentialsProvider credentials, Stri
 
     /** A whole scan as the CLI runs it: every rule on the class path, the owner account alone trusted. */
     ScanReport scan() {
-        return Scanner.builder().provider(provider(0)).build().scan();
+        return scan(provider(0));
+    }
+
+    /** The same, through this provider (to count its calls). */
+    static ScanReport scan(AwsProvider provider) {
+        return Scanner.builder().provider(provider).build().scan();
     }
 
     static Resource bucket(Inventory inventory, String name) {

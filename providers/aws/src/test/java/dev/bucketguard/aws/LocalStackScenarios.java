@@ -17,6 +17,7 @@ import dev.bucketguard.provider.Inventory;
 import dev.bucketguard.scan.Finding;
 import dev.bucketguard.scan.FindingStatus;
 import dev.bucketguard.scan.ResourceReport;
+import dev.bucketguard.scan.ScanReport;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
@@ -205,20 +206,23 @@ abstract class LocalStackScenarios {
         s3.createBucket(r -> r.bucket(customer));
         sseKms(customer, keyArn);
         AwsProvider provider = account.provider(0);
-        Inventory inventory = account.collect(provider, S3Facts.ALL);
-        Resource awsKey = EmulatorAccount.bucket(inventory, managed);
-        Resource cmk = EmulatorAccount.bucket(inventory, customer);
+        ScanReport scan = EmulatorAccount.scan(provider);
+        ResourceReport awsKey = report(scan, managed);
+        ResourceReport cmk = report(scan, customer);
         // alias/aws/s3 is AWS's managed key by its reserved name: no DescribeKey is needed, or asked.
-        assertEquals(EncryptionState.PROVIDER_MANAGED, awsKey.encryption().state());
-        assertEquals("alias/aws/s3", awsKey.encryption().keyId());
-        assertEquals(EncryptionState.CUSTOMER_MANAGED, cmk.encryption().state());
-        assertEquals(keyArn, cmk.encryption().keyId());
+        assertEquals(EncryptionState.PROVIDER_MANAGED, awsKey.resource().encryption().state());
+        assertEquals("alias/aws/s3", awsKey.resource().encryption().keyId());
+        assertEquals(FindingStatus.FAIL, finding(awsKey, "aws.s3.encryption-customer-key").status(), said(awsKey));
+        // The customer's key is known as such from DescribeKey's KeyManager, asked once.
+        assertEquals(EncryptionState.CUSTOMER_MANAGED, cmk.resource().encryption().state());
+        assertEquals(keyArn, cmk.resource().encryption().keyId());
+        assertEquals(FindingStatus.PASS, finding(cmk, "aws.s3.encryption-customer-key").status(), said(cmk));
         assertEquals(1L, provider.apiCalls().get("Kms:DescribeKey"), provider.apiCalls().toString());
     }
 
     @Test
     void localStackQuirkDescribeKeyCallsTheAwsManagedKeyCustomer() {
-        // AWS answers KeyManager AWS for alias/aws/s3 (KmsKeyManagerFromWireMockTest serves that answer); LocalStack
+        // AWS answers KeyManager AWS for its aws/s3 key (KmsKeyManagerFromWireMockTest serves that answer); LocalStack
         // answers CUSTOMER. The provider does not depend on it: it never asks DescribeKey about that alias (above).
         try (KmsClient kms = account.kms()) {
             assertEquals(KeyManagerType.CUSTOMER, kms.describeKey(r -> r.keyId("alias/aws/s3")).keyMetadata()
