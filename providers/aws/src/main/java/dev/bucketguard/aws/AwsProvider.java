@@ -249,6 +249,9 @@ public final class AwsProvider implements Provider {
             return new String[] {id.account(), parts.length > 1 && !parts[1].isBlank() ? parts[1] : "aws"};
         } catch (SdkClientException e) {
             throw callerFailure(e);
+        } catch (RuntimeException e) {
+            throw new ProviderException("could not identify the caller for the organisation scan: GetCallerIdentity"
+                    + " failed with " + ErrorCodes.of(e), false);
         }
     }
 
