@@ -2,7 +2,8 @@
 # Memory and time of `scan snapshot` as the snapshot grows: makes synthetic snapshots of N resources (copies of the
 # bundled example's 8 resources across AWS, Azure and Google Cloud, each copy with its own ids and accounts of 100
 # resources), then scans each with a heap limit, in the text and the JSON report, and prints wall time, peak RSS and
-# the largest heap in use after a collection (from the GC log). Not part of the test suite.
+# the largest heap in use after a collection (from the GC log). On a shared machine the CPU time (user + sys) says
+# more than the wall time. Not part of the test suite.
 #
 #   bench/snapshot-scale.sh [N ...]        (default: 10000 50000 100000)
 #   HEAP=1g bench/snapshot-scale.sh 100000 (the -Xmx of every run; default 1g)
@@ -45,7 +46,7 @@ with open(path, "w") as out:
 PY
 }
 
-printf "%-8s %-6s %-5s %10s %12s %16s %s\n" resources format heap "wall (s)" "peak RSS" "max heap used" exit
+printf "%-9s %-6s %-5s %9s %9s %12s %16s %s\n" resources format heap "wall (s)" "CPU (s)" "peak RSS" "max heap used" exit
 for n in "${SIZES[@]}"; do
   file="$OUT/synthetic-$n.snapshot.json"
   [ -f "$file" ] || make_snapshot "$n" "$file"
@@ -53,15 +54,16 @@ for n in "${SIZES[@]}"; do
     gc="$OUT/gc-$n-$format.log"
     rm -f "$gc"
     set +e
-    /usr/bin/time -f "%e %M" -o "$OUT/time.txt" java "-Xmx$HEAP" "-Xlog:gc:file=$gc" -jar "$JAR" \
+    /usr/bin/time -f "%e %U %S %M" -o "$OUT/time.txt" java "-Xmx$HEAP" "-Xlog:gc:file=$gc" -jar "$JAR" \
       scan snapshot "$file" --format "$format" --output "$OUT/report-$n.$format" --fail-on none --quiet \
       2> "$OUT/stderr-$n-$format.txt"
     code=$?
     set -e
-    read -r wall rss < <(tail -1 "$OUT/time.txt")
+    read -r wall user sys rss < <(tail -1 "$OUT/time.txt")
     # "Pause Young (Normal) (G1 Evacuation Pause) 120M->80M(256M)": the heap in use after each collection.
     used=$(grep -oE -- '->[0-9]+M' "$gc" | tr -d '>M-' | sort -n | tail -1)
-    printf "%-8s %-6s %-5s %10s %9d MiB %12s MiB %s\n" "$n" "$format" "$HEAP" "$wall" $((rss / 1024)) "${used:-0}" \
-      "$code"
+    cpu=$(echo "$user + $sys" | bc)
+    printf "%-9s %-6s %-5s %9s %9s %8d MiB %12s MiB %s\n" "$n" "$format" "$HEAP" "$wall" "$cpu" $((rss / 1024)) \
+      "${used:-0}" "$code"
   done
 done

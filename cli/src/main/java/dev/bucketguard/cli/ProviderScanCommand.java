@@ -20,7 +20,6 @@ import dev.bucketguard.scan.Suppressions;
 import dev.bucketguard.snapshot.Snapshot;
 import dev.bucketguard.spi.Clouds;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -240,9 +239,8 @@ abstract class ProviderScanCommand implements Callable<Integer> {
     private void write(Output o, ScanReport report) {
         try {
             if (o.path() == null) {
-                StringWriter buffer = new StringWriter();
-                o.reporter().write(report, buffer);
-                environment.out().print(buffer);
+                // Straight to stdout: a report of 100,000 resources is never held as one string.
+                o.reporter().write(report, environment.out());
                 environment.out().flush();
             } else {
                 Path parent = o.path().toAbsolutePath().getParent();

@@ -1,5 +1,7 @@
 package dev.bucketguard.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bucketguard.exposure.Verdict;
@@ -22,6 +24,7 @@ import dev.bucketguard.scan.Suppression;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Collection;
+import java.util.Map;
 
 /**
  * The machine-readable report, described field by field in docs/report-format.md and by docs/report-schema.json.
@@ -38,13 +41,50 @@ public final class JsonReporter implements Reporter {
         return "json";
     }
 
+    /**
+     * Writes the report one resource at a time: the head, then each resource's subtree as it is made, then the
+     * tail. The bytes are those of {@link #tree}, which would hold every resource's subtree at once.
+     */
     @Override
     public void write(ScanReport report, Writer out) throws IOException {
-        JsonOutput.write(tree(report), out);
+        ObjectNode head = head(report);
+        try (JsonGenerator g = JsonOutput.generator(out)) {
+            g.writeStartObject();
+            for (Map.Entry<String, JsonNode> field : head.properties()) {
+                g.writeFieldName(field.getKey());
+                g.writeTree(field.getValue());
+            }
+            g.writeArrayFieldStart("resources");
+            for (ResourceReport r : report.resources()) {
+                ObjectNode o = JsonOutput.MAPPER.createObjectNode();
+                resource(o, r);
+                g.writeTree(o);
+            }
+            g.writeEndArray();
+            ObjectNode tail = JsonOutput.MAPPER.createObjectNode();
+            tail(tail, report);
+            for (Map.Entry<String, JsonNode> field : tail.properties()) {
+                g.writeFieldName(field.getKey());
+                g.writeTree(field.getValue());
+            }
+            g.writeEndObject();
+        }
+        JsonOutput.end(out);
     }
 
     /** The report as a JSON tree, in the documented key order. */
     ObjectNode tree(ScanReport report) {
+        ObjectNode root = head(report);
+        ArrayNode resources = root.putArray("resources");
+        for (ResourceReport r : report.resources()) {
+            resource(resources.addObject(), r);
+        }
+        tail(root, report);
+        return root;
+    }
+
+    /** Everything before the resources: format, tool, summary, rules. */
+    private static ObjectNode head(ScanReport report) {
         ObjectNode root = JsonOutput.MAPPER.createObjectNode();
         root.put("formatVersion", ScanReport.FORMAT_VERSION);
         ObjectNode tool = root.putObject("tool");
@@ -59,10 +99,11 @@ public final class JsonReporter implements Reporter {
             r.put("severity", m.severity().name());
             putIfPresent(r, "provider", m.provider());
         }
-        ArrayNode resources = root.putArray("resources");
-        for (ResourceReport r : report.resources()) {
-            resource(resources.addObject(), r);
-        }
+        return root;
+    }
+
+    /** Everything after the resources: errors and warnings. */
+    private static void tail(ObjectNode root, ScanReport report) {
         ArrayNode errors = root.putArray("errors");
         for (ScanError e : report.errors()) {
             ObjectNode o = errors.addObject();
@@ -72,7 +113,6 @@ public final class JsonReporter implements Reporter {
             o.put("message", e.message());
         }
         strings(root.putArray("warnings"), report.warnings());
-        return root;
     }
 
     private static void summary(ObjectNode o, ScanReport.Summary s) {
