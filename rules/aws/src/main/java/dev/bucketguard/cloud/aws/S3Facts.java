@@ -55,7 +55,7 @@ public final class S3Facts {
             ACCESS_POINTS, OBJECT_ACLS, LOG_DESTINATION, TRAILS, ANONYMOUS_PROBE);
 
     /** What the read audit reads ({@link AwsReadAudit}): collected when a selected rule needs it. */
-    public static final Set<Fact> READ_AUDIT = Set.of(LOGGING, LOG_DESTINATION, TRAILS, ANONYMOUS_PROBE);
+    public static final Set<Fact> READ_AUDIT = Set.of(LOGGING, LOG_DESTINATION, TRAILS);
 
     /** What the verdict reads ({@code docs/exposure.md}), whatever rules are selected. */
     public static final Set<Fact> VERDICT = Set.of(ACL, POLICY, POLICY_STATUS, BLOCK_PUBLIC_ACCESS_BUCKET,
