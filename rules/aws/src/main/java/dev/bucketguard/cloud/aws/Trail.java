@@ -1,5 +1,6 @@
 package dev.bucketguard.cloud.aws;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.bucketguard.model.Unknown;
 import java.util.List;
 import java.util.Objects;
@@ -20,7 +21,9 @@ import java.util.Objects;
  * @param unread                 the calls about this trail that failed
  */
 public record Trail(String name, String arn, String homeRegion, boolean multiRegion, Boolean logging,
-                    List<EventSelector> eventSelectors, List<AdvancedEventSelector> advancedEventSelectors,
+                    // Written even when empty or null: "not read" (null) and "none" ([]) decide different answers.
+                    @JsonInclude(JsonInclude.Include.ALWAYS) List<EventSelector> eventSelectors,
+                    @JsonInclude(JsonInclude.Include.ALWAYS) List<AdvancedEventSelector> advancedEventSelectors,
                     LogDestination destination, List<Unknown> unread) {
     public Trail {
         Objects.requireNonNull(name, "name");
