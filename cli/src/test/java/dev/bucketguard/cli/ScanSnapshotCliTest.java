@@ -54,10 +54,10 @@ class ScanSnapshotCliTest {
     void theFirstScreenHasTheSummaryAndEveryPublicBucketAndTheAccountFindingComesOnce() {
         Cli.Result r = Cli.run("scan", "snapshot", Cli.EXAMPLE.toString());
         List<String> firstScreen = r.out().lines().limit(24).toList();
-        assertTrue(firstScreen.get(0).startsWith("Summary: 8 resources (4 public, "), r.out());
+        assertTrue(firstScreen.get(0).startsWith("Summary: 11 resources (6 public, "), r.out());
         for (String bucket : new String[] {"aws:111122223333:acct-open-applicant-uploads",
                 "aws:111122223333:acct-open-id-scans", "azure:6f1c2a9e-3b47-4d8e-9a10-5c2b7e4d8f31:acctopenstatements",
-                "gcp:acct-open-prod:acct-open-kyc-documents"}) {
+                "gcp:acct-open-prod:acct-open-kyc-documents", "salesforce:00D5g00000AcctOpEN:AccountOpening"}) {
             assertTrue(firstScreen.contains("  " + bucket), bucket + " in the first 24 lines:\n" + r.out());
         }
         assertEquals(1, r.out().split("aws.s3.account-block-public-access", -1).length - 1,

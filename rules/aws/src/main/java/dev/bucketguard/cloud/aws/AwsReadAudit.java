@@ -36,8 +36,8 @@ final class AwsReadAudit {
         List<String> missing = S3Facts.READ_AUDIT.stream().filter(f -> !resource.collected().contains(f))
                 .map(Object::toString).sorted().toList();
         if (!missing.isEmpty()) {
-            return ReadAudit.notAssessed("not read: " + String.join(", ", missing)
-                    + " (the selected rules do not need them)");
+            return ReadAudit.notAssessed("not collected: " + String.join(", ", missing)
+                    + " (the selected rules did not ask for them, or the snapshot lacks them)");
         }
         S3Bucket bucket = S3Bucket.of(resource);
         accessLogging(bucket);

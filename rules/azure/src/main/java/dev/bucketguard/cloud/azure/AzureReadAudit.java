@@ -39,8 +39,8 @@ final class AzureReadAudit {
         List<String> missing = FACTS.stream().filter(f -> !resource.collected().contains(f)).map(Object::toString)
                 .sorted().toList();
         if (!missing.isEmpty()) {
-            return ReadAudit.notAssessed("not read: " + String.join(", ", missing)
-                    + " (the selected rules do not need them)");
+            return ReadAudit.notAssessed("not collected: " + String.join(", ", missing)
+                    + " (the selected rules did not ask for them, or the snapshot lacks them)");
         }
         StorageAccount account = resource.details() == null ? StorageAccount.UNREAD
                 : resource.details(StorageAccount.class);
