@@ -65,7 +65,7 @@ final class SalesforceReadAudit {
                 + " are not logged");
         reasons.add(logs.types().isEmpty() ? "the org produces no event log file"
                 : "the org's event logs are " + String.join(", ", logs.types()) + (logs.retentionDays() == null ? ""
-                        : ", " + logs.retention().describe()));
+                        : ", " + logs.retention().describe() + (logs.approximate() ? " (⚠ approximate)" : "")));
         if (!site) {
             reasons.add("ContentDistributionView counts each view with its time, not who viewed");
         }

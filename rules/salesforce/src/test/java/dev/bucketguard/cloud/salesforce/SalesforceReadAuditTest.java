@@ -117,7 +117,7 @@ class SalesforceReadAuditTest {
         assertEquals(ReadsRecorded.NO, a.recorded());
         assertEquals(List.of("no AuraRequest, LightningPageView, RestApi, URI or VisualforceRequest event log is"
                 + " produced, so a guest's reads are not logged",
-                "the org's event logs are ApiTotalUsage, Login, Logout, kept 1 day"), a.reasons());
+                "the org's event logs are ApiTotalUsage, Login, Logout, kept 1 day (⚠ approximate)"), a.reasons());
         assertEquals(Outcome.Status.FAIL, rule(new GuestReadsUnlogged(), org));
         assertEquals(Outcome.Status.FAIL, rule(new LogRetentionShort(), org));
     }
