@@ -65,6 +65,12 @@ public final class EventLogCoverage {
         return approximate() ? "age of the oldest log file (⚠ approximate)" : SETTING;
     }
 
+    /** "A, B or C": the event types a message names, in the order given. */
+    public static String anyOf(List<String> types) {
+        return types.size() == 1 ? types.get(0)
+                : String.join(", ", types.subList(0, types.size() - 1)) + " or " + types.get(types.size() - 1);
+    }
+
     /** {@link #retentionDays()} as a retention, its reason saying where it comes from. */
     public Retention retention() {
         Integer days = retentionDays();

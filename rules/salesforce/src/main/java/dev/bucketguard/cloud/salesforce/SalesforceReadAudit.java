@@ -61,24 +61,18 @@ final class SalesforceReadAudit {
                     null, logs.retention())), reasons, List.of());
         }
         List<String> wanted = site ? OrgDetails.EventLogs.GUEST_READ_TYPES : OrgDetails.EventLogs.LINK_READ_TYPES;
-        reasons.add("no " + or(wanted) + " event log is produced, so " + (site ? "a guest's reads" : "views of the link")
+        reasons.add("no " + EventLogCoverage.anyOf(wanted) + " event log is produced, so " + (site ? "a guest's reads" : "views of the link")
                 + " are not logged");
         reasons.add(logs.types().isEmpty() ? "the org produces no event log file"
                 : "the org's event logs are " + String.join(", ", logs.types()) + (logs.retentionDays() == null ? ""
                         : ", " + logs.retention().describe() + (logs.approximate() ? " (⚠ approximate)" : "")));
         if (!site) {
-            reasons.add("ContentDistributionView counts each view with its time, not who viewed");
+            reasons.add("ContentDistributionView keeps the time of each view, but no outside viewer's identity");
         }
         return ReadAudit.of(List.of(), reasons, List.of());
     }
 
     private static ReadAudit unread(Unknown why) {
         return ReadAudit.of(List.of(), List.of(), List.of(why));
-    }
-
-    /** "A, B or C". */
-    private static String or(List<String> names) {
-        return names.size() == 1 ? names.get(0)
-                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
 }

@@ -25,9 +25,9 @@ public final class GuestReadsUnlogged implements Rule {
         }
         EventLogCoverage logs = EventLogCoverage.of(resource);
         if (logs.guestReadTypes().isEmpty()) {
-            return Outcome.fail("site(s) " + String.join(", ", o.publicSites()) + " are public, and no AuraRequest,"
-                    + " URI, VisualforceRequest or RestApi event log is produced: nobody could tell whose records a"
-                    + " guest read", "event types produced: " + logs.types());
+            return Outcome.fail("site(s) " + String.join(", ", o.publicSites()) + " are public, and no "
+                    + EventLogCoverage.anyOf(OrgDetails.EventLogs.GUEST_READ_TYPES) + " event log is produced:"
+                    + " nobody could tell whose records a guest read", "event types produced: " + logs.types());
         }
         return Outcome.pass("guest reads on " + String.join(", ", o.publicSites()) + " are logged ("
                 + String.join(", ", logs.guestReadTypes()) + ")");

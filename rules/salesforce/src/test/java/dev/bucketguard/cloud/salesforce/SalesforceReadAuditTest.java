@@ -181,8 +181,8 @@ class SalesforceReadAuditTest {
                 + " visitor, AuraRequest is a site's");
         assertEquals("no ContentDistribution event log is produced, so views of the link are not logged",
                 transfers.reasons().get(0));
-        assertTrue(transfers.reasons().contains("ContentDistributionView counts each view with its time, not who"
-                + " viewed"), transfers.reasons().toString());
+        assertTrue(transfers.reasons().contains("ContentDistributionView keeps the time of each view, but no outside"
+                + " viewer's identity"), transfers.reasons().toString());
     }
 
     @Test
