@@ -195,6 +195,40 @@ class ScanSalesforceCliTest {
         assertEquals("PASS", findings(logged).get("salesforce.logging.guest-reads-unlogged"), logged.toString());
     }
 
+    /** The text report's read-audit line under the site, its wrapped lines joined: "reads recorded: ...". */
+    private static String readsRecordedUnderTheSite(List<String> fixtures) {
+        try (WireMockOrg other = new WireMockOrg()) {
+            fixtures.forEach(other::fixture);
+            Cli.Result r = Cli.run(Map.of("NO_COLOR", "1", "SF_ACCESS_TOKEN", WireMockOrg.TOKEN), false, "scan",
+                    "salesforce", "--instance-url", other.url().toString());
+            String text = r.out().replaceAll("\\s+", " ");
+            int site = text.indexOf("salesforce:" + ORG + ":Account Opening ");
+            assertTrue(site >= 0, r.out());
+            int line = text.indexOf("reads recorded: ", site);
+            return text.substring(line, text.indexOf(" because ", line));
+        }
+    }
+
+    @Test
+    void underTheSiteTheTextReportSaysWhetherAGuestsReadsWouldBeRecordedAndForHowLongFromWireMock() {
+        List<String> site = List.of("account-opening-site", "guest-sharing-rule");
+        assertEquals("reads recorded: yes, kept 30 days (event log files (AuraRequest, URI, VisualforceRequest), kept 30"
+                + " days; ⚠ retention approximated by the span of the event log files present (the retention itself,"
+                + " in EventSettings, was not read))", readsRecordedUnderTheSite(site));
+
+        List<String> oneDay = new ArrayList<>(site);
+        oneDay.add("event-logs-one-day");
+        assertEquals("reads recorded: no (no AuraRequest, LightningPageView, RestApi, URI or VisualforceRequest event"
+                + " log is produced, so a guest's reads are not logged; the org's event logs are ApiTotalUsage, Login,"
+                + " kept 1 day (⚠ approximate))", readsRecordedUnderTheSite(oneDay));
+
+        List<String> denied = new ArrayList<>(site);
+        denied.add("event-logs-denied");
+        assertEquals("reads recorded: unknown (could not read EVENT_LOGS: query EventLogFile failed with HTTP 403"
+                + " INSUFFICIENT_ACCESS: Insufficient Privileges (needs View Event Log Files))",
+                readsRecordedUnderTheSite(denied));
+    }
+
     @Test
     void theTokenNeverReachesTheOutputNotEvenWhenTheOrgRefusesEverythingFromWireMock(@TempDir Path dir)
             throws Exception {

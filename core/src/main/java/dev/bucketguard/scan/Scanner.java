@@ -103,13 +103,15 @@ public final class Scanner {
             errors.addAll(inventory.errors());
             // Verdicts first, so that a resource's read audit can look at another's (a log destination in the scan).
             Map<String, Verdict> verdicts = new java.util.HashMap<>();
+            Map<String, Resource> resources = new java.util.HashMap<>();
             List<Verdict> inOrder = new ArrayList<>();
             for (Resource resource : inventory.resources()) {
                 Verdict v = verdict(resource, errors);
                 inOrder.add(v);
                 verdicts.putIfAbsent(scopeKey(resource.provider(), resource.id()), v);
+                resources.putIfAbsent(scopeKey(resource.provider(), resource.id()), resource);
             }
-            AuditContext.Scope scope = (p, id) -> Optional.ofNullable(verdicts.get(scopeKey(p, id)));
+            AuditContext.Scope scope = new InventoryScope(verdicts, resources);
             for (int i = 0; i < inventory.resources().size(); i++) {
                 reports.add(evaluate(inventory.resources().get(i), inOrder.get(i), scope, today, errors));
             }
@@ -119,6 +121,20 @@ public final class Scanner {
 
     private static String scopeKey(String provider, String id) {
         return provider + '\u0000' + id;
+    }
+
+    /** The resources of one provider's inventory and their verdicts, by provider and id: the first of each wins. */
+    private record InventoryScope(Map<String, Verdict> verdicts, Map<String, Resource> resources)
+            implements AuditContext.Scope {
+        @Override
+        public Optional<Verdict> verdict(String provider, String id) {
+            return Optional.ofNullable(verdicts.get(scopeKey(provider, id)));
+        }
+
+        @Override
+        public Optional<Resource> resource(String provider, String id) {
+            return Optional.ofNullable(resources.get(scopeKey(provider, id)));
+        }
     }
 
     /** Judges one resource and runs every applicable rule on it, with nothing else in the scan. */

@@ -1,12 +1,14 @@
 package dev.bucketguard.spi;
 
 import dev.bucketguard.exposure.Verdict;
+import dev.bucketguard.model.Resource;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What a cloud may read besides the resource when it answers {@link Cloud#readAudit}: the scan's parameters, and the
- * verdicts of the other resources of the same scan (a log destination may be one of them, and may itself be exposed).
+ * other resources of the same scan with their verdicts (a log destination may be one of them, and may itself be
+ * exposed; a setting that records reads may be held by another resource of the same owner).
  *
  * @param parameters the scan's parameters
  * @param scope      the other resources of the scan, looked up by provider and id
@@ -21,6 +23,14 @@ public record AuditContext(ScanParameters parameters, Scope scope) {
 
         /** The verdict of the resource of this provider with this id, when it is in the scan. */
         Optional<Verdict> verdict(String provider, String id);
+
+        /**
+         * The resource of this provider with this id, as the provider collected it, when it is in the scan. Empty by
+         * default: a scope that only knows verdicts knows no resource.
+         */
+        default Optional<Resource> resource(String provider, String id) {
+            return Optional.empty();
+        }
     }
 
     public AuditContext {

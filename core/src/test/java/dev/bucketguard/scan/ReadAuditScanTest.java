@@ -38,7 +38,8 @@ class ReadAuditScanTest {
 
     /**
      * A test cloud that answers the read audit from the locker's label: "logs-to:DEST:DAYS" is a trail to locker DEST
-     * keeping records DAYS days, "unread" a setting that could not be read, anything else no trail.
+     * keeping records DAYS days, "unread" a setting that could not be read, "book-of:OTHER" whatever locker OTHER
+     * answers, anything else no trail.
      */
     static final class AuditedCloud extends TestCloud {
         @Override
@@ -50,6 +51,13 @@ class ReadAuditScanTest {
             if (label.equals("unread")) {
                 return ReadAudit.of(List.of(), List.of(), List.of(new dev.bucketguard.model.Unknown(LABEL,
                         "GetLabel", "lockers:GetLabel", "AccessDenied")));
+            }
+            if (label.startsWith("book-of:")) {
+                // The visitor book is another locker's: answer from that locker, as the scan collected it.
+                String other = label.substring("book-of:".length());
+                return context.scope().resource(ID, other).map(r -> readAudit(r, context)).orElseGet(() ->
+                        ReadAudit.of(List.of(), List.of(), List.of(new dev.bucketguard.model.Unknown(LABEL,
+                                "GetLabel", "lockers:GetLabel", "locker " + other + " is not in the scan"))));
             }
             if (!label.startsWith("logs-to:")) {
                 return ReadAudit.of(List.of(), List.of("the locker keeps no visitor book"), List.of());
@@ -129,6 +137,23 @@ class ReadAuditScanTest {
         assertEquals(List.of("the visitor book's locker books is PUBLIC"), report(r, "applicants").readAudit().reasons());
         assertEquals(List.of("the visitor book's locker elsewhere is not in the scan"),
                 report(r, "cvs").readAudit().reasons());
+    }
+
+    @Test
+    void aReadAuditCanAnswerFromAnotherResourceOfTheScanAndIsUnknownWithoutIt() {
+        ScanReport r = scan(ScanParameters.DEFAULTS, locker("applicants", "book-of:ledger", true),
+                locker("ledger", "logs-to:books:400", false), locker("cvs", "book-of:missing", false));
+
+        assertEquals(ReadsRecorded.YES, report(r, "applicants").readAudit().recorded());
+        assertEquals("visitor book to locker books, kept 400 days",
+                report(r, "applicants").readAudit().trails().get(0).describe());
+        assertEquals(ReadsRecorded.UNKNOWN, report(r, "cvs").readAudit().recorded(), "never NO without it");
+        Resource alone = locker("applicants", "book-of:ledger", true);
+        Scanner scanner = Scanner.builder().clouds(Clouds.of(new AuditedCloud()))
+                .rules(RuleSet.of(List.of(new KeptLongEnough()))).toolVersion("test")
+                .provider(new FakeProvider("test", alone)).build();
+        assertEquals(ReadsRecorded.UNKNOWN, scanner.evaluate(alone, java.time.LocalDate.of(2026, 1, 1),
+                new ArrayList<>()).readAudit().recorded(), "judged alone, nothing else is in the scan");
     }
 
     @Test

@@ -43,9 +43,19 @@ public record OrgDetails(
      * @param retentionDays the age in days of the oldest log file (⚠ approximates retention); null when there is none
      */
     public record EventLogs(List<String> types, Integer retentionDays) {
-        /** Event types that record a guest's reads of records. */
-        public static final List<String> GUEST_READ_TYPES = List.of("ApexCallout", "AuraRequest", "LightningPageView",
-                "RestApi", "URI", "VisualforceRequest");
+        /**
+         * Event types that record a guest's reads of records. Not {@code ApexCallout}: it records the requests Apex
+         * sends out, not the records a visitor reads.
+         */
+        public static final List<String> GUEST_READ_TYPES = List.of("AuraRequest", "LightningPageView", "RestApi",
+                "URI", "VisualforceRequest");
+
+        /**
+         * Event types that record a view of a public file link: {@code ContentDistribution} (ACTION {@code VIEW}, with
+         * the delivery's id). Not {@code ContentTransfer}: it records downloads and previews of files, and is not
+         * documented to cover a visitor of a public link.
+         */
+        public static final List<String> LINK_READ_TYPES = List.of("ContentDistribution");
 
         public EventLogs {
             types = Lists.names(types);
@@ -54,6 +64,11 @@ public record OrgDetails(
         /** The types of {@link #GUEST_READ_TYPES} that are produced. */
         public List<String> guestReadTypes() {
             return types.stream().filter(GUEST_READ_TYPES::contains).toList();
+        }
+
+        /** The types of {@link #LINK_READ_TYPES} that are produced. */
+        public List<String> linkReadTypes() {
+            return types.stream().filter(LINK_READ_TYPES::contains).toList();
         }
     }
 

@@ -2,11 +2,13 @@ package dev.bucketguard.cloud.salesforce;
 
 import dev.bucketguard.exposure.TrustZone;
 import dev.bucketguard.exposure.Verdict;
+import dev.bucketguard.forensics.ReadAudit;
 import dev.bucketguard.model.Channel;
 import dev.bucketguard.model.Details;
 import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.ResourceKind;
+import dev.bucketguard.spi.AuditContext;
 import dev.bucketguard.spi.Cloud;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,6 +88,15 @@ public final class SalesforceCloud implements Cloud {
     @Override
     public Verdict verdict(Resource resource, TrustZone trust) {
         return new SalesforceExposure(resource, trust).verdict();
+    }
+
+    /**
+     * A site or a public link answers from its org's event logs (the ORG resource of the same account in the scan);
+     * the org itself is not assessed. See {@link SalesforceReadAudit}.
+     */
+    @Override
+    public ReadAudit readAudit(Resource resource, AuditContext context) {
+        return new SalesforceReadAudit(resource, context).answer();
     }
 
     @Override

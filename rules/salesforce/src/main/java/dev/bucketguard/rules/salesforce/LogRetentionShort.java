@@ -1,8 +1,6 @@
 package dev.bucketguard.rules.salesforce;
 
-import dev.bucketguard.cloud.salesforce.OrgDetails;
-import dev.bucketguard.cloud.salesforce.SalesforceDetails;
-import dev.bucketguard.cloud.salesforce.SalesforceFacts;
+import dev.bucketguard.cloud.salesforce.EventLogCoverage;
 import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.spi.Outcome;
@@ -13,7 +11,7 @@ import dev.bucketguard.spi.Severity;
 /**
  * Event logs are kept under 30 days, or only the free types are produced: after a leak nobody can tell whose records
  * were read. Retention comes from EventSettings when the Metadata API was read, else from the age of the oldest log
- * file (⚠ an approximation).
+ * file (⚠ an approximation), as the read audit of the org's sites and links reads it ({@link EventLogCoverage}).
  */
 @RuleDefinition(id = "salesforce.logging.retention-short", severity = Severity.HIGH, provider = "salesforce",
         kinds = "ORG", requires = {"EVENT_LOGS"}, reads = {"EVENT_SETTINGS"})
@@ -22,11 +20,9 @@ public final class LogRetentionShort implements Rule {
 
     @Override
     public Outcome evaluate(Resource resource, Verdict verdict) {
-        OrgDetails o = SalesforceDetails.org(resource);
-        OrgDetails.EventLogs logs = o.eventLogs();
-        Integer settings = resource.knows(SalesforceFacts.EVENT_SETTINGS) ? o.eventSettings().retentionDays() : null;
-        Integer days = settings != null ? settings : logs.retentionDays();
-        String source = settings != null ? "EventSettings.eventLogRetentionDuration" : "age of the oldest log file";
+        EventLogCoverage logs = EventLogCoverage.of(resource);
+        Integer days = logs.retentionDays();
+        String source = logs.retentionSource();
         if (logs.types().isEmpty()) {
             return Outcome.fail("the org produces no event log file: no read of a record is logged", "EventLogFile: none");
         }
