@@ -63,12 +63,15 @@ class ScanSnapshotCliTest {
         assertEquals(1, r.out().split("aws.s3.account-block-public-access", -1).length - 1,
                 "the account's Block Public Access finding once, not under each of its 4 buckets:\n" + r.out());
         assertTrue(r.out().contains("\nPRIVATE       aws:999988887777:acct-open-prod-archive  encryption: "
-                + "CUSTOMER_MANAGED (aws:kms)  14 passed\nPRIVATE       gcp:"), "a bucket that passes is one line");
+                + "CUSTOMER_MANAGED (aws:kms)  16 passed\n  reads recorded: yes, kept until deleted\nPRIVATE       gcp:"),
+                "a bucket that passes is one line, and its read audit the answer alone:\n" + r.out());
         assertFalse(r.out().contains("- GetBucketPolicyStatus IsPublic: true"), "evidence only with --verbose");
 
         Cli.Result verbose = Cli.run("scan", "snapshot", Cli.EXAMPLE.toString(), "--verbose");
         assertTrue(verbose.out().contains("- GetBucketPolicyStatus IsPublic: true"), verbose.out());
         assertTrue(verbose.out().contains("PASS       "), "passes listed one by one");
+        assertTrue(verbose.out().contains("  reads recorded: yes, kept until deleted  (server access logging to bucket "
+                + "acct-open-prod-access-logs"), "the mechanisms with --verbose:\n" + verbose.out());
         assertEquals(r.out().lines().limit(2).toList(), verbose.out().lines().limit(2).toList(), "same summary");
     }
 

@@ -236,14 +236,15 @@ public final class TextReporter implements Reporter {
         }
         lines.addAll(header);
         // Facts about the resource as a whole, one sub-line each, under the verdict line; a one-line resource keeps
-        // the read audit's line when its cloud answered it, and drops "not assessed".
+        // the read audit's answer alone (its mechanisms with --verbose) when its cloud answered it, and drops "not
+        // assessed".
         if (oneLine) {
             if (report.readAudit().recorded() != ReadsRecorded.NOT_ASSESSED) {
-                lines.addAll(readAudit(report.readAudit()));
+                lines.addAll(readAudit(report.readAudit(), false));
             }
             return true;
         }
-        lines.addAll(readAudit(report.readAudit()));
+        lines.addAll(readAudit(report.readAudit(), true));
         for (String reason : report.verdict().reasons()) {
             lines.addAll(wrap("  because " + Printable.oneLine(reason), "          "));
         }
@@ -262,19 +263,22 @@ public final class TextReporter implements Reporter {
 
     /**
      * The read-audit line under the verdict line: "reads recorded: no  (server access logging off; ...)", with the
-     * longest retention when it is known, then each trail and reason.
+     * longest retention when it is known, then each trail and reason ({@code why}; the answer alone without it).
      */
-    private static List<String> readAudit(ReadAudit audit) {
+    private static List<String> readAudit(ReadAudit audit, boolean why) {
         StringBuilder b = new StringBuilder("  reads recorded: ").append(audit.recorded().label());
         Retention kept = audit.retention();
         if (kept != null && kept.kind() != Retention.Kind.UNKNOWN) {
             b.append(", ").append(kept.describe());
         }
-        List<String> why = new ArrayList<>();
-        audit.trails().forEach(t -> why.add(t.describe()));
-        why.addAll(audit.explanation());
-        if (!why.isEmpty()) {
-            b.append("  (").append(why.stream().map(Printable::oneLine).collect(Collectors.joining("; "))).append(')');
+        List<String> reasons = new ArrayList<>();
+        if (why) {
+            audit.trails().forEach(t -> reasons.add(t.describe()));
+            reasons.addAll(audit.explanation());
+        }
+        if (!reasons.isEmpty()) {
+            b.append("  (").append(reasons.stream().map(Printable::oneLine).collect(Collectors.joining("; ")))
+                    .append(')');
         }
         return wrap(b.toString(), "    ");
     }
