@@ -3,6 +3,7 @@ package dev.bucketguard.aws;
 import dev.bucketguard.cloud.aws.AwsCloud;
 import dev.bucketguard.cloud.aws.BlockPublicAccess;
 import dev.bucketguard.cloud.aws.S3Facts;
+import dev.bucketguard.exposure.TrustZone;
 import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.Unknown;
@@ -65,6 +66,7 @@ public final class AwsProvider implements Provider {
     /** How hard throttling is retried; tests that exhaust the retries shorten it. */
     ThrottlingRetry.Settings throttling = ThrottlingRetry.Settings.DEFAULT;
     private volatile AdaptiveConcurrency lastConcurrency;
+    private TrustZone trust = TrustZone.OWNER_ONLY;
 
     public AwsProvider(AwsOptions options) {
         this(options, null, System.getenv());
@@ -129,6 +131,16 @@ public final class AwsProvider implements Provider {
      */
     public AwsProvider adaptive(boolean adaptive) {
         this.adaptive = adaptive;
+        return this;
+    }
+
+    /**
+     * The scan's zone of trust ({@code --trusted-accounts}, {@code --trusted-org}, {@code --trusted-networks}). The
+     * anonymous probe asks the verdict the report will give: a grant to a trusted account that is undecided makes a
+     * bucket UNKNOWN only outside this zone, and a bucket the report calls PRIVATE is never probed.
+     */
+    public AwsProvider trust(TrustZone trust) {
+        this.trust = trust == null ? TrustZone.OWNER_ONLY : trust;
         return this;
     }
 
@@ -335,6 +347,7 @@ public final class AwsProvider implements Provider {
         }
         account.organization = target.organization();
         account.probe = probe;
+        account.trust = trust;
         if (facts.contains(S3Facts.BLOCK_PUBLIC_ACCESS_ACCOUNT)) {
             readAccountBpa(account);
         }
