@@ -222,7 +222,11 @@ class ScanAwsCliTest {
         Cli.Result r = Cli.run("scan", "aws", "--endpoint-url", MotoServer.endpoint().toString(), "--profile",
                 "bucketguard-test-no-such-profile-5c1e", "--no-fail-on-unknown");
         assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().startsWith("bucketguard: error: no usable AWS credentials"), r.err());
+        assertTrue(r.err().startsWith("bucketguard: error: no usable AWS credentials: profile"
+                + " 'bucketguard-test-no-such-profile-5c1e' gave none"), r.err());
+        assertTrue(r.err().contains("aws sso login --profile bucketguard-test-no-such-profile-5c1e"),
+                "says what to do: " + r.err());
+        assertFalse(r.err().contains("Exception"), "in words, not an exception's class: " + r.err());
         assertEquals(1, r.err().lines().count(), r.err());
         assertEquals("", r.out());
     }

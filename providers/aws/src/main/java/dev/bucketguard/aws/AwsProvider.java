@@ -178,6 +178,7 @@ public final class AwsProvider implements Provider {
             if (baseCredentials == null && base instanceof AutoCloseable c) {
                 owned.add(c);
             }
+            requireCredentials(base);
             AwsClients caller = new AwsClients(base, endpoints, http, counter, retry);
             owned.add(caller);
             S3AnonymousProbe probe = null;
@@ -269,11 +270,28 @@ public final class AwsProvider implements Provider {
 
     private static ProviderException callerFailure(SdkClientException e) {
         String network = ErrorCodes.network(e);
-        return new ProviderException(network != null
-                ? "STS GetCallerIdentity failed: " + network + " (check --endpoint-url, AWS_ENDPOINT_URL and"
-                        + " the network)"
-                : "no usable AWS credentials: " + ErrorCodes.of(e)
-                        + " (configure a profile, environment variables or an instance role)", network == null);
+        return new ProviderException("STS GetCallerIdentity failed: " + ErrorCodes.of(e) + (network != null
+                ? " (check --endpoint-url, AWS_ENDPOINT_URL and the network)" : ""), false);
+    }
+
+    /**
+     * Resolves the caller's credentials before any call, so that having none is told apart from a refused or failed
+     * call: the user must supply them (exit 2). Only fixed words: a credential provider's own message may name keys
+     * or paths.
+     */
+    private void requireCredentials(AwsCredentialsProvider base) {
+        try {
+            base.resolveCredentials();
+        } catch (RuntimeException e) {
+            String profile = options.profile();
+            throw new ProviderException(profile != null
+                    ? "no usable AWS credentials: profile '" + profile + "' gave none (it is not in the shared config"
+                            + " files, holds no keys, or its SSO session has expired: run aws sso login --profile "
+                            + profile + ")"
+                    : "no usable AWS credentials: none in the environment (AWS_ACCESS_KEY_ID and"
+                            + " AWS_SECRET_ACCESS_KEY), the shared config files, an SSO session or an instance role"
+                            + " (set them, or give --profile NAME)", true);
+        }
     }
 
     private static <T> T await(Future<T> f) {
