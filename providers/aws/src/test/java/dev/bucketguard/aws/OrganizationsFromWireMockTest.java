@@ -114,6 +114,18 @@ class OrganizationsFromWireMockTest {
     }
 
     @Test
+    void aCallerOutsideAnyOrganisationIsToldToScanWithoutTheFlag() {
+        server.resetAll();
+        server.stubFor(post(anyUrl()).willReturn(json(400, "{\"__type\":\"AWSOrganizationsNotInUseException\","
+                + "\"Message\":\"Your account is not a member of an organization.\"}")));
+        ProviderException e = assertThrows(ProviderException.class,
+                () -> new OrganizationScan("Audit", List.of(), List.of(), true).plan(api(), "111111111111", "aws"));
+        assertTrue(e.inputError(), "exit 2: the command must change, not the cloud");
+        assertEquals("--org-role-name: the caller's account 111111111111 belongs to no organisation"
+                + " (AWSOrganizationsNotInUseException); scan it without --org-role-name", e.getMessage());
+    }
+
+    @Test
     void mutatingOperationsAreRefusedBeforeTheyAreSent() {
         OrganizationsApi api = api();
         for (String op : List.of("CreateAccount", "LeaveOrganization", "InviteAccountToOrganization",
