@@ -187,7 +187,7 @@ public final class AwsProvider implements Provider {
                 owned.add(anonymous);
                 probe = new S3AnonymousProbe(anonymous);
             }
-            List<Target> targets = targets(caller, region, errors, owned);
+            List<Target> targets = targets(caller, retry, region, errors, owned);
             accountPool = Executors.newFixedThreadPool(Math.max(1, Math.min(targets.size(), ACCOUNTS_AT_ONCE)),
                     daemonThreads("account"));
             List<Future<AccountResult>> futures = new ArrayList<>();
@@ -218,7 +218,8 @@ public final class AwsProvider implements Provider {
     }
 
     /** The accounts to scan: the caller's, each role's, or the organisation's. */
-    private List<Target> targets(AwsClients caller, String region, List<ScanError> errors, List<AutoCloseable> owned) {
+    private List<Target> targets(AwsClients caller, ThrottlingRetry retry, String region, List<ScanError> errors,
+                                 List<AutoCloseable> owned) {
         OrganizationScan org = options.organization();
         if (org == null && options.roleArns().isEmpty()) {
             return List.of(new Target("caller", caller, null));
@@ -234,7 +235,7 @@ public final class AwsProvider implements Provider {
         }
         String[] identity = identify(caller, region);
         OrganizationScan.Plan plan = org.plan(new OrganizationsApi(organizationsEndpoint, identity[1],
-                caller.credentials(), caller.http(), counter), identity[0], identity[1]);
+                caller.credentials(), caller.http(), counter, retry), identity[0], identity[1]);
         errors.addAll(plan.errors());
         String trusted = org.trustOrganization() ? plan.organization() : null;
         for (OrganizationScan.Member m : plan.members()) {
