@@ -93,7 +93,7 @@ abstract class ProviderScanCommand implements Callable<Integer> {
     }
 
     /** The zone of trust: the shared options' accounts and organisations, and {@link #trustedOwners()}. */
-    private TrustZone trust() {
+    protected final TrustZone trust() {
         Set<String> accounts = new HashSet<>(options.trustedAccounts);
         accounts.addAll(trustedOwners());
         return new TrustZone(accounts, new HashSet<>(options.trustedOrgs), new HashSet<>(options.trustedNetworks));

@@ -89,7 +89,7 @@ final class ScanAwsCommand extends ProviderScanCommand {
             }
         }
         return new AwsProvider(new AwsOptions(profile, region, roleArns, endpointUrl, objectSample, concurrency,
-                probeAnonymous, organization));
+                probeAnonymous, organization)).trust(trust());
     }
 
     @Override

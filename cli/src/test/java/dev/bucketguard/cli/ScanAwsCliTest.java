@@ -222,7 +222,11 @@ class ScanAwsCliTest {
         Cli.Result r = Cli.run("scan", "aws", "--endpoint-url", MotoServer.endpoint().toString(), "--profile",
                 "bucketguard-test-no-such-profile-5c1e", "--no-fail-on-unknown");
         assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().startsWith("bucketguard: error: no usable AWS credentials"), r.err());
+        assertTrue(r.err().startsWith("bucketguard: error: no usable AWS credentials: profile"
+                + " 'bucketguard-test-no-such-profile-5c1e' gave none"), r.err());
+        assertTrue(r.err().contains("aws sso login --profile bucketguard-test-no-such-profile-5c1e"),
+                "says what to do: " + r.err());
+        assertFalse(r.err().contains("Exception"), "in words, not an exception's class: " + r.err());
         assertEquals(1, r.err().lines().count(), r.err());
         assertEquals("", r.out());
     }
@@ -274,5 +278,28 @@ class ScanAwsCliTest {
         assertEquals("UNKNOWN", exposure.get("garbled"), r.out());
         assertTrue(exposure.containsKey("fine"), "the other bucket is scanned: " + exposure);
         assertTrue(r.err().contains("cannot be read as an IAM policy"), r.err());
+    }
+
+    @Test
+    void aProfileIsSelectedAndItsCredentialsSignEveryRequest(@TempDir Path dir) throws Exception {
+        // The default chain holds ACCESS_KEY (system properties); --profile must win over it, key and secret alike.
+        java.nio.file.Files.writeString(dir.resolve("config"), "[profile audit]\nregion = us-east-1\n");
+        java.nio.file.Files.writeString(dir.resolve("credentials"), "[audit]\naws_access_key_id = AKIAPROFILEAUDIT0002\n"
+                + "aws_secret_access_key = " + SECRET + "-profile\n");
+        System.setProperty("aws.configFile", dir.resolve("config").toString());
+        System.setProperty("aws.sharedCredentialsFile", dir.resolve("credentials").toString());
+        publicByPolicy("profile-exports");
+        try (dev.bucketguard.aws.FaultProxy proxy = new dev.bucketguard.aws.FaultProxy(MotoServer.endpoint())) {
+            Cli.Result r = Cli.run("scan", "aws", "--profile", "audit", "--endpoint-url", proxy.endpoint().toString(),
+                    "--format", "json");
+            assertEquals(4, r.code(), r.err());
+            assertEquals("PUBLIC", resources(r.out()).get("profile-exports").get("exposure").asText());
+            assertEquals(Set.of("AKIAPROFILEAUDIT0002"), proxy.seen().stream()
+                    .map(dev.bucketguard.aws.FaultProxy.Seen::keyId).collect(java.util.stream.Collectors.toSet()));
+            assertNoSecret(r);
+        } finally {
+            System.clearProperty("aws.configFile");
+            System.clearProperty("aws.sharedCredentialsFile");
+        }
     }
 }

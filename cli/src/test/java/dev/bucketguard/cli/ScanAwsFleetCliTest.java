@@ -109,6 +109,65 @@ class ScanAwsFleetCliTest {
     }
 
     @Test
+    void aRefusedOrganisationListingStopsTheScanWithExitFiveWhateverNoFailOnUnknownSays() throws Exception {
+        MotoOrganizations.createOrganization();
+        try (S3Client s3 = s3()) {
+            s3.createBucket(r -> r.bucket("acct-open-backups"));
+        }
+        try (FaultProxy proxy = new FaultProxy(MotoServer.endpoint())) {
+            // Organizations speaks JSON 1.1: every POST with a JSON body before the first bucket read is one of its.
+            proxy.refuse(s -> "POST".equals(s.method()) && s.body().startsWith("{") && !s.body().contains("Trail"),
+                    new FaultProxy.Refusal(400, "application/x-amz-json-1.1",
+                            "{\"__type\":\"AccessDeniedException\",\"Message\":\"not the management account\"}"));
+            Cli.Result r = Cli.run("scan", "aws", "--endpoint-url", proxy.endpoint().toString(), "--org-role-name",
+                    ROLE, "--no-fail-on-unknown", "--format", "json");
+            assertEquals(5, r.code(), r.err());
+            assertEquals("", r.out(), "nothing was scanned, so no report pretends otherwise");
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().startsWith("bucketguard: error: could not list the accounts of the organisation:"
+                    + " AccessDeniedException") && r.err().contains("organizations:ListAccounts"), r.err());
+            assertFalse(r.err().contains("not the management account"), "AWS's own message is not echoed");
+            assertTrue(proxy.seen().stream().noneMatch(s -> s.pathAndQuery().startsWith("/acct-open-backups")),
+                    "no bucket is read when the organisation cannot be listed");
+        }
+    }
+
+    @Test
+    void aBucketOpenOnlyToATrustedAccountIsNotProbed() throws Exception {
+        // The ACL grants a partner's canonical user; the Object Ownership read is refused, so whether ACLs are in
+        // force is unknown: UNKNOWN while the partner is an outsider, PRIVATE with --trusted-accounts naming it.
+        String partner = "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be";
+        try (S3Client s3 = s3()) {
+            s3.createBucket(r -> r.bucket("acct-open-partner"));
+            var owner = s3.getBucketAcl(r -> r.bucket("acct-open-partner")).owner();
+            s3.putBucketAcl(r -> r.bucket("acct-open-partner").accessControlPolicy(a -> a.owner(owner).grants(
+                    software.amazon.awssdk.services.s3.model.Grant.builder().grantee(g -> g.type(
+                            software.amazon.awssdk.services.s3.model.Type.CANONICAL_USER).id(owner.id()))
+                            .permission(software.amazon.awssdk.services.s3.model.Permission.FULL_CONTROL).build(),
+                    software.amazon.awssdk.services.s3.model.Grant.builder().grantee(g -> g.type(
+                            software.amazon.awssdk.services.s3.model.Type.CANONICAL_USER).id(partner))
+                            .permission(software.amazon.awssdk.services.s3.model.Permission.READ).build())));
+        }
+        for (boolean trusted : new boolean[] {false, true}) {
+            try (FaultProxy proxy = new FaultProxy(MotoServer.endpoint())) {
+                proxy.refuse(s -> s.signed() && s.pathAndQuery().startsWith("/acct-open-partner?ownershipControls"),
+                        FaultProxy.Refusal.s3(403, "AccessDenied"));
+                java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("scan", "aws",
+                        "--endpoint-url", proxy.endpoint().toString(), "--probe-anonymous", "--format", "json"));
+                if (trusted) {
+                    args.addAll(java.util.List.of("--trusted-accounts", partner));
+                }
+                Cli.Result r = Cli.run(args.toArray(String[]::new));
+                boolean probed = proxy.seen().stream().anyMatch(s -> !s.signed());
+                assertEquals(trusted ? "PRIVATE" : "PUBLIC", resources(r.out()).get("acct-open-partner")
+                        .get("exposure").asText(), "moto serves every anonymous list, so a probe proves it: " + r.out());
+                assertEquals(!trusted, probed, "probed only while the report would call it UNKNOWN: "
+                        + proxy.seen());
+            }
+        }
+    }
+
+    @Test
     void aServedAnonymousListIsProofInTheReportAndInASavedSnapshot(@org.junit.jupiter.api.io.TempDir
                                                                        java.nio.file.Path dir) throws Exception {
         try (S3Client s3 = s3()) {

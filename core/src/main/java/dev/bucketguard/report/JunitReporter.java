@@ -63,90 +63,115 @@ public final class JunitReporter implements Reporter {
             suites.computeIfAbsent(r.resource().provider() + ":" + r.resource().account(), k -> new ArrayList<>())
                     .add(r);
         }
+        // Counted first and written after, test case by test case: the document is never held in memory whole.
+        Map<String, Counts> counts = new LinkedHashMap<>();
         Counts total = new Counts();
-        StringBuilder body = new StringBuilder();
         for (Map.Entry<String, List<ResourceReport>> suite : suites.entrySet()) {
             Counts c = new Counts();
-            StringBuilder cases = new StringBuilder();
             for (ResourceReport r : suite.getValue()) {
                 for (Finding f : r.findings()) {
-                    testcase(cases, r.resource().ref(), f, c);
+                    c.count(caseOf(f));
                 }
             }
-            suite(body, suite.getKey(), c, cases, List.of());
+            counts.put(suite.getKey(), c);
             total.add(c);
         }
-        if (!report.errors().isEmpty() || !report.warnings().isEmpty()) {
-            Counts c = new Counts();
-            StringBuilder cases = new StringBuilder();
-            for (ScanError e : report.errors()) {
-                c.tests++;
-                c.errors++;
-                String scope = e.scope().startsWith(e.provider() + ":") ? e.scope() : e.provider() + ":" + e.scope();
-                cases.append("    <testcase classname=\"").append(Xml.attr(scope))
-                        .append("\" name=\"").append(Xml.attr(e.kind().name().toLowerCase(Locale.ROOT)))
-                        .append("\">\n      <error message=\"").append(Xml.attr(e.message()))
-                        .append("\" type=\"").append(e.kind().name()).append("\"/>\n    </testcase>\n");
-            }
-            suite(body, ERROR_SUITE, c, cases, report.warnings());
-            total.add(c);
-        }
+        boolean errorSuite = !report.errors().isEmpty() || !report.warnings().isEmpty();
+        Counts errorCounts = new Counts();
+        errorCounts.tests = report.errors().size();
+        errorCounts.errors = report.errors().size();
+        total.add(errorCounts);
+
         out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         out.write("<testsuites name=\"bucketguard\"" + total.attributes() + ">\n");
-        out.write(body.toString());
+        for (Map.Entry<String, List<ResourceReport>> suite : suites.entrySet()) {
+            openSuite(out, suite.getKey(), counts.get(suite.getKey()));
+            for (ResourceReport r : suite.getValue()) {
+                for (Finding f : r.findings()) {
+                    testcase(out, r.resource().ref(), f);
+                }
+            }
+            closeSuite(out, List.of());
+        }
+        if (errorSuite) {
+            openSuite(out, ERROR_SUITE, errorCounts);
+            for (ScanError e : report.errors()) {
+                String scope = e.scope().startsWith(e.provider() + ":") ? e.scope() : e.provider() + ":" + e.scope();
+                out.write("    <testcase classname=\"" + Xml.attr(scope) + "\" name=\""
+                        + Xml.attr(e.kind().name().toLowerCase(Locale.ROOT)) + "\">\n      <error message=\""
+                        + Xml.attr(e.message()) + "\" type=\"" + e.kind().name() + "\"/>\n    </testcase>\n");
+            }
+            closeSuite(out, report.warnings());
+        }
         out.write("</testsuites>\n");
         out.flush();
     }
 
-    private static void suite(StringBuilder b, String name, Counts c, StringBuilder cases, List<String> out) {
-        b.append("  <testsuite name=\"").append(Xml.attr(name)).append('"').append(c.attributes()).append(">\n");
-        b.append(cases);
-        if (!out.isEmpty()) {
-            b.append("    <system-out>").append(Xml.text(String.join("\n", out))).append("</system-out>\n");
-        }
-        b.append("  </testsuite>\n");
+    private static void openSuite(Writer out, String name, Counts c) throws IOException {
+        out.write("  <testsuite name=\"" + Xml.attr(name) + "\"" + c.attributes() + ">\n");
     }
 
-    private void testcase(StringBuilder b, String ref, Finding f, Counts c) {
-        c.tests++;
-        b.append("    <testcase classname=\"").append(Xml.attr(ref)).append("\" name=\"")
-                .append(Xml.attr(f.ruleId())).append('"');
+    private static void closeSuite(Writer out, List<String> systemOut) throws IOException {
+        if (!systemOut.isEmpty()) {
+            out.write("    <system-out>" + Xml.text(String.join("\n", systemOut)) + "</system-out>\n");
+        }
+        out.write("  </testsuite>\n");
+    }
+
+    /** How a finding shows in JUnit. */
+    private enum Case {
+        PASSED,
+        /** A FAIL or UNKNOWN the gate lets pass: a passing test case with its text in system-out. */
+        WAVED,
+        FAILURE,
+        ERROR,
+        SKIPPED
+    }
+
+    private Case caseOf(Finding f) {
         if (f.status() == FindingStatus.PASS) {
-            b.append("/>\n");
-            return;
+            return Case.PASSED;
         }
         boolean counts = failOn != null && f.severity().atLeast(failOn);
         boolean waved = (f.status() == FindingStatus.FAIL && (!counts || !f.gates()))
                 || (f.status() == FindingStatus.UNKNOWN && !counts);
         if (waved) {
-            String why = f.status() == FindingStatus.FAIL && counts ? "accepted in the baseline"
-                    : failOn == null ? "--fail-on none" : "below --fail-on " + failOn.name().toLowerCase(
-                    java.util.Locale.ROOT);
-            b.append(">\n      <system-out>").append(Xml.text(f.status() + " (" + why + "): " + f.message() + "\n"
-                    + details(f))).append("</system-out>\n    </testcase>\n");
-            return;
+            return Case.WAVED;
         }
-        b.append(">\n");
-        switch (f.status()) {
-            case FAIL -> {
-                c.failures++;
-                b.append("      <failure message=\"").append(Xml.attr(f.message())).append("\" type=\"")
-                        .append(f.severity().name()).append("\">").append(Xml.text(details(f)))
-                        .append("</failure>\n");
+        return switch (f.status()) {
+            case FAIL -> Case.FAILURE;
+            case UNKNOWN -> Case.ERROR;
+            case SUPPRESSED -> Case.SKIPPED;
+            case PASS -> Case.PASSED;
+        };
+    }
+
+    private void testcase(Writer out, String ref, Finding f) throws IOException {
+        StringBuilder b = new StringBuilder(256);
+        b.append("    <testcase classname=\"").append(Xml.attr(ref)).append("\" name=\"")
+                .append(Xml.attr(f.ruleId())).append('"');
+        switch (caseOf(f)) {
+            case PASSED -> b.append("/>\n");
+            case WAVED -> {
+                boolean counts = failOn != null && f.severity().atLeast(failOn);
+                String why = f.status() == FindingStatus.FAIL && counts ? "accepted in the baseline"
+                        : failOn == null ? "--fail-on none" : "below --fail-on " + failOn.name().toLowerCase(
+                        java.util.Locale.ROOT);
+                b.append(">\n      <system-out>").append(Xml.text(f.status() + " (" + why + "): " + f.message()
+                        + "\n" + details(f))).append("</system-out>\n    </testcase>\n");
             }
-            case UNKNOWN -> {
-                c.errors++;
-                b.append("      <error message=\"").append(Xml.attr("could not be checked: " + f.message()))
-                        .append("\" type=\"UNKNOWN\">").append(Xml.text(details(f))).append("</error>\n");
-            }
-            case SUPPRESSED -> {
-                c.skipped++;
+            case FAILURE -> b.append(">\n      <failure message=\"").append(Xml.attr(f.message()))
+                    .append("\" type=\"").append(f.severity().name()).append("\">").append(Xml.text(details(f)))
+                    .append("</failure>\n    </testcase>\n");
+            case ERROR -> b.append(">\n      <error message=\"")
+                    .append(Xml.attr("could not be checked: " + f.message()))
+                    .append("\" type=\"UNKNOWN\">").append(Xml.text(details(f))).append("</error>\n    </testcase>\n");
+            case SKIPPED -> {
                 String reason = f.suppression() == null ? "suppressed" : "suppressed: " + f.suppression().reason();
-                b.append("      <skipped message=\"").append(Xml.attr(reason)).append("\"/>\n");
+                b.append(">\n      <skipped message=\"").append(Xml.attr(reason)).append("\"/>\n    </testcase>\n");
             }
-            case PASS -> throw new IllegalStateException("handled above");
         }
-        b.append("    </testcase>\n");
+        out.write(b.toString());
     }
 
     private static String details(Finding f) {
@@ -169,6 +194,16 @@ public final class JunitReporter implements Reporter {
         int failures;
         int errors;
         int skipped;
+
+        void count(Case k) {
+            tests++;
+            switch (k) {
+                case FAILURE -> failures++;
+                case ERROR -> errors++;
+                case SKIPPED -> skipped++;
+                default -> { }
+            }
+        }
 
         void add(Counts o) {
             tests += o.tests;

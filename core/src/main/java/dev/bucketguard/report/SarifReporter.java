@@ -1,5 +1,6 @@
 package dev.bucketguard.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bucketguard.model.Resource;
@@ -63,15 +64,51 @@ public final class SarifReporter implements Reporter {
         return "sarif";
     }
 
+    /**
+     * Writes the log with its results streamed one at a time: a scan with a hundred thousand results is never held as
+     * one tree. The bytes are those of the whole log written at once.
+     */
     @Override
     public void write(ScanReport report, Writer out) throws IOException {
-        JsonOutput.write(tree(report), out);
+        ObjectNode root = head(report);
+        Map<String, Integer> ruleIndex = new java.util.HashMap<>();
+        root.get("runs").get(0).get("tool").get("driver").get("rules")
+                .forEach(r -> ruleIndex.put(r.get("id").asText(), ruleIndex.size()));
+        try (JsonGenerator g = JsonOutput.generator(out)) {
+            g.writeStartObject();
+            for (var field : root.properties()) {
+                if (!"runs".equals(field.getKey())) {
+                    g.writeFieldName(field.getKey());
+                    g.writeTree(field.getValue());
+                }
+            }
+            g.writeArrayFieldStart("runs");
+            g.writeStartObject();
+            for (var field : root.get("runs").get(0).properties()) {
+                g.writeFieldName(field.getKey());
+                g.writeTree(field.getValue());
+            }
+            g.writeArrayFieldStart("results");
+            for (ResourceReport r : report.resources()) {
+                for (Finding f : r.findings()) {
+                    if (f.status() != FindingStatus.PASS) {
+                        ObjectNode result = JsonOutput.MAPPER.createObjectNode();
+                        result(result, r.resource(), f, ruleIndex.getOrDefault(f.ruleId(), -1));
+                        g.writeTree(result);
+                    }
+                }
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        JsonOutput.end(out);
     }
 
-    /** The report as a SARIF log. */
-    ObjectNode tree(ScanReport report) {
+    /** The SARIF log without its results: the tool and its rules, the invocation. */
+    private ObjectNode head(ScanReport report) {
         Map<String, RuleMetadata> rules = rulesOf(report);
-        List<String> ruleIds = new ArrayList<>(rules.keySet());
 
         ObjectNode root = JsonOutput.MAPPER.createObjectNode();
         root.put("$schema", SCHEMA_URI);
@@ -104,14 +141,6 @@ public final class SarifReporter implements Reporter {
             }
         }
 
-        ArrayNode results = run.putArray("results");
-        for (ResourceReport r : report.resources()) {
-            for (Finding f : r.findings()) {
-                if (f.status() != FindingStatus.PASS) {
-                    result(results.addObject(), r.resource(), f, ruleIds.indexOf(f.ruleId()));
-                }
-            }
-        }
         return root;
     }
 

@@ -3,6 +3,7 @@ package dev.bucketguard.aws;
 import dev.bucketguard.cloud.aws.AwsCloud;
 import dev.bucketguard.cloud.aws.BlockPublicAccess;
 import dev.bucketguard.cloud.aws.S3Facts;
+import dev.bucketguard.exposure.TrustZone;
 import dev.bucketguard.model.Fact;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.Unknown;
@@ -65,6 +66,7 @@ public final class AwsProvider implements Provider {
     /** How hard throttling is retried; tests that exhaust the retries shorten it. */
     ThrottlingRetry.Settings throttling = ThrottlingRetry.Settings.DEFAULT;
     private volatile AdaptiveConcurrency lastConcurrency;
+    private TrustZone trust = TrustZone.OWNER_ONLY;
 
     public AwsProvider(AwsOptions options) {
         this(options, null, System.getenv());
@@ -132,6 +134,16 @@ public final class AwsProvider implements Provider {
         return this;
     }
 
+    /**
+     * The scan's zone of trust ({@code --trusted-accounts}, {@code --trusted-org}, {@code --trusted-networks}). The
+     * anonymous probe asks the verdict the report will give: a grant to a trusted account that is undecided makes a
+     * bucket UNKNOWN only outside this zone, and a bucket the report calls PRIVATE is never probed.
+     */
+    public AwsProvider trust(TrustZone trust) {
+        this.trust = trust == null ? TrustZone.OWNER_ONLY : trust;
+        return this;
+    }
+
     /** The lowest and last limit of requests in flight of the last scan (for benchmarks and tests). */
     int[] concurrencyLimits() {
         AdaptiveConcurrency c = lastConcurrency;
@@ -166,6 +178,7 @@ public final class AwsProvider implements Provider {
             if (baseCredentials == null && base instanceof AutoCloseable c) {
                 owned.add(c);
             }
+            requireCredentials(base);
             AwsClients caller = new AwsClients(base, endpoints, http, counter, retry);
             owned.add(caller);
             S3AnonymousProbe probe = null;
@@ -174,7 +187,7 @@ public final class AwsProvider implements Provider {
                 owned.add(anonymous);
                 probe = new S3AnonymousProbe(anonymous);
             }
-            List<Target> targets = targets(caller, region, errors, owned);
+            List<Target> targets = targets(caller, retry, region, errors, owned);
             accountPool = Executors.newFixedThreadPool(Math.max(1, Math.min(targets.size(), ACCOUNTS_AT_ONCE)),
                     daemonThreads("account"));
             List<Future<AccountResult>> futures = new ArrayList<>();
@@ -205,7 +218,8 @@ public final class AwsProvider implements Provider {
     }
 
     /** The accounts to scan: the caller's, each role's, or the organisation's. */
-    private List<Target> targets(AwsClients caller, String region, List<ScanError> errors, List<AutoCloseable> owned) {
+    private List<Target> targets(AwsClients caller, ThrottlingRetry retry, String region, List<ScanError> errors,
+                                 List<AutoCloseable> owned) {
         OrganizationScan org = options.organization();
         if (org == null && options.roleArns().isEmpty()) {
             return List.of(new Target("caller", caller, null));
@@ -221,7 +235,7 @@ public final class AwsProvider implements Provider {
         }
         String[] identity = identify(caller, region);
         OrganizationScan.Plan plan = org.plan(new OrganizationsApi(organizationsEndpoint, identity[1],
-                caller.credentials(), caller.http(), counter), identity[0], identity[1]);
+                caller.credentials(), caller.http(), counter, retry), identity[0], identity[1]);
         errors.addAll(plan.errors());
         String trusted = org.trustOrganization() ? plan.organization() : null;
         for (OrganizationScan.Member m : plan.members()) {
@@ -257,11 +271,28 @@ public final class AwsProvider implements Provider {
 
     private static ProviderException callerFailure(SdkClientException e) {
         String network = ErrorCodes.network(e);
-        return new ProviderException(network != null
-                ? "STS GetCallerIdentity failed: " + network + " (check --endpoint-url, AWS_ENDPOINT_URL and"
-                        + " the network)"
-                : "no usable AWS credentials: " + ErrorCodes.of(e)
-                        + " (configure a profile, environment variables or an instance role)", network == null);
+        return new ProviderException("STS GetCallerIdentity failed: " + ErrorCodes.of(e) + (network != null
+                ? " (check --endpoint-url, AWS_ENDPOINT_URL and the network)" : ""), false);
+    }
+
+    /**
+     * Resolves the caller's credentials before any call, so that having none is told apart from a refused or failed
+     * call: the user must supply them (exit 2). Only fixed words: a credential provider's own message may name keys
+     * or paths.
+     */
+    private void requireCredentials(AwsCredentialsProvider base) {
+        try {
+            base.resolveCredentials();
+        } catch (RuntimeException e) {
+            String profile = options.profile();
+            throw new ProviderException(profile != null
+                    ? "no usable AWS credentials: profile '" + profile + "' gave none (it is not in the shared config"
+                            + " files, holds no keys, or its SSO session has expired: run aws sso login --profile "
+                            + profile + ")"
+                    : "no usable AWS credentials: none in the environment (AWS_ACCESS_KEY_ID and"
+                            + " AWS_SECRET_ACCESS_KEY), the shared config files, an SSO session or an instance role"
+                            + " (set them, or give --profile NAME)", true);
+        }
     }
 
     private static <T> T await(Future<T> f) {
@@ -335,6 +366,7 @@ public final class AwsProvider implements Provider {
         }
         account.organization = target.organization();
         account.probe = probe;
+        account.trust = trust;
         if (facts.contains(S3Facts.BLOCK_PUBLIC_ACCESS_ACCOUNT)) {
             readAccountBpa(account);
         }

@@ -70,6 +70,8 @@ final class BucketReader {
         String organization;
         /** The anonymous probe; null without {@code --probe-anonymous}. */
         S3AnonymousProbe probe;
+        /** The scan's zone of trust, so that the probe judges a bucket as the report will. */
+        TrustZone trust = TrustZone.OWNER_ONLY;
         /** Account-level Block Public Access, or null with {@link #accountBpaUnknown} set. */
         BlockPublicAccess accountBpa;
         Unknown accountBpaUnknown;
@@ -124,6 +126,8 @@ final class BucketReader {
     /** A bucket's resource, and the errors worth reporting beside it. */
     record Result(Resource resource, List<ScanError> errors) {
     }
+
+    private static final AwsCloud CLOUD = new AwsCloud();
 
     private final Account account;
     private final Set<Fact> facts;
@@ -189,9 +193,12 @@ final class BucketReader {
         return new Result(out.build(), errors);
     }
 
-    /** Probes the bucket when what was read judges it PUBLIC or UNKNOWN (never a PRIVATE one). */
+    /**
+     * Probes the bucket when what was read judges it PUBLIC or UNKNOWN in the scan's zone of trust (never one the
+     * report calls PRIVATE or CROSS_ACCOUNT).
+     */
     private void probe() {
-        Exposure exposure = new AwsCloud().verdict(out.details(details).build(), TrustZone.OWNER_ONLY).exposure();
+        Exposure exposure = CLOUD.verdict(out.details(details).build(), account.trust).exposure();
         if (exposure != Exposure.PUBLIC && exposure != Exposure.UNKNOWN) {
             return;
         }

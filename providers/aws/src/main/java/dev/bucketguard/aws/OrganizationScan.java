@@ -64,6 +64,11 @@ public record OrganizationScan(String roleName, List<String> accounts, List<Stri
             org = api.describeOrganization();
             listed = api.listAccounts();
         } catch (RuntimeException e) {
+            if ("AWSOrganizationsNotInUseException".equals(ErrorCodes.of(e))) {
+                // Nothing to scan as an organisation: the command, not the cloud, must change (exit 2).
+                throw new ProviderException("--org-role-name: the caller's account " + callerAccount + " belongs to no"
+                        + " organisation (AWSOrganizationsNotInUseException); scan it without --org-role-name", true);
+            }
             boolean denied = ErrorCodes.denied(e);
             throw new ProviderException("could not list the accounts of the organisation: " + ErrorCodes.of(e)
                     + (denied ? " (needs organizations:DescribeOrganization and organizations:ListAccounts, from"

@@ -80,12 +80,24 @@ final class OrganizationsApi {
     private final SdkHttpClient http;
     private final CallCounter counter;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+    /** The scan's retry strategy, for its notice and shared budget; null outside a scan. */
+    private final ThrottlingRetry scanRetry;
 
     /**
      * @param endpoint null for AWS's global endpoint of the partition (us-east-1 for {@code aws})
      */
     OrganizationsApi(URI endpoint, String partition, AwsCredentialsProvider credentials, SdkHttpClient http,
                      CallCounter counter) {
+        this(endpoint, partition, credentials, http, counter, null);
+    }
+
+    /**
+     * @param retry the scan's retry strategy: a throttled call says so on stderr once and draws on the scan's shared
+     *              budget, like every other call; null for none
+     */
+    OrganizationsApi(URI endpoint, String partition, AwsCredentialsProvider credentials, SdkHttpClient http,
+                     CallCounter counter, ThrottlingRetry retry) {
+        this.scanRetry = retry;
         this.signingRegion = "aws-us-gov".equals(partition) ? "us-gov-west-1"
                 : "aws-cn".equals(partition) ? "cn-northwest-1" : "us-east-1";
         this.endpoint = endpoint != null ? endpoint : URI.create("https://organizations." + signingRegion
@@ -139,8 +151,12 @@ final class OrganizationsApi {
                 if (!retry) {
                     throw f;
                 }
-                sleep(ThrottlingRetry.backoff(f.throttling() ? ThrottlingRetry.THROTTLING_BASE
-                        : ThrottlingRetry.TRANSIENT_BASE, attempt));
+                Duration wait = ThrottlingRetry.backoff(f.throttling() ? ThrottlingRetry.THROTTLING_BASE
+                        : ThrottlingRetry.TRANSIENT_BASE, attempt);
+                if (f.throttling() && scanRetry != null) {
+                    wait = wait.plus(scanRetry.throttledOutside(f.code(), f.status));
+                }
+                sleep(wait);
             }
         }
     }

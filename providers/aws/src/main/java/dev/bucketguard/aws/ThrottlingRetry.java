@@ -135,10 +135,7 @@ final class ThrottlingRetry implements RetryStrategy {
             if (status != 503 && status != 429) {
                 throttledInBody.run();
             }
-            if (noticed.compareAndSet(false, true)) {
-                notice.accept("AWS is throttling requests (" + ErrorCodes.of(failure) + "): retrying with back-off"
-                        + " and fewer requests in flight; the scan takes longer, its results do not change");
-            }
+            notice(ErrorCodes.of(failure));
             if (token.attempt() >= settings.attempts()) {
                 throw new TokenAcquisitionFailedException("still throttled after " + token.attempt() + " attempts",
                         token, failure);
@@ -154,6 +151,27 @@ final class ThrottlingRetry implements RetryStrategy {
             delay = suggested;
         }
         return RefreshRetryTokenResponse.create(new Token(token.attempt() + 1), delay);
+    }
+
+    private void notice(String code) {
+        if (noticed.compareAndSet(false, true)) {
+            notice.accept("AWS is throttling requests (" + code + "): retrying with back-off"
+                    + " and fewer requests in flight; the scan takes longer, its results do not change");
+        }
+    }
+
+    /**
+     * A throttling answer to a call made outside the SDK's clients (Organizations, {@link OrganizationsApi}): counted
+     * and noticed like any other (a 400 with a throttling code halves the requests in flight too); returns the wait
+     * the shared budget adds to that call's own back-off.
+     */
+    Duration throttledOutside(String code, int status) {
+        throttledAnswers.incrementAndGet();
+        if (status != 503 && status != 429) {
+            throttledInBody.run();
+        }
+        notice(code);
+        return budget.take();
     }
 
     @Override

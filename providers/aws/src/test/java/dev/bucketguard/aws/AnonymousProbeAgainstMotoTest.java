@@ -14,12 +14,14 @@ import dev.bucketguard.cloud.aws.S3Bucket;
 import dev.bucketguard.cloud.aws.S3Facts;
 import dev.bucketguard.exposure.Exposure;
 import dev.bucketguard.exposure.ExposureTag;
+import dev.bucketguard.exposure.TrustZone;
 import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.provider.Inventory;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -137,6 +139,44 @@ class AnonymousProbeAgainstMotoTest {
             onlyListsAndHeads(proxy);
             assertTrue(unsigned(proxy).stream().anyMatch(s -> s.method().equals("HEAD")
                     && s.pathAndQuery().equals("/open-acl/applicants.csv")), unsigned(proxy).toString());
+        }
+    }
+
+    @Test
+    void aBucketTheScansTrustZoneCallsPrivateIsNeverProbed() throws Exception {
+        // An ACL grant to a partner's canonical user whose force is undecided (the proxy refuses the Object Ownership
+        // read, so whether ACLs are in force is unknown): UNKNOWN while the partner is an outsider, PRIVATE once the
+        // trust zone names it. The probe must follow the verdict the report gives.
+        String partner = "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be";
+        try (S3Client s3 = MotoFixture.s3()) {
+            s3.createBucket(r -> r.bucket("partner-share"));
+            var owner = s3.getBucketAcl(r -> r.bucket("partner-share")).owner();
+            s3.putBucketAcl(r -> r.bucket("partner-share").accessControlPolicy(a -> a.owner(owner).grants(
+                    software.amazon.awssdk.services.s3.model.Grant.builder().grantee(g -> g.type(
+                            software.amazon.awssdk.services.s3.model.Type.CANONICAL_USER).id(owner.id()))
+                            .permission(software.amazon.awssdk.services.s3.model.Permission.FULL_CONTROL).build(),
+                    software.amazon.awssdk.services.s3.model.Grant.builder().grantee(g -> g.type(
+                            software.amazon.awssdk.services.s3.model.Type.CANONICAL_USER).id(partner))
+                            .permission(software.amazon.awssdk.services.s3.model.Permission.READ).build())));
+        }
+        for (boolean trusted : List.of(false, true)) {
+            try (FaultProxy proxy = new FaultProxy(MotoFixture.endpoint())) {
+                proxy.refuse(s -> s.signed() && s.pathAndQuery().startsWith("/partner-share?ownershipControls"),
+                        FaultProxy.Refusal.s3(403, "AccessDenied"));
+                TrustZone zone = trusted ? new TrustZone(Set.of(partner), Set.of()) : TrustZone.OWNER_ONLY;
+                Inventory inv = scan(provider(proxy.endpoint(), true).trust(zone), S3_FACTS);
+                Resource share = bucket(inv, "partner-share");
+                boolean probed = unsigned(proxy).stream().anyMatch(s -> s.pathAndQuery().startsWith("/partner-share"));
+                if (trusted) {
+                    assertEquals(Exposure.PRIVATE, verdict(share, zone).exposure(), verdict(share, zone).reasons()
+                            .toString());
+                    assertFalse(probed, "the report calls it PRIVATE, so no unsigned request: " + unsigned(proxy));
+                    assertFalse(share.collected().contains(S3Facts.ANONYMOUS_PROBE));
+                } else {
+                    assertTrue(probed, "UNKNOWN outside the trust zone, so it is probed: " + unsigned(proxy));
+                    assertTrue(share.collected().contains(S3Facts.ANONYMOUS_PROBE));
+                }
+            }
         }
     }
 }

@@ -30,8 +30,26 @@ import java.util.function.Predicate;
  * request it sees (method, path and query, whether it was signed), so a test can show what reached the "cloud".
  */
 public final class FaultProxy implements AutoCloseable {
-    /** What the proxy saw; {@code body} is the request body as text (form posts, JSON), empty when none. */
-    public record Seen(String method, String pathAndQuery, boolean signed, String body) {
+    /**
+     * What the proxy saw; {@code body} is the request body as text (form posts, JSON), empty when none; {@code keyId}
+     * the access key id that signed it (from the SigV4 credential scope), null when unsigned.
+     */
+    public record Seen(String method, String pathAndQuery, boolean signed, String body, String keyId) {
+    }
+
+    private static final java.util.regex.Pattern CREDENTIAL =
+            java.util.regex.Pattern.compile("Credential=([^/,\\s&%]+)");
+
+    private static String keyId(String authorization, String query) {
+        for (String text : new String[] {authorization, query}) {
+            if (text != null) {
+                java.util.regex.Matcher m = CREDENTIAL.matcher(text.replace("X-Amz-Credential=", "Credential="));
+                if (m.find()) {
+                    return m.group(1);
+                }
+            }
+        }
+        return null;
     }
 
     /** An answer the proxy gives itself instead of forwarding. */
@@ -121,8 +139,9 @@ public final class FaultProxy implements AutoCloseable {
             String method = exchange.getRequestMethod();
             String pathAndQuery = exchange.getRequestURI().getRawPath()
                     + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
-            Seen s = new Seen(method, pathAndQuery, exchange.getRequestHeaders().containsKey("Authorization")
-                    || pathAndQuery.contains("X-Amz-Signature"), new String(body, StandardCharsets.UTF_8));
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            Seen s = new Seen(method, pathAndQuery, authorization != null || pathAndQuery.contains("X-Amz-Signature"),
+                    new String(body, StandardCharsets.UTF_8), keyId(authorization, pathAndQuery));
             seen.add(s);
             if (delayMillis > 0) {
                 Thread.sleep(delayMillis);

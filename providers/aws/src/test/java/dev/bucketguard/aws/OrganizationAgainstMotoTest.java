@@ -126,4 +126,29 @@ class OrganizationAgainstMotoTest {
         assertTrue(unknown.errors().get(0).message().contains("999999999999 is not in organisation " + org),
                 unknown.errors().get(0).message());
     }
+
+    @Test
+    void everyCallAboutAnAccountsBucketsIsSignedWithThatAccountsCredentials() throws Exception {
+        try (FaultProxy proxy = new FaultProxy(MotoFixture.endpoint())) {
+            MotoFixture.scan(provider(proxy.endpoint(), new OrganizationScan(ROLE, List.of(), List.of(), true)),
+                    S3_FACTS);
+            Map<String, java.util.Set<String>> keysByBucket = new TreeMap<>();
+            for (FaultProxy.Seen s : proxy.seen()) {
+                for (String b : List.of("management-logs", "applicants-cvs", "payroll-exports")) {
+                    if (s.pathAndQuery().startsWith("/" + b)) {
+                        keysByBucket.computeIfAbsent(b, k -> new java.util.TreeSet<>()).add(String.valueOf(s.keyId()));
+                    }
+                }
+            }
+            String caller = MotoFixture.CREDENTIALS.resolveCredentials().accessKeyId();
+            assertEquals(java.util.Set.of(caller), keysByBucket.get("management-logs"),
+                    "the management account with the caller's own credentials");
+            java.util.Set<String> a = keysByBucket.get("applicants-cvs");
+            java.util.Set<String> b = keysByBucket.get("payroll-exports");
+            assertEquals(1, a.size(), "one member, one set of credentials: " + a);
+            assertEquals(1, b.size(), "one member, one set of credentials: " + b);
+            assertTrue(!a.contains(caller) && !b.contains(caller) && !a.equals(b),
+                    "each member's buckets read with its own role's credentials: " + keysByBucket);
+        }
+    }
 }

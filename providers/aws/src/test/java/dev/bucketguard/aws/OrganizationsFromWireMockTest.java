@@ -114,6 +114,46 @@ class OrganizationsFromWireMockTest {
     }
 
     @Test
+    void aCallerOutsideAnyOrganisationIsToldToScanWithoutTheFlag() {
+        server.resetAll();
+        server.stubFor(post(anyUrl()).willReturn(json(400, "{\"__type\":\"AWSOrganizationsNotInUseException\","
+                + "\"Message\":\"Your account is not a member of an organization.\"}")));
+        ProviderException e = assertThrows(ProviderException.class,
+                () -> new OrganizationScan("Audit", List.of(), List.of(), true).plan(api(), "111111111111", "aws"));
+        assertTrue(e.inputError(), "exit 2: the command must change, not the cloud");
+        assertEquals("--org-role-name: the caller's account 111111111111 belongs to no organisation"
+                + " (AWSOrganizationsNotInUseException); scan it without --org-role-name", e.getMessage());
+    }
+
+    @Test
+    void aThrottledListingIsRetriedAndSaidOnceOnStderr() {
+        // Organizations throttles with 400 TooManyRequestsException: twice, then the page.
+        server.stubFor(post(urlPathEqualTo("/")).withHeader("X-Amz-Target",
+                        equalTo("AWSOrganizationsV20161128.ListAccounts")).withRequestBody(equalTo("{}"))
+                .inScenario("throttled").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(json(400, "{\"__type\":\"TooManyRequestsException\"}")).willSetStateTo("again"));
+        server.stubFor(post(urlPathEqualTo("/")).withHeader("X-Amz-Target",
+                        equalTo("AWSOrganizationsV20161128.ListAccounts")).withRequestBody(equalTo("{}"))
+                .inScenario("throttled").whenScenarioStateIs("again")
+                .willReturn(json(400, "{\"__type\":\"TooManyRequestsException\"}")).willSetStateTo("served"));
+        server.stubFor(post(urlPathEqualTo("/")).withHeader("X-Amz-Target",
+                        equalTo("AWSOrganizationsV20161128.ListAccounts")).withRequestBody(equalTo("{}"))
+                .inScenario("throttled").whenScenarioStateIs("served")
+                .willReturn(json(200, "{\"Accounts\":[" + account("111111111111", "ACTIVE") + "]}")));
+        List<String> notices = new java.util.ArrayList<>();
+        AdaptiveConcurrency concurrency = AdaptiveConcurrency.upTo(64);
+        ThrottlingRetry retry = new ThrottlingRetry(notices::add).onThrottlingInBody(concurrency::throttledAfterTheFact);
+        OrganizationsApi api = new OrganizationsApi(URI.create("http://127.0.0.1:" + server.port()), "aws",
+                MotoFixture.CREDENTIALS, http, new CallCounter(), retry);
+        assertEquals(List.of(new OrganizationsApi.Account("111111111111", "n111111111111", "ACTIVE")),
+                api.listAccounts());
+        assertEquals(2, retry.throttledAnswers());
+        assertEquals(List.of("AWS is throttling requests (TooManyRequestsException): retrying with back-off and fewer"
+                + " requests in flight; the scan takes longer, its results do not change"), notices);
+        assertEquals(2, concurrency.throttled(), "the requests in flight follow Organizations' throttling too");
+    }
+
+    @Test
     void mutatingOperationsAreRefusedBeforeTheyAreSent() {
         OrganizationsApi api = api();
         for (String op : List.of("CreateAccount", "LeaveOrganization", "InviteAccountToOrganization",

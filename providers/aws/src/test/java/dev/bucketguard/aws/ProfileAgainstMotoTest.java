@@ -51,8 +51,12 @@ class ProfileAgainstMotoTest {
         Path credentials = dir.resolve("credentials");
         Files.writeString(credentials, """
                 [moto-audit]
-                aws_access_key_id = testing
-                aws_secret_access_key = testing
+                aws_access_key_id = AKIAPROFILEAUDIT0001
+                aws_secret_access_key = profile-secret
+
+                [default]
+                aws_access_key_id = AKIADEFAULTPROFILE01
+                aws_secret_access_key = default-secret
                 """);
         System.setProperty("aws.configFile", config.toString());
         System.setProperty("aws.sharedCredentialsFile", credentials.toString());
@@ -65,16 +69,28 @@ class ProfileAgainstMotoTest {
     }
 
     private static AwsProvider provider(String profile) {
-        return new AwsProvider(new AwsOptions(profile, null, List.of(), MotoFixture.endpoint(), 0, 4));
+        return provider(profile, MotoFixture.endpoint());
+    }
+
+    private static AwsProvider provider(String profile, java.net.URI endpoint) {
+        return new AwsProvider(new AwsOptions(profile, null, List.of(), endpoint, 0, 4));
     }
 
     @Test
-    void aProfileGivesTheCredentialsAndTheRegion() {
-        AwsProvider p = provider("moto-audit");
-        assertEquals("eu-west-1", p.globalRegion(), "the profile's region, not the default us-east-1");
-        Inventory inv = MotoFixture.scan(p, MotoFixture.S3_FACTS);
-        assertEquals(List.of(), inv.errors());
-        assertEquals(MotoFixture.ACCOUNT, MotoFixture.bucket(inv, "profile-bucket").account());
+    void aProfileGivesTheCredentialsAndTheRegion() throws Exception {
+        try (FaultProxy proxy = new FaultProxy(MotoFixture.endpoint())) {
+            AwsProvider p = provider("moto-audit", proxy.endpoint());
+            assertEquals("eu-west-1", p.globalRegion(), "the profile's region, not the default us-east-1");
+            Inventory inv = MotoFixture.scan(p, MotoFixture.S3_FACTS);
+            assertEquals(List.of(), inv.errors());
+            assertEquals(MotoFixture.ACCOUNT, MotoFixture.bucket(inv, "profile-bucket").account());
+            // Every request, STS and S3 alike, is signed with the profile's key: not the default profile's, not the
+            // environment's.
+            assertFalse(proxy.seen().isEmpty());
+            assertEquals(java.util.Set.of("AKIAPROFILEAUDIT0001"), proxy.seen().stream()
+                    .map(FaultProxy.Seen::keyId).collect(java.util.stream.Collectors.toSet()), proxy.seen().toString());
+            assertTrue(proxy.seen().stream().anyMatch(s -> s.pathAndQuery().startsWith("/profile-bucket")));
+        }
     }
 
     @Test

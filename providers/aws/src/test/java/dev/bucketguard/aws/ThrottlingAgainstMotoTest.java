@@ -80,6 +80,9 @@ class ThrottlingAgainstMotoTest {
         ScanReport straight = scan(provider(MotoFixture.endpoint()), Progress.NONE);
         assertEquals(Exposure.PUBLIC, straight.resources().stream().filter(r -> r.resource().id().equals("open-acl"))
                 .findFirst().orElseThrow().verdict().exposure(), "the comparison needs a public bucket");
+        assertTrue(seen(straight).stream().anyMatch(l -> l.contains(" FAIL ")) && seen(straight).stream()
+                .anyMatch(l -> l.contains(" PASS ")), "the comparison needs failing and passing findings: "
+                + seen(straight));
 
         List<String> notices = Collections.synchronizedList(new ArrayList<>());
         List<String> progress = Collections.synchronizedList(new ArrayList<>());
@@ -101,9 +104,10 @@ class ThrottlingAgainstMotoTest {
             assertEquals(seen(straight), seen(throttled));
             assertTrue(proxy.throttled() > 20, "the proxy throttled " + proxy.throttled() + " requests");
             assertEquals(1, notices.size(), "one line on stderr, not one per throttled request: " + notices);
-            // The first throttled call names the error code, or the HTTP status where the answer has no body (HEAD).
-            assertTrue(notices.get(0)
-                    .matches("AWS is throttling requests \\((SlowDown|Throttling|HTTP 503)\\): retrying.*"), notices.get(0));
+            // The code of whichever throttled answer came first: S3's SlowDown, STS's Throttling, or the bare status
+            // where the proxy's S3-shaped error body is not the service's own shape (S3 Control).
+            assertTrue(notices.get(0).matches("AWS is throttling requests \\((SlowDown|Throttling|HTTP 503)\\):"
+                    + " retrying.*"), notices.get(0));
             assertTrue(progress.stream().noneMatch(m -> m.contains("throttl")), "the notice is not progress");
             int[] limits = throttledProvider.concurrencyLimits();
             assertTrue(limits[0] < 8, "the requests in flight were cut below the start of 8: lowest " + limits[0]);
@@ -117,5 +121,30 @@ class ThrottlingAgainstMotoTest {
         assertEquals(5, inventory.resources().size());
         assertEquals(16, p.concurrencyLimits()[1], "no throttling: from 8 up to --concurrency 16");
         assertEquals(8, p.concurrencyLimits()[0]);
+    }
+
+    @Test
+    void aSlowLinkGrowsTheRequestsInFlightButNeverPastTheCeiling() throws Exception {
+        try (S3Client s3 = MotoFixture.s3()) {
+            for (int i = 0; i < 40; i++) {
+                String name = "slow-" + i;
+                s3.createBucket(r -> r.bucket(name));
+            }
+        }
+        // 30 ms per request, as a distant region would add: only more requests in flight make the scan faster.
+        for (int ceiling : new int[] {4, 24}) {
+            try (FaultProxy proxy = new FaultProxy(MotoFixture.endpoint()).delay(30)) {
+                AwsProvider p = new AwsProvider(new AwsOptions(null, "us-east-1", List.of(), proxy.endpoint(), 0,
+                        ceiling), MotoFixture.CREDENTIALS, Map.of());
+                Inventory inventory = p.collect(FactSelection.only("aws", MotoFixture.S3_FACTS), Progress.NONE);
+                assertEquals(45, inventory.resources().size());
+                assertTrue(proxy.maxInFlight() <= ceiling, "--concurrency " + ceiling + " is the ceiling, the cloud"
+                        + " saw " + proxy.maxInFlight() + " at once");
+                if (ceiling > 8) {
+                    assertTrue(proxy.maxInFlight() > 8, "healthy answers grow the requests in flight past the start"
+                            + " of 8: the cloud saw at most " + proxy.maxInFlight());
+                }
+            }
+        }
     }
 }

@@ -1,8 +1,9 @@
 package dev.bucketguard.snapshot;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.bucketguard.model.ModelJson;
 import dev.bucketguard.model.Resource;
 import java.io.IOException;
@@ -28,16 +29,30 @@ public final class Snapshot {
     private Snapshot() {
     }
 
+    /**
+     * Writes the resources one at a time through a streaming generator: a 10,000-bucket scan saved with
+     * {@code --save-snapshot} is never held as one JSON tree or one string. The bytes are those of the whole document
+     * pretty-printed at once.
+     */
     public static void write(List<Resource> resources, Writer out) throws IOException {
         ObjectMapper json = ModelJson.mapper();
-        ObjectNode root = json.createObjectNode();
-        root.put("formatVersion", FORMAT_VERSION);
-        ArrayNode array = root.putArray("resources");
-        resources.stream()
+        List<Resource> sorted = resources.stream()
                 .sorted(Comparator.comparing(Resource::provider).thenComparing(Resource::account)
                         .thenComparing(Resource::id).thenComparing(Resource::kind))
-                .forEach(r -> array.add(json.valueToTree(r)));
-        out.write(json.writeValueAsString(root));
+                .toList();
+        // No flush after each resource: the caller's buffered writer decides.
+        ObjectWriter each = json.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+        try (JsonGenerator g = each.createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartObject();
+            g.writeStringField("formatVersion", FORMAT_VERSION);
+            g.writeArrayFieldStart("resources");
+            for (Resource r : sorted) {
+                each.writeValue(g, r);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
         out.write("\n");
         out.flush();
     }
