@@ -302,12 +302,6 @@ final class OrgMapper {
                 legacy = unknownList(b, LEGACY_ACCESS, firstFailure(union, d.groupMembers));
             }
         }
-        List<ExternalSharing> external = null;
-        if (asked.contains(EXTERNAL_SHARING)) {
-            Read<?> failed = u == null ? union : reached.isEmpty() ? null : firstFailure(d.entities);
-            external = failed == null || failed.ok() ? externalSharing(reached) : unknownList(b, EXTERNAL_SHARING,
-                    failed);
-        }
         MemberAccess members = null;
         if (asked.contains(MEMBER_ACCESS)) {
             Read<?> failed = !rows.experience() ? null : rows.network() == null
@@ -318,6 +312,18 @@ final class OrgMapper {
             } else {
                 unknown(b, MEMBER_ACCESS, failed);
             }
+        }
+        List<ExternalSharing> external = null;
+        if (asked.contains(EXTERNAL_SHARING)) {
+            // The defaults of what the guest reaches, and of what members and self-registration read (step 6).
+            Set<String> involved = new TreeSet<>(reached);
+            if (members != null) {
+                involved.addAll(members.objectsRead());
+                involved.addAll(members.selfRegObjectsRead());
+            }
+            Read<?> failed = u == null ? union : involved.isEmpty() ? null : firstFailure(d.entities);
+            external = failed == null || failed.ok() ? externalSharing(involved) : unknownList(b, EXTERNAL_SHARING,
+                    failed);
         }
         if (asked.contains(SHARING_RULES)) {
             metadataUnknown(b, SHARING_RULES, METADATA_CALL_RULES);

@@ -196,9 +196,12 @@ final class OrgReader {
             readCode(d, parts);
         }
         Set<String> objects = reachable(d, guestSets);
-        if (parts.contains(Part.ENTITIES) && !objects.isEmpty()) {
+        // Sharing defaults also for what members and self-registration read: step 6 needs them for those objects.
+        Set<String> defaults = new TreeSet<>(objects);
+        defaults.addAll(readByAnyone(d));
+        if (parts.contains(Part.ENTITIES) && !defaults.isEmpty()) {
             d.entities = queryIn("SELECT QualifiedApiName, InternalSharingModel, ExternalSharingModel FROM"
-                    + " EntityDefinition WHERE QualifiedApiName IN (%s)", objects, Permissions.VIEW_SETUP, true);
+                    + " EntityDefinition WHERE QualifiedApiName IN (%s)", defaults, Permissions.VIEW_SETUP, true);
         }
         readPerObject(d, parts, objects, guests);
     }
@@ -316,6 +319,20 @@ final class OrgReader {
                     if (NAME.matcher(o).matches()) {
                         objects.add(o);
                     }
+                }
+            }
+        }
+        return objects;
+    }
+
+    /** The objects any permission set read (guests', members', self-registration's) holds Read on. */
+    private static Set<String> readByAnyone(OrgData d) {
+        Set<String> objects = new TreeSet<>();
+        if (d.objectPermissions != null && d.objectPermissions.ok()) {
+            for (JsonNode op : d.objectPermissions.value()) {
+                String o = op.path("SobjectType").asText("");
+                if (op.path("PermissionsRead").asBoolean(false) && NAME.matcher(o).matches()) {
+                    objects.add(o);
                 }
             }
         }

@@ -93,4 +93,19 @@ class SitesFromWireMockTest {
         assertEquals(List.of("permission set group 'Guest Extras'"), contact.sources());
         assertTrue(s.holds(SystemPermission.API_ENABLED));
     }
+
+    @Test
+    void membersReadingAnObjectTheGuestCannotMakeTheSiteCrossAccountNotUnknownFromWireMock() {
+        org.fixture("account-opening-site").fixture("no-sharing-rule").fixture("members-read-contact");
+        Resource site = site("Account Opening");
+        assertTrue(org.queries().stream().anyMatch(q -> q.contains("FROM EntityDefinition")
+                && q.contains("'Contact'")), "the sharing default of the object members read is asked for: "
+                + org.queries());
+        assertEquals(List.of("Applicant__c", "Contact"), SalesforceDetails.site(site).externalSharing().stream()
+                .map(e -> e.object()).toList());
+        Verdict v = verdict(site);
+        assertEquals(Exposure.CROSS_ACCOUNT, v.exposure(), v.reasons().toString());
+        assertTrue(v.reasons().toString().contains("logged-in members of the site (profile 'Customer Community User')"
+                + " can read Contact"), v.reasons().toString());
+    }
 }
