@@ -5,7 +5,9 @@ import dev.bucketguard.salesforce.SalesforceOptions;
 import dev.bucketguard.salesforce.SalesforceProvider;
 import java.net.URI;
 import java.nio.file.Path;
+import dev.bucketguard.spi.ScanParameters;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bucketguard scan salesforce}: what each site's guest can read, and which file links are open, read-only. */
@@ -58,9 +60,8 @@ final class ScanSalesforceCommand extends ProviderScanCommand {
                     + " permission; without this option those settings are UNKNOWN, named as such.")
     boolean metadata;
 
-    @Option(names = "--link-stale-days", paramLabel = "N", converter = Converters.Positive.class,
-            description = "A public link not viewed for N days (or never) is stale. Default: 90.")
-    Integer linkStaleDays;
+    @Mixin
+    SalesforceParameterOptions salesforceParameters;
 
     ScanSalesforceCommand(Environment environment) {
         super(environment);
@@ -71,11 +72,16 @@ final class ScanSalesforceCommand extends ProviderScanCommand {
         SalesforceOptions options;
         try {
             options = new SalesforceOptions(instanceUrl, targetOrg, jwtClientId, jwtKeyFile, username, loginUrl,
-                    apiVersion, concurrency, metadata, linkStaleDays);
+                    apiVersion, concurrency, metadata);
         } catch (IllegalArgumentException e) {
             throw usageError(Environment.oneLine(e.getMessage()));
         }
         return new SalesforceProvider(options, environment.env());
+    }
+
+    @Override
+    protected ScanParameters parameters(ScanParameters shared) {
+        return salesforceParameters.apply(shared);
     }
 
     @Override

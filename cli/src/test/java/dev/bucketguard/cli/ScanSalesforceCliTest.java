@@ -229,6 +229,29 @@ class ScanSalesforceCliTest {
     }
 
     @Test
+    void aSavedOrgIsJudgedAgainWithAnotherLinkStaleThresholdFromWireMock(@TempDir Path dir) throws Exception {
+        org.fixture("link-open-contact");
+        Path saved = dir.resolve("org.json");
+        String link = "05D000000000LNK1AA";
+        Cli.Result live = scan("--format", "json", "--save-snapshot", saved.toString());
+        assertEquals("FAIL", findings(resources(live.out()).get(link)).get("salesforce.files.link-stale"),
+                "last viewed 2026-06-02: more than the default 90 days before the scan");
+        assertFalse(Files.readString(saved).contains("staleAfterDays"), "the threshold is the scan's, not the link's");
+        Cli.Result lenient = Cli.run("scan", "snapshot", saved.toString(), "--format", "json", "--link-stale-days",
+                "36500");
+        assertEquals("PASS", findings(resources(lenient.out()).get(link)).get("salesforce.files.link-stale"),
+                lenient.out());
+        assertTrue(lenient.out().contains("threshold 36500 days"), lenient.out());
+        Cli.Result again = Cli.run("scan", "snapshot", saved.toString(), "--format", "json");
+        assertEquals("FAIL", findings(resources(again.out()).get(link)).get("salesforce.files.link-stale"));
+        Cli.Result liveLenient = scan("--format", "json", "--link-stale-days", "36500");
+        assertEquals("PASS", findings(resources(liveLenient.out()).get(link)).get("salesforce.files.link-stale"));
+        Cli.Result zero = Cli.run("scan", "snapshot", saved.toString(), "--link-stale-days", "0");
+        assertEquals(2, zero.code(), zero.err());
+        assertTrue(zero.err().startsWith("bucketguard: error: "), zero.err());
+    }
+
+    @Test
     void plainHttpToAnotherHostIsAUsageErrorAndCostsNoCall() {
         Cli.Result r = Cli.run(Map.of("SF_ACCESS_TOKEN", WireMockOrg.TOKEN), false, "scan", "salesforce",
                 "--instance-url", "http://bank.my.salesforce.com");

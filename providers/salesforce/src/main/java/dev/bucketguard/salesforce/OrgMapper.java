@@ -87,20 +87,17 @@ final class OrgMapper {
     private final Set<Fact> facts;
     private final String account;
     private final boolean metadata;
-    private final Integer staleDays;
     private final Instant readAt;
     /** Per fact, the first failure anywhere in the org, for the ORG resource. */
     private final Map<Fact, Unknown> orgUnknowns = new TreeMap<>();
 
-    OrgMapper(OrgData d, Set<Fact> facts, String fallbackAccount, boolean metadata, Integer staleDays,
-              Instant readAt) {
+    OrgMapper(OrgData d, Set<Fact> facts, String fallbackAccount, boolean metadata, Instant readAt) {
         this.d = d;
         this.facts = facts;
         String org = d.organization != null && d.organization.ok() && d.organization.value() != null
                 ? d.organization.value().path("Id").asText("") : "";
         this.account = org.isBlank() ? fallbackAccount : org;
         this.metadata = metadata;
-        this.staleDays = staleDays;
         this.readAt = readAt;
     }
 
@@ -788,7 +785,7 @@ final class OrgMapper {
                 l.path("PreferencesAllowViewInBrowser").asBoolean(false),
                 l.path("PreferencesLinkLatestVersion").asBoolean(false), Math.max(0, l.path("ViewCount").asLong(0)),
                 Dates.iso(l.get("FirstViewDate")), Dates.iso(l.get("LastViewDate")), Dates.iso(l.get("CreatedDate")),
-                readAt.toString(), staleDays);
+                readAt.toString());
     }
 
     // ---------------------------------------------------------------- org

@@ -112,7 +112,7 @@ public final class SalesforceProvider implements Provider {
         OrgData data = new OrgReader(api, options.concurrency(), progress).read(parts(facts));
         progress.report("read " + counter.total() + " API responses; judging");
         OrgMapper mapper = new OrgMapper(data, facts, session.instanceUrl().getHost(), options.metadata(),
-                options.linkStaleDays(), clock.instant());
+                clock.instant());
         List<Resource> resources = mapper.resources();
         List<ScanError> errors = new ArrayList<>();
         String limit = http.exhaustedLimit();

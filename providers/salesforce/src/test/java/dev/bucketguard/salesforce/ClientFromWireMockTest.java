@@ -91,8 +91,7 @@ class ClientFromWireMockTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SalesforceApi.version(p.http(), s, "v99.0"));
         assertTrue(e.getMessage().contains("up to v67.0"), e.getMessage());
-        org.collect(org.provider(new SalesforceOptions(org.url(), null, null, null, null, null, "v66.0", 2, false,
-                null)));
+        org.collect(org.provider(new SalesforceOptions(org.url(), null, null, null, null, null, "v66.0", 2, false)));
         assertTrue(org.requests().stream().anyMatch(r -> r.getUrl().startsWith("/services/data/v66.0/query")));
     }
 
@@ -118,7 +117,7 @@ class ClientFromWireMockTest {
     @Test
     void aRefusedTokenIsOneClearErrorWithoutTheTokenFromWireMock() {
         SalesforceProvider p = new SalesforceProvider(new SalesforceOptions(org.url(), null, null, null, null, null,
-                null, 2, false, null), Map.of(SalesforceProvider.TOKEN_ENV, "00Dwrong!token-value"),
+                null, 2, false), Map.of(SalesforceProvider.TOKEN_ENV, "00Dwrong!token-value"),
                 Duration.ofMillis(1), Clock.systemUTC());
         ProviderException e = assertThrows(ProviderException.class, () -> org.collect(p));
         assertTrue(e.getMessage().contains("401 INVALID_SESSION_ID"), e.getMessage());
@@ -157,17 +156,17 @@ class ClientFromWireMockTest {
         assertTrue(sf.toFile().setExecutable(true));
         Map<String, String> env = Map.of("PATH", bin + ":/usr/bin:/bin");
         SalesforceProvider p = new SalesforceProvider(new SalesforceOptions(null, "bank-prod", null, null, null, null,
-                null, 2, false, null), env, Duration.ofMillis(1), Clock.systemUTC());
+                null, 2, false), env, Duration.ofMillis(1), Clock.systemUTC());
         Inventory inv = org.collect(p);
         assertEquals("00D000000000001AAA", inv.resources().get(0).account());
 
         SalesforceProvider unknown = new SalesforceProvider(new SalesforceOptions(null, "nope", null, null, null,
-                null, null, 2, false, null), env, Duration.ofMillis(1), Clock.systemUTC());
+                null, null, 2, false), env, Duration.ofMillis(1), Clock.systemUTC());
         ProviderException e = assertThrows(ProviderException.class, () -> org.collect(unknown));
         assertTrue(e.getMessage().contains("No authorization information found"), e.getMessage());
 
         SalesforceProvider none = new SalesforceProvider(new SalesforceOptions(null, "bank-prod", null, null, null,
-                null, null, 2, false, null), Map.of("PATH", dir.resolve("empty").toString()), Duration.ofMillis(1),
+                null, null, 2, false), Map.of("PATH", dir.resolve("empty").toString()), Duration.ofMillis(1),
                 Clock.systemUTC());
         ProviderException missing = assertThrows(ProviderException.class, () -> org.collect(none));
         assertTrue(missing.getMessage().contains("'sf' is not installed"), missing.getMessage());
@@ -187,7 +186,7 @@ class ClientFromWireMockTest {
                         + "\",\"id\":\"https://login.salesforce.com/id/00D000000000001AAA/005000000000SCN1AA\","
                         + "\"token_type\":\"Bearer\"}")));
         SalesforceProvider p = new SalesforceProvider(new SalesforceOptions(null, null, "3MVG9-client-id", key,
-                "scanner@example.com", org.url(), null, 2, false, null), Map.of(), Duration.ofMillis(1),
+                "scanner@example.com", org.url(), null, 2, false), Map.of(), Duration.ofMillis(1),
                 Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC));
         Inventory inv = org.collect(p);
         assertEquals("00D000000000001AAA", inv.resources().get(0).account());

@@ -212,7 +212,7 @@ public final class WireMockOrg implements AutoCloseable {
 
     /** The provider against this org with the token in the environment, fast retries and a fixed clock. */
     public SalesforceProvider provider() {
-        return provider(new SalesforceOptions(url(), null, null, null, null, null, null, 4, false, null));
+        return provider(new SalesforceOptions(url(), null, null, null, null, null, null, 4, false));
     }
 
     public SalesforceProvider provider(SalesforceOptions options) {
