@@ -104,6 +104,12 @@ class ScanSalesforceCliTest {
         assertTrue(site.get("exposureReasons").toString().contains("one sharing rule away"), site.toString());
         assertEquals("FAIL", findings(site).get("salesforce.guest.object-read-latent"), site.toString());
         assertEquals("PASS", findings(site).get("salesforce.guest.object-read"), site.toString());
+        for (JsonNode f : site.get("findings")) {
+            if (f.get("ruleId").asText().equals("salesforce.guest.object-read-latent")) {
+                assertEquals("HIGH", f.get("severity").asText(), "the applicants' personal fields raise it: " + f);
+            }
+        }
+        assertEquals(4, r.code(), "one sharing rule away from the bank case fails the default gate: " + r.err());
     }
 
     @Test
