@@ -56,8 +56,9 @@ final class ScanSalesforceCommand extends ProviderScanCommand {
 
     @Option(names = "--metadata",
             description = "Allow Metadata API reads (guest sharing rules, Experience Builder public access, event"
-                    + " settings). They need Modify Metadata Through Metadata API Functions, a write-capable"
-                    + " permission; without this option those settings are UNKNOWN, named as such.")
+                    + " settings), which need Modify Metadata Through Metadata API Functions, a write-capable"
+                    + " permission. This version does not call the Metadata API yet: with or without this option"
+                    + " those settings are UNKNOWN, named as such (guest share rows and event log files stand in).")
     boolean metadata;
 
     @Mixin
@@ -75,6 +76,10 @@ final class ScanSalesforceCommand extends ProviderScanCommand {
                     apiVersion, concurrency, metadata);
         } catch (IllegalArgumentException e) {
             throw usageError(Environment.oneLine(e.getMessage()));
+        }
+        if (metadata) {
+            environment.warn("--metadata: this version does not call the Metadata API yet; guest sharing rule"
+                    + " definitions, Experience Builder public access and EventSettings stay UNKNOWN");
         }
         return new SalesforceProvider(options, environment.env());
     }

@@ -258,6 +258,17 @@ class ScanSalesforceCliTest {
     }
 
     @Test
+    void metadataSaysItIsNotCalledYetAndTheMetadataSettingsStayUnknownNamedFromWireMock() throws Exception {
+        org.fixture("account-opening-site").fixture("guest-sharing-rule");
+        Cli.Result r = scan("--format", "json", "--metadata");
+        assertTrue(r.err().contains("--metadata: this version does not call the Metadata API yet"), r.err());
+        JsonNode o = resources(r.out()).get(ORG);
+        assertEquals("UNKNOWN", findings(o).get("salesforce.logging.deletable"), o.toString());
+        assertTrue(o.toString().contains("Modify Metadata Through Metadata API Functions"), o.toString());
+        assertEquals(List.of(), org.mutatingRequests(), "no SOAP call is sent");
+    }
+
+    @Test
     void plainHttpToAnotherHostIsAUsageErrorAndCostsNoCall() {
         Cli.Result r = Cli.run(Map.of("SF_ACCESS_TOKEN", WireMockOrg.TOKEN), false, "scan", "salesforce",
                 "--instance-url", "http://bank.my.salesforce.com");
