@@ -31,6 +31,8 @@ final class OrgData {
     final Map<String, Read<List<JsonNode>>> fieldDefinitions = new TreeMap<>();
     final Map<String, Read<List<JsonNode>>> shareCounts = new TreeMap<>();
     Read<List<JsonNode>> distributions;
+    /** {@code EntityDefinition} rows of the key prefixes of the links' related records not known by heart. */
+    Read<List<JsonNode>> keyPrefixes;
     Read<List<JsonNode>> eventLogs;
     Read<List<JsonNode>> healthCheck;
     /** The limit that stopped reading, or null. */

@@ -76,7 +76,7 @@ final class OrgMapper {
             EXTERNAL_SHARING, MEMBER_ACCESS, PUBLIC_ACCESS);
 
     /** Record key prefixes of the objects a public link can be related to. */
-    private static final Map<String, String> KEY_PREFIXES = Map.of("001", "Account", "003", "Contact", "00Q", "Lead",
+    static final Map<String, String> KEY_PREFIXES = Map.of("001", "Account", "003", "Contact", "00Q", "Lead",
             "500", "Case", "006", "Opportunity", "701", "Campaign", "02s", "EmailMessage", "0XB", "ListEmail");
 
     private static final String METADATA_CALL_RULES = "readMetadata SharingRules";
@@ -775,8 +775,7 @@ final class OrgMapper {
 
     private FileLink link(JsonNode l) {
         String related = text(l, "RelatedRecordId");
-        String relatedObject = related == null || related.length() < 3 ? null : KEY_PREFIXES.get(related.substring(0,
-                3));
+        String relatedObject = related == null || related.length() < 3 ? null : relatedObject(related.substring(0, 3));
         return new FileLink(text(l, "Id"), text(l, "Name"), text(l, "ContentDocumentId"), text(l, "OwnerId"),
                 related, relatedObject, l.path("PreferencesPasswordRequired").asBoolean(false),
                 l.path("PreferencesExpires").asBoolean(false), Dates.iso(l.get("ExpiryDate")),
@@ -786,6 +785,16 @@ final class OrgMapper {
                 l.path("PreferencesLinkLatestVersion").asBoolean(false), Math.max(0, l.path("ViewCount").asLong(0)),
                 Dates.iso(l.get("FirstViewDate")), Dates.iso(l.get("LastViewDate")), Dates.iso(l.get("CreatedDate")),
                 readAt.toString());
+    }
+
+    /** The object of a key prefix: a standard one known by heart, else as EntityDefinition answered; null if not. */
+    private String relatedObject(String prefix) {
+        String known = KEY_PREFIXES.get(prefix);
+        if (known != null || d.keyPrefixes == null || !d.keyPrefixes.ok()) {
+            return known;
+        }
+        return d.keyPrefixes.value().stream().filter(e -> prefix.equals(text(e, "KeyPrefix")))
+                .map(e -> text(e, "QualifiedApiName")).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     // ---------------------------------------------------------------- org

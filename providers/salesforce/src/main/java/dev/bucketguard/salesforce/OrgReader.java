@@ -83,6 +83,7 @@ final class OrgReader {
         if (parts.contains(Part.LINKS)) {
             progress.report("reading public file links");
             d.distributions = query(LINK_SOQL, Permissions.QUERY_ALL_FILES);
+            readKeyPrefixes(d);
         }
         if (parts.contains(Part.EVENT_LOGS)) {
             d.eventLogs = query(EVENT_LOG_SOQL, Permissions.EVENT_LOG_FILES);
@@ -91,6 +92,27 @@ final class OrgReader {
             d.healthCheck = tooling(HEALTH_CHECK_SOQL, Permissions.VIEW_SETUP);
         }
         return d;
+    }
+
+    /**
+     * The objects of the links' related records whose key prefix is not a standard one known by heart (a custom
+     * object's {@code a0X}): one Tooling query for them all, so a link to an applicant's record names its object.
+     */
+    private void readKeyPrefixes(OrgData d) {
+        if (!d.distributions.ok()) {
+            return;
+        }
+        Set<String> prefixes = new TreeSet<>();
+        for (JsonNode l : d.distributions.value()) {
+            String related = l.path("RelatedRecordId").asText("");
+            if (ID.matcher(related).matches() && !OrgMapper.KEY_PREFIXES.containsKey(related.substring(0, 3))) {
+                prefixes.add(related.substring(0, 3));
+            }
+        }
+        if (!prefixes.isEmpty()) {
+            d.keyPrefixes = queryIn("SELECT QualifiedApiName, KeyPrefix FROM EntityDefinition WHERE KeyPrefix IN (%s)",
+                    prefixes, Permissions.VIEW_SETUP, true);
+        }
     }
 
     private static boolean needsSites(Set<Part> parts) {

@@ -158,10 +158,20 @@ class CollectFromWireMockTest {
         assertTrue(l.linkLatestVersion());
         assertEquals("2026-12-01T00:00:00Z", l.readAt());
         assertEquals(1, r.grants().size());
+        assertTrue(org.queries().stream().noneMatch(q -> q.contains("KeyPrefix")), "a Contact's prefix is known");
         String soql = org.queries().stream().filter(q -> q.contains("FROM ContentDistribution")).findFirst()
                 .orElseThrow();
         assertFalse(soql.contains("Password,") || soql.contains(" Password ") || soql.contains("DistributionPublicUrl")
                 || soql.contains("ContentDownloadUrl"), "no secret field is selected: " + soql);
+    }
+
+    @Test
+    void aLinkToACustomObjectsRecordNamesItsObjectThroughOneKeyPrefixQueryFromWireMock() {
+        org.fixture("link-custom-object-record");
+        assertEquals("Applicant__c", SalesforceDetails.link(one(collect(), "05D000000000LNK4AA")).relatedObject());
+        List<String> lookups = org.queries().stream().filter(q -> q.contains("KeyPrefix IN")).toList();
+        assertEquals(List.of("SELECT QualifiedApiName, KeyPrefix FROM EntityDefinition WHERE KeyPrefix IN ('a01')"),
+                lookups, "one lookup, for the prefix not known by heart");
     }
 
     @Test
