@@ -38,9 +38,11 @@ final class OrgReader {
     static final String NETWORK_SOQL = "SELECT Id, Name, Status, UrlPathPrefix, OptionsGuestFileAccessEnabled,"
             + " OptionsGuestMemberVisibility, OptionsGuestChatterEnabled, OptionsSelfRegistrationEnabled,"
             + " SelfRegProfileId FROM Network";
+    /** What the scan can use, and the write-capable permissions a scanner should not hold (scan.permission-missing). */
     static final String SCANNER_SOQL = "SELECT PermissionsApiEnabled, PermissionsViewSetup, PermissionsViewAllData,"
             + " PermissionsModifyAllData, PermissionsQueryAllFiles, PermissionsViewEventLogFiles,"
-            + " PermissionsCreateNetworks, PermissionsModifyMetadata FROM UserPermissionAccess";
+            + " PermissionsCreateNetworks, PermissionsModifyMetadata, PermissionsCustomizeApplication,"
+            + " PermissionsManageUsers, PermissionsAuthorApex FROM UserPermissionAccess";
     /** No URL and no password is ever selected: the flags and the count are enough. */
     static final String LINK_SOQL = "SELECT Id, Name, ContentDocumentId, OwnerId, RelatedRecordId,"
             + " PreferencesPasswordRequired, PreferencesExpires, ExpiryDate, PreferencesAllowOriginalDownload,"

@@ -175,6 +175,21 @@ class CollectFromWireMockTest {
     }
 
     @Test
+    void theScanningUsersWriteCapablePermissionsAreReadSoTheRuleCanNameThemFromWireMock() throws Exception {
+        org.answer("query UserPermissionAccess", new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                "[{\"PermissionsApiEnabled\": true, \"PermissionsViewSetup\": true, \"PermissionsAuthorApex\": true,"
+                + " \"PermissionsCustomizeApplication\": true, \"PermissionsManageUsers\": false}]"));
+        Inventory inv = collect();
+        Resource orgResource = inv.resources().get(inv.resources().size() - 1);
+        assertEquals(List.of("ApiEnabled", "AuthorApex", "CustomizeApplication", "ViewSetup"),
+                SalesforceDetails.org(orgResource).scanner().held());
+        String soql = org.queries().stream().filter(q -> q.contains("FROM UserPermissionAccess")).findFirst()
+                .orElseThrow();
+        assertTrue(soql.contains("PermissionsAuthorApex") && soql.contains("PermissionsManageUsers")
+                && soql.contains("PermissionsCustomizeApplication"), soql);
+    }
+
+    @Test
     void aPasswordProtectedLinkIsAGrantConditionedOnThePasswordFromWireMock() {
         org.fixture("link-password");
         Resource r = one(collect(), "05D000000000LNK2AA");
