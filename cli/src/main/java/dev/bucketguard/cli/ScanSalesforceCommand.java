@@ -55,10 +55,11 @@ final class ScanSalesforceCommand extends ProviderScanCommand {
     int concurrency;
 
     @Option(names = "--metadata",
-            description = "Allow Metadata API reads (guest sharing rules, Experience Builder public access, event"
-                    + " settings), which need Modify Metadata Through Metadata API Functions, a write-capable"
-                    + " permission. This version does not call the Metadata API yet: with or without this option"
-                    + " those settings are UNKNOWN, named as such (guest share rows and event log files stand in).")
+            description = "Allow Metadata API reads (one readMetadata SOAP POST, the only one the read-only guard"
+                    + " lets through), which need Modify Metadata Through Metadata API Functions, a write-capable"
+                    + " permission. This version reads EventSettings (event log retention, whether logs can be"
+                    + " deleted); guest sharing rule definitions and Experience Builder public access stay UNKNOWN,"
+                    + " named as such, as every Metadata setting does without this option.")
     boolean metadata;
 
     @Mixin
@@ -76,10 +77,6 @@ final class ScanSalesforceCommand extends ProviderScanCommand {
                     apiVersion, concurrency, metadata);
         } catch (IllegalArgumentException e) {
             throw usageError(Environment.oneLine(e.getMessage()));
-        }
-        if (metadata) {
-            environment.warn("--metadata: this version does not call the Metadata API yet; guest sharing rule"
-                    + " definitions, Experience Builder public access and EventSettings stay UNKNOWN");
         }
         return new SalesforceProvider(options, environment.env());
     }

@@ -208,7 +208,9 @@ class ScanSalesforceCliTest {
         Path snapshot = dir.resolve("org.json");
         Path sarif = dir.resolve("org.sarif");
         Cli.Result r = scan("--format", "json,sarif", "-o", "-", "-o", sarif.toString(), "--save-snapshot",
-                snapshot.toString(), "--verbose");
+                snapshot.toString(), "--verbose", "--metadata");
+        assertEquals(1, org.requests().stream().filter(q -> q.getBodyAsString().contains(WireMockOrg.TOKEN)).count(),
+                "the token travelled in one readMetadata envelope, and the refusal did not echo it");
         assertNoToken(r);
         for (Path f : List.of(snapshot, sarif)) {
             String text = Files.readString(f);
@@ -258,14 +260,25 @@ class ScanSalesforceCliTest {
     }
 
     @Test
-    void metadataSaysItIsNotCalledYetAndTheMetadataSettingsStayUnknownNamedFromWireMock() throws Exception {
-        org.fixture("account-opening-site").fixture("guest-sharing-rule");
+    void withMetadataDeletableEventLogsFailAndWithoutItTheSettingIsUnknownNamedFromWireMock() throws Exception {
+        org.fixture("account-opening-site").fixture("guest-sharing-rule").readMetadata("EventSettings",
+                Map.of("fullName", "Event", "enableDeleteMonitoringData", "true", "eventLogRetentionDuration", "30"),
+                null);
+        JsonNode plain = resources(scan("--format", "json").out()).get(ORG);
+        assertEquals("UNKNOWN", findings(plain).get("salesforce.logging.deletable"), plain.toString());
+        assertTrue(plain.toString().contains("Metadata API reads are opt-in (--metadata)"), plain.toString());
+        assertEquals(List.of(), org.readMetadataRequests(), "no POST without --metadata");
+
         Cli.Result r = scan("--format", "json", "--metadata");
-        assertTrue(r.err().contains("--metadata: this version does not call the Metadata API yet"), r.err());
+        assertNoToken(r);
         JsonNode o = resources(r.out()).get(ORG);
-        assertEquals("UNKNOWN", findings(o).get("salesforce.logging.deletable"), o.toString());
-        assertTrue(o.toString().contains("Modify Metadata Through Metadata API Functions"), o.toString());
-        assertEquals(List.of(), org.mutatingRequests(), "no SOAP call is sent");
+        assertEquals("FAIL", findings(o).get("salesforce.logging.deletable"), o.toString());
+        assertTrue(o.toString().contains("enableDeleteMonitoringData: true"), o.toString());
+        assertEquals(1, org.readMetadataRequests().size());
+        assertEquals(List.of(), org.mutatingRequests(), "the readMetadata envelope is the only POST");
+        JsonNode site = resources(r.out()).get("Account Opening");
+        assertTrue(site.toString().contains("with --metadata this version reads EventSettings only"),
+                "the guest sharing rule definitions stay unknown, named: " + site);
     }
 
     @Test

@@ -35,6 +35,8 @@ final class OrgData {
     Read<List<JsonNode>> keyPrefixes;
     Read<List<JsonNode>> eventLogs;
     Read<List<JsonNode>> healthCheck;
+    /** {@code EventSettings} through readMetadata ({@code --metadata}); null when not asked. */
+    Read<List<Map<String, String>>> eventSettings;
     /** The limit that stopped reading, or null. */
     String exhaustedLimit;
 }

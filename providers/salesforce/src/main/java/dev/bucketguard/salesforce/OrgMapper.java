@@ -823,8 +823,15 @@ final class OrgMapper {
                         Permissions.EVENT_LOG_FILES, "not read") : d.eventLogs);
             }
         }
+        OrgDetails.EventSettings eventSettings = null;
         if (facts.contains(EVENT_SETTINGS)) {
-            orgUnknowns.putIfAbsent(EVENT_SETTINGS, metadataUnknown(EVENT_SETTINGS, METADATA_CALL_EVENTS));
+            if (!metadata || d.eventSettings == null) {
+                orgUnknowns.putIfAbsent(EVENT_SETTINGS, metadataUnknown(EVENT_SETTINGS, METADATA_CALL_EVENTS));
+            } else if (d.eventSettings.ok()) {
+                eventSettings = eventSettings(d.eventSettings.value());
+            } else {
+                orgUnknown(EVENT_SETTINGS, d.eventSettings);
+            }
         }
         List<OrgDetails.HealthCheckRisk> health = null;
         if (facts.contains(HEALTH_CHECK)) {
@@ -869,7 +876,23 @@ final class OrgMapper {
             }
         }
         return b.details(SalesforceDetails.of(new OrgDetails(facts.contains(SITES) && ok(d.sites) ? siteIds : null,
-                publicSites, events, null, health, scanner, inventory))).build();
+                publicSites, events, eventSettings, health, scanner, inventory))).build();
+    }
+
+    /** {@code EventSettings} as readMetadata answered it; a field the answer leaves out (or an empty answer) is null. */
+    static OrgDetails.EventSettings eventSettings(List<Map<String, String>> records) {
+        Map<String, String> r = records.isEmpty() ? Map.of() : records.get(0);
+        Integer retention = null;
+        String days = r.get("eventLogRetentionDuration");
+        if (days != null && days.matches("\\d{1,5}")) {
+            retention = Integer.parseInt(days);
+        }
+        return new OrgDetails.EventSettings(retention, flag(r.get("enableEventLogGeneration")),
+                flag(r.get("enableDeleteMonitoringData")));
+    }
+
+    private static Boolean flag(String text) {
+        return "true".equals(text) ? Boolean.TRUE : "false".equals(text) ? Boolean.FALSE : null;
     }
 
     /**
@@ -909,7 +932,7 @@ final class OrgMapper {
 
     private Unknown metadataUnknown(Fact fact, String call) {
         return new Unknown(fact, call, Permissions.METADATA, metadata
-                ? "not sent: this version of bucketguard does not call the Metadata API yet"
+                ? "not sent: with --metadata this version reads EventSettings only"
                 : "not sent: Metadata API reads are opt-in (--metadata)");
     }
 

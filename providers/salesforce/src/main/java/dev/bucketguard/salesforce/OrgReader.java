@@ -30,7 +30,9 @@ final class OrgReader {
     /** What a scan can read; the provider turns the facts asked for into these. */
     enum Part {
         SCANNER, SITES, GUESTS, OBJECT_PERMISSIONS, FIELD_PERMISSIONS, APEX, FLOWS, ENTITIES, FIELD_DEFINITIONS,
-        SHARE_COUNTS, LEGACY, MEMBERS, LINKS, EVENT_LOGS, HEALTH_CHECK
+        SHARE_COUNTS, LEGACY, MEMBERS, LINKS, EVENT_LOGS, HEALTH_CHECK,
+        /** {@code EventSettings} through the Metadata API: only with {@code --metadata}. */
+        EVENT_SETTINGS
     }
 
     static final String SITE_SOQL = "SELECT Id, Name, MasterLabel, Status, SiteType, UrlPathPrefix, GuestUserId,"
@@ -93,6 +95,9 @@ final class OrgReader {
         if (parts.contains(Part.HEALTH_CHECK)) {
             d.healthCheck = tooling(HEALTH_CHECK_SOQL, Permissions.VIEW_SETUP);
         }
+        if (parts.contains(Part.EVENT_SETTINGS)) {
+            d.eventSettings = metadata("EventSettings", List.of("Event"));
+        }
         return d;
     }
 
@@ -119,7 +124,8 @@ final class OrgReader {
 
     private static boolean needsSites(Set<Part> parts) {
         for (Part p : parts) {
-            if (p != Part.SCANNER && p != Part.LINKS && p != Part.EVENT_LOGS && p != Part.HEALTH_CHECK) {
+            if (p != Part.SCANNER && p != Part.LINKS && p != Part.EVENT_LOGS && p != Part.HEALTH_CHECK
+                    && p != Part.EVENT_SETTINGS) {
                 return true;
             }
         }
@@ -420,6 +426,17 @@ final class OrgReader {
     /** {@code Account} → {@code AccountShare}; {@code Applicant__c} → {@code Applicant__Share}. */
     static String shareObject(String object) {
         return object.endsWith("__c") ? object.substring(0, object.length() - 3) + "__Share" : object + "Share";
+    }
+
+    /** One readMetadata; a fault (or a refusal by the guard) is recorded with the permission it needs. */
+    private Read<List<Map<String, String>>> metadata(String type, List<String> names) {
+        String call = "readMetadata " + type;
+        try {
+            return Read.ok(api.readMetadata(type, names), call, Permissions.METADATA);
+        } catch (IOException | IllegalArgumentException e) {
+            return Read.failed(call, Permissions.METADATA, e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage());
+        }
     }
 
     private Read<List<JsonNode>> query(String soql, String permission) {

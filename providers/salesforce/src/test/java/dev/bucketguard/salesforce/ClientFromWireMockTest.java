@@ -66,9 +66,26 @@ class ClientFromWireMockTest {
                 GuardedHttp.JWT_GRANT + "&assertion=x", "token with bearer"));
         assertThrows(GuardedHttp.MutationRefused.class, () -> http.exchange("POST", token, null,
                 "grant_type=password&username=a&password=b", "username-password"));
-        // The Metadata API's SOAP POST is not allowed either.
-        assertThrows(GuardedHttp.MutationRefused.class, () -> http.exchange("POST",
-                org.url().resolve("/services/Soap/m/67.0"), WireMockOrg.TOKEN, "<soap/>", "readMetadata"));
+        // The Metadata API takes only one readMetadata envelope: any other operation, or more, is refused.
+        URI soap = org.url().resolve("/services/Soap/m/67.0");
+        String read = MetadataRead.envelope(WireMockOrg.TOKEN, "EventSettings", List.of("Event"));
+        assertTrue(GuardedHttp.allowed("POST", soap, null, read));
+        for (String body : List.of("<soap/>",
+                read.replace("met:readMetadata", "met:deploy"),
+                read.replace("met:readMetadata", "met:updateMetadata"),
+                read.replace("</met:readMetadata>", "</met:readMetadata><met:deleteMetadata><met:type>ApexClass"
+                        + "</met:type><met:fullNames>X</met:fullNames></met:deleteMetadata>"),
+                read.replace("<met:fullNames>Event</met:fullNames>", "<met:fullNames>Event</met:fullNames><x/>"))) {
+            assertThrows(GuardedHttp.MutationRefused.class, () -> http.readMetadata(soap, body, "soap"), body);
+        }
+        assertThrows(GuardedHttp.MutationRefused.class, () -> http.exchange("POST", soap, WireMockOrg.TOKEN, read,
+                "readMetadata with a bearer"));
+        assertThrows(GuardedHttp.MutationRefused.class, () -> http.readMetadata(
+                org.url().resolve("/services/Soap/u/67.0"), read, "partner API"));
+        assertThrows(GuardedHttp.MutationRefused.class, () -> http.readMetadata(
+                org.url().resolve("/services/Soap/m/67.0?x=1"), read, "query string"));
+        assertThrows(IllegalArgumentException.class, () -> MetadataRead.envelope(WireMockOrg.TOKEN,
+                "EventSettings</met:type><met:deploy>", List.of("Event")));
         assertEquals(0, org.requests().size(), "nothing reached the server");
         http.get(org.url().resolve("/services/data/"), WireMockOrg.TOKEN, "versions");
         assertEquals(1, org.requests().size(), "a GET through the same pipeline does");

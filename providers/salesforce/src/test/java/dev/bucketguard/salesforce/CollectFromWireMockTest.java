@@ -190,6 +190,39 @@ class CollectFromWireMockTest {
     }
 
     @Test
+    void withMetadataEventSettingsAreReadThroughOneReadMetadataAndWithoutItNothingIsPostedFromWireMock() {
+        org.readMetadata("EventSettings", Map.of("fullName", "Event", "enableDeleteMonitoringData", "true",
+                "enableEventLogGeneration", "true", "eventLogRetentionDuration", "30"), null);
+        Inventory without = collect();
+        Resource plain = without.resources().get(without.resources().size() - 1);
+        assertFalse(plain.knows(SalesforceFacts.EVENT_SETTINGS));
+        assertTrue(plain.whyUnknown(SalesforceFacts.EVENT_SETTINGS).orElseThrow().describe()
+                .contains("Metadata API reads are opt-in (--metadata)"));
+        assertEquals(List.of(), org.readMetadataRequests(), "no POST without --metadata");
+
+        Inventory with = org.collect(org.provider(new SalesforceOptions(org.url(), null, null, null, null, null, null,
+                4, true)));
+        Resource o = with.resources().get(with.resources().size() - 1);
+        assertEquals(new OrgDetails.EventSettings(30, true, true), SalesforceDetails.org(o).eventSettings());
+        assertEquals(1, org.readMetadataRequests().size());
+        assertEquals(List.of(), org.mutatingRequests(), "the readMetadata envelope is the only POST");
+        assertFalse(org.readMetadataRequests().get(0).containsHeader("Authorization"),
+                "the session travels in the SOAP header only");
+    }
+
+    @Test
+    void aReadMetadataFaultIsUnknownNamingThePermissionFromWireMock() {
+        org.readMetadata("EventSettings", Map.of(), "INSUFFICIENT_ACCESS");
+        Inventory inv = org.collect(org.provider(new SalesforceOptions(org.url(), null, null, null, null, null, null,
+                4, true)));
+        Resource o = inv.resources().get(inv.resources().size() - 1);
+        String why = o.whyUnknown(SalesforceFacts.EVENT_SETTINGS).orElseThrow().describe();
+        assertTrue(why.contains("readMetadata EventSettings failed with HTTP 500 INSUFFICIENT_ACCESS"), why);
+        assertTrue(why.contains("Modify Metadata Through Metadata API Functions"), why);
+        assertFalse(why.contains(WireMockOrg.TOKEN), why);
+    }
+
+    @Test
     void aPasswordProtectedLinkIsAGrantConditionedOnThePasswordFromWireMock() {
         org.fixture("link-password");
         Resource r = one(collect(), "05D000000000LNK2AA");
