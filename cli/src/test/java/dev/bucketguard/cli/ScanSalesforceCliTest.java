@@ -282,7 +282,7 @@ class ScanSalesforceCliTest {
     }
 
     @Test
-    void plainHttpToAnotherHostIsAUsageErrorAndCostsNoCall() {
+    void plainHttpToAnotherHostIsAUsageErrorAndCostsNoCallAtWireMock() {
         Cli.Result r = Cli.run(Map.of("SF_ACCESS_TOKEN", WireMockOrg.TOKEN), false, "scan", "salesforce",
                 "--instance-url", "http://bank.my.salesforce.com");
         assertEquals(2, r.code(), r.err());
@@ -293,7 +293,7 @@ class ScanSalesforceCliTest {
     }
 
     @Test
-    void twoWaysInAreAUsageErrorAndNoneIsToo() {
+    void twoWaysInAreAUsageErrorAndNoneIsTooAndNothingReachesWireMock() {
         Cli.Result both = Cli.run("scan", "salesforce", "--instance-url", org.url().toString(), "--target-org", "x");
         assertEquals(2, both.code(), both.err());
         assertTrue(both.err().contains("alternatives"), both.err());
