@@ -29,6 +29,8 @@ final class OrgData {
     Read<List<JsonNode>> flows;
     Read<List<JsonNode>> entities;
     final Map<String, Read<List<JsonNode>>> fieldDefinitions = new TreeMap<>();
+    /** Per active guest-runnable flow version id, its Tooling {@code Metadata} (one row: Tooling allows no more). */
+    final Map<String, Read<List<JsonNode>>> flowMetadata = new TreeMap<>();
     final Map<String, Read<List<JsonNode>>> shareCounts = new TreeMap<>();
     Read<List<JsonNode>> distributions;
     /** {@code EntityDefinition} rows of the key prefixes of the links' related records not known by heart. */

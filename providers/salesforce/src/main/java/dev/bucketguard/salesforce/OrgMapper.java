@@ -271,6 +271,9 @@ final class OrgMapper {
         if (u != null && ok(d.setupEntityAccess) && ok(d.apexClasses)) {
             apexClasses(u).forEach(c -> reached.addAll(c.objects()));
         }
+        if (u != null && ok(d.setupEntityAccess) && ok(d.flows)) {
+            flows(u).forEach(f -> reached.addAll(f.objects()));
+        }
 
         List<FieldAccess> fields = null;
         if (asked.contains(FIELD_PERMISSIONS)) {
@@ -610,10 +613,16 @@ final class OrgMapper {
         via.forEach((definition, paths) -> {
             JsonNode active = d.flows.value().stream().filter(f -> definition.equals(text(f, "DefinitionId")))
                     .findFirst().orElse(null);
-            out.add(active == null
-                    ? new FlowAccess(definition, definition, false, null, null, List.of(), true, paths)
-                    : new FlowAccess(definition, Objects.requireNonNullElse(text(active, "MasterLabel"), definition),
-                            true, text(active, "ProcessType"), text(active, "RunInMode"), List.of(), true, paths));
+            if (active == null) {
+                out.add(new FlowAccess(definition, definition, false, null, null, List.of(), true, paths));
+                return;
+            }
+            Read<List<JsonNode>> metadata = d.flowMetadata.get(text(active, "Id"));
+            boolean read = metadata != null && metadata.ok() && !metadata.value().isEmpty()
+                    && metadata.value().get(0).path("Metadata").isObject();
+            List<String> objects = read ? new ArrayList<>(OrgReader.flowObjects(metadata.value().get(0))) : List.of();
+            out.add(new FlowAccess(definition, Objects.requireNonNullElse(text(active, "MasterLabel"), definition),
+                    true, text(active, "ProcessType"), text(active, "RunInMode"), objects, !read, paths));
         });
         return out;
     }

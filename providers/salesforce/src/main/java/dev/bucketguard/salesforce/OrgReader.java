@@ -312,6 +312,16 @@ final class OrgReader {
         if (parts.contains(Part.FLOWS)) {
             d.flows = queryIn("SELECT Id, DefinitionId, MasterLabel, Status, ProcessType, RunInMode FROM Flow"
                     + " WHERE Status = 'Active' AND DefinitionId IN (%s)", flows, Permissions.VIEW_SETUP, true);
+            if (d.flows.ok()) {
+                // The objects a flow reads live in its metadata, which Tooling returns one flow at a time.
+                for (JsonNode f : d.flows.value()) {
+                    String id = f.path("Id").asText("");
+                    if (ID.matcher(id).matches()) {
+                        d.flowMetadata.put(id, tooling("SELECT Id, Metadata FROM Flow WHERE Id = '" + id + "'",
+                                Permissions.VIEW_SETUP));
+                    }
+                }
+            }
         }
     }
 
@@ -342,6 +352,8 @@ final class OrgReader {
                 }
             }
         }
+        d.flowMetadata.values().stream().filter(Read::ok).flatMap(r -> r.value().stream())
+                .forEach(m -> objects.addAll(flowObjects(m)));
         if (d.apexClasses != null && d.apexClasses.ok()) {
             for (JsonNode c : d.apexClasses.value()) {
                 String body = c.path("Body").asText("");
@@ -367,6 +379,33 @@ final class OrgReader {
             }
         }
         return objects;
+    }
+
+    /** The record elements of a flow's metadata whose {@code object} names what the flow reads or writes. */
+    private static final List<String> FLOW_RECORD_ELEMENTS = List.of("recordLookups", "recordCreates",
+            "recordUpdates", "recordDeletes", "dynamicChoiceSets");
+
+    /**
+     * The objects a flow's Tooling {@code Metadata} names: its record elements and its start's object. Every one
+     * counts as read (an update or delete finds its records first).
+     */
+    static Set<String> flowObjects(JsonNode row) {
+        JsonNode m = row.path("Metadata");
+        Set<String> objects = new TreeSet<>();
+        for (String element : FLOW_RECORD_ELEMENTS) {
+            for (JsonNode e : m.path(element)) {
+                addName(objects, e.path("object"));
+            }
+        }
+        addName(objects, m.path("start").path("object"));
+        return objects;
+    }
+
+    private static void addName(Set<String> into, JsonNode value) {
+        String v = value == null || value.isNull() ? "" : value.asText("");
+        if (NAME.matcher(v).matches()) {
+            into.add(v);
+        }
     }
 
     /** One query per object, at most {@code concurrency} at once: field definitions and share-row counts. */
