@@ -142,6 +142,20 @@ class ScanSalesforceCliTest {
     }
 
     @Test
+    void anInactiveSiteIsPrivateOneSwitchFromExposureAndItsFindingsAreStillReportedFromWireMock() throws Exception {
+        org.fixture("account-opening-site").fixture("guest-sharing-rule").fixture("inactive-site");
+        Cli.Result r = scan("--format", "json");
+        JsonNode site = resources(r.out()).values().stream().filter(x -> x.get("kind").asText().equals("SITE"))
+                .findFirst().orElseThrow();
+        assertEquals("PRIVATE", site.get("exposure").asText(), site.toString());
+        assertTrue(site.get("exposureReasons").toString().contains("inactive: one switch from exposure"),
+                site.toString());
+        assertEquals("FAIL", findings(site).get("salesforce.guest.object-read"), site.toString());
+        assertTrue(site.get("findings").toString().contains("the site is inactive: one switch from exposure"),
+                site.toString());
+    }
+
+    @Test
     void aPartialNetworkListIsAReasonNotAGuessFromWireMock() throws Exception {
         org.fixture("account-opening-site").fixture("partial-network-list");
         Cli.Result r = scan("--format", "json");
