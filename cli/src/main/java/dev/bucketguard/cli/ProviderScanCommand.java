@@ -19,6 +19,7 @@ import dev.bucketguard.scan.Suppression;
 import dev.bucketguard.scan.Suppressions;
 import dev.bucketguard.snapshot.Snapshot;
 import dev.bucketguard.spi.Clouds;
+import dev.bucketguard.spi.ScanParameters;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -92,6 +93,14 @@ abstract class ProviderScanCommand implements Callable<Integer> {
         return Set.of();
     }
 
+    /**
+     * The scan's parameters: the shared options' ({@link ScanOptions#parameters()}) and those of this subcommand's
+     * own flags. The shared ones by default.
+     */
+    protected ScanParameters parameters(ScanParameters shared) {
+        return shared;
+    }
+
     /** The zone of trust: the shared options' accounts and organisations, and {@link #trustedOwners()}. */
     protected final TrustZone trust() {
         Set<String> accounts = new HashSet<>(options.trustedAccounts);
@@ -119,7 +128,7 @@ abstract class ProviderScanCommand implements Callable<Integer> {
                 .provider(source)
                 .rules(rules)
                 .trust(trust())
-                .parameters(options.parameters())
+                .parameters(parameters(options.parameters()))
                 .clouds(clouds())
                 .suppressions(suppressions)
                 .baseline(baseline)

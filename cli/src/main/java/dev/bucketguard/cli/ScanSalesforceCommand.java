@@ -5,7 +5,9 @@ import dev.bucketguard.salesforce.SalesforceOptions;
 import dev.bucketguard.salesforce.SalesforceProvider;
 import java.net.URI;
 import java.nio.file.Path;
+import dev.bucketguard.spi.ScanParameters;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bucketguard scan salesforce}: what each site's guest can read, and which file links are open, read-only. */
@@ -53,14 +55,15 @@ final class ScanSalesforceCommand extends ProviderScanCommand {
     int concurrency;
 
     @Option(names = "--metadata",
-            description = "Allow Metadata API reads (guest sharing rules, Experience Builder public access, event"
-                    + " settings). They need Modify Metadata Through Metadata API Functions, a write-capable"
-                    + " permission; without this option those settings are UNKNOWN, named as such.")
+            description = "Allow Metadata API reads (one readMetadata SOAP POST, the only one the read-only guard"
+                    + " lets through), which need Modify Metadata Through Metadata API Functions, a write-capable"
+                    + " permission. This version reads EventSettings (event log retention, whether logs can be"
+                    + " deleted); guest sharing rule definitions and Experience Builder public access stay UNKNOWN,"
+                    + " named as such, as every Metadata setting does without this option.")
     boolean metadata;
 
-    @Option(names = "--link-stale-days", paramLabel = "N", converter = Converters.Positive.class,
-            description = "A public link not viewed for N days (or never) is stale. Default: 90.")
-    Integer linkStaleDays;
+    @Mixin
+    SalesforceParameterOptions salesforceParameters;
 
     ScanSalesforceCommand(Environment environment) {
         super(environment);
@@ -71,11 +74,16 @@ final class ScanSalesforceCommand extends ProviderScanCommand {
         SalesforceOptions options;
         try {
             options = new SalesforceOptions(instanceUrl, targetOrg, jwtClientId, jwtKeyFile, username, loginUrl,
-                    apiVersion, concurrency, metadata, linkStaleDays);
+                    apiVersion, concurrency, metadata);
         } catch (IllegalArgumentException e) {
             throw usageError(Environment.oneLine(e.getMessage()));
         }
         return new SalesforceProvider(options, environment.env());
+    }
+
+    @Override
+    protected ScanParameters parameters(ScanParameters shared) {
+        return salesforceParameters.apply(shared);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.bucketguard.cli;
 
 import dev.bucketguard.provider.Provider;
 import dev.bucketguard.snapshot.SnapshotProvider;
+import dev.bucketguard.spi.ScanParameters;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,6 +23,9 @@ final class ScanSnapshotCommand extends ProviderScanCommand {
     @Mixin
     AzureTrustOptions azureTrust;
 
+    @Mixin
+    SalesforceParameterOptions salesforceParameters;
+
     ScanSnapshotCommand(Environment environment) {
         super(environment);
     }
@@ -38,6 +42,12 @@ final class ScanSnapshotCommand extends ProviderScanCommand {
         owners.addAll(gcpTrust.owners());
         owners.addAll(azureTrust.owners());
         return owners;
+    }
+
+    /** A snapshot may hold a Salesforce org: its rules' thresholds can differ from the scan that saved it. */
+    @Override
+    protected ScanParameters parameters(ScanParameters shared) {
+        return salesforceParameters.apply(shared);
     }
 
     @Override

@@ -104,6 +104,12 @@ class ScanSalesforceCliTest {
         assertTrue(site.get("exposureReasons").toString().contains("one sharing rule away"), site.toString());
         assertEquals("FAIL", findings(site).get("salesforce.guest.object-read-latent"), site.toString());
         assertEquals("PASS", findings(site).get("salesforce.guest.object-read"), site.toString());
+        for (JsonNode f : site.get("findings")) {
+            if (f.get("ruleId").asText().equals("salesforce.guest.object-read-latent")) {
+                assertEquals("HIGH", f.get("severity").asText(), "the applicants' personal fields raise it: " + f);
+            }
+        }
+        assertEquals(4, r.code(), "one sharing rule away from the bank case fails the default gate: " + r.err());
     }
 
     @Test
@@ -133,6 +139,20 @@ class ScanSalesforceCliTest {
         assertTrue(o.get("exposureReasons").toString().contains("needs View Setup and Configuration"), o.toString());
         assertEquals("UNKNOWN", findings(o).get("salesforce.scan.permission-missing"), o.toString());
         assertTrue(o.get("findings").toString().contains("lacks View Setup and Configuration"), o.toString());
+    }
+
+    @Test
+    void anInactiveSiteIsPrivateOneSwitchFromExposureAndItsFindingsAreStillReportedFromWireMock() throws Exception {
+        org.fixture("account-opening-site").fixture("guest-sharing-rule").fixture("inactive-site");
+        Cli.Result r = scan("--format", "json");
+        JsonNode site = resources(r.out()).values().stream().filter(x -> x.get("kind").asText().equals("SITE"))
+                .findFirst().orElseThrow();
+        assertEquals("PRIVATE", site.get("exposure").asText(), site.toString());
+        assertTrue(site.get("exposureReasons").toString().contains("inactive: one switch from exposure"),
+                site.toString());
+        assertEquals("FAIL", findings(site).get("salesforce.guest.object-read"), site.toString());
+        assertTrue(site.get("findings").toString().contains("the site is inactive: one switch from exposure"),
+                site.toString());
     }
 
     @Test
@@ -236,7 +256,9 @@ class ScanSalesforceCliTest {
         Path snapshot = dir.resolve("org.json");
         Path sarif = dir.resolve("org.sarif");
         Cli.Result r = scan("--format", "json,sarif", "-o", "-", "-o", sarif.toString(), "--save-snapshot",
-                snapshot.toString(), "--verbose");
+                snapshot.toString(), "--verbose", "--metadata");
+        assertEquals(1, org.requests().stream().filter(q -> q.getBodyAsString().contains(WireMockOrg.TOKEN)).count(),
+                "the token travelled in one readMetadata envelope, and the refusal did not echo it");
         assertNoToken(r);
         for (Path f : List.of(snapshot, sarif)) {
             String text = Files.readString(f);
@@ -263,7 +285,52 @@ class ScanSalesforceCliTest {
     }
 
     @Test
-    void plainHttpToAnotherHostIsAUsageErrorAndCostsNoCall() {
+    void aSavedOrgIsJudgedAgainWithAnotherLinkStaleThresholdFromWireMock(@TempDir Path dir) throws Exception {
+        org.fixture("link-open-contact");
+        Path saved = dir.resolve("org.json");
+        String link = "05D000000000LNK1AA";
+        Cli.Result live = scan("--format", "json", "--save-snapshot", saved.toString());
+        assertEquals("FAIL", findings(resources(live.out()).get(link)).get("salesforce.files.link-stale"),
+                "last viewed 2026-06-02: more than the default 90 days before the scan");
+        assertFalse(Files.readString(saved).contains("staleAfterDays"), "the threshold is the scan's, not the link's");
+        Cli.Result lenient = Cli.run("scan", "snapshot", saved.toString(), "--format", "json", "--link-stale-days",
+                "36500");
+        assertEquals("PASS", findings(resources(lenient.out()).get(link)).get("salesforce.files.link-stale"),
+                lenient.out());
+        assertTrue(lenient.out().contains("threshold 36500 days"), lenient.out());
+        Cli.Result again = Cli.run("scan", "snapshot", saved.toString(), "--format", "json");
+        assertEquals("FAIL", findings(resources(again.out()).get(link)).get("salesforce.files.link-stale"));
+        Cli.Result liveLenient = scan("--format", "json", "--link-stale-days", "36500");
+        assertEquals("PASS", findings(resources(liveLenient.out()).get(link)).get("salesforce.files.link-stale"));
+        Cli.Result zero = Cli.run("scan", "snapshot", saved.toString(), "--link-stale-days", "0");
+        assertEquals(2, zero.code(), zero.err());
+        assertTrue(zero.err().startsWith("bucketguard: error: "), zero.err());
+    }
+
+    @Test
+    void withMetadataDeletableEventLogsFailAndWithoutItTheSettingIsUnknownNamedFromWireMock() throws Exception {
+        org.fixture("account-opening-site").fixture("guest-sharing-rule").readMetadata("EventSettings",
+                Map.of("fullName", "Event", "enableDeleteMonitoringData", "true", "eventLogRetentionDuration", "30"),
+                null);
+        JsonNode plain = resources(scan("--format", "json").out()).get(ORG);
+        assertEquals("UNKNOWN", findings(plain).get("salesforce.logging.deletable"), plain.toString());
+        assertTrue(plain.toString().contains("Metadata API reads are opt-in (--metadata)"), plain.toString());
+        assertEquals(List.of(), org.readMetadataRequests(), "no POST without --metadata");
+
+        Cli.Result r = scan("--format", "json", "--metadata");
+        assertNoToken(r);
+        JsonNode o = resources(r.out()).get(ORG);
+        assertEquals("FAIL", findings(o).get("salesforce.logging.deletable"), o.toString());
+        assertTrue(o.toString().contains("enableDeleteMonitoringData: true"), o.toString());
+        assertEquals(1, org.readMetadataRequests().size());
+        assertEquals(List.of(), org.mutatingRequests(), "the readMetadata envelope is the only POST");
+        JsonNode site = resources(r.out()).get("Account Opening");
+        assertTrue(site.toString().contains("with --metadata this version reads EventSettings only"),
+                "the guest sharing rule definitions stay unknown, named: " + site);
+    }
+
+    @Test
+    void plainHttpToAnotherHostIsAUsageErrorAndCostsNoCallAtWireMock() {
         Cli.Result r = Cli.run(Map.of("SF_ACCESS_TOKEN", WireMockOrg.TOKEN), false, "scan", "salesforce",
                 "--instance-url", "http://bank.my.salesforce.com");
         assertEquals(2, r.code(), r.err());
@@ -274,7 +341,7 @@ class ScanSalesforceCliTest {
     }
 
     @Test
-    void twoWaysInAreAUsageErrorAndNoneIsToo() {
+    void twoWaysInAreAUsageErrorAndNoneIsTooAndNothingReachesWireMock() {
         Cli.Result both = Cli.run("scan", "salesforce", "--instance-url", org.url().toString(), "--target-org", "x");
         assertEquals(2, both.code(), both.err());
         assertTrue(both.err().contains("alternatives"), both.err());

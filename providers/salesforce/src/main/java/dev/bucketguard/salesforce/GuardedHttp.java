@@ -19,8 +19,10 @@ import java.util.concurrent.Semaphore;
  *
  * <p>Read-only by construction: {@link #exchange} refuses, before anything is sent, every method but GET, except the
  * single OAuth token POST of the JWT bearer flow (a form to {@code /services/oauth2/token} that starts with the
- * jwt-bearer grant, with no bearer token). bucketguard runs with whatever user it is given, often an administrator,
- * so read-only must not depend on the caller's care. The Metadata API's SOAP POST is not among the allowed calls.
+ * jwt-bearer grant, with no bearer token), and, for the opt-in {@code --metadata}, a POST to the Metadata API whose
+ * body is exactly one {@code readMetadata} envelope ({@link MetadataRead#ENVELOPE}; {@code deploy},
+ * {@code updateMetadata} and every other operation are refused). bucketguard runs with whatever user it is given,
+ * often an administrator, so read-only must not depend on the caller's care.
  *
  * <p>It also bounds the requests in flight ({@code --concurrency}), counts every request sent, retries the transient
  * refusals ({@code REQUEST_LIMIT_EXCEEDED}, 503) with exponential backoff, and once a limit outlasts the retries it
@@ -90,8 +92,22 @@ final class GuardedHttp {
         if ("GET".equals(method)) {
             return body == null;
         }
-        return "POST".equals(method) && bearer == null && uri.getPath() != null && uri.getPath().equals(TOKEN_PATH)
-                && body != null && body.startsWith(JWT_GRANT + "&");
+        if (!"POST".equals(method) || bearer != null || uri.getPath() == null || body == null
+                || uri.getRawQuery() != null) {
+            return false;
+        }
+        if (uri.getPath().equals(TOKEN_PATH)) {
+            return body.startsWith(JWT_GRANT + "&");
+        }
+        return MetadataRead.PATH.matcher(uri.getPath()).matches() && MetadataRead.ENVELOPE.matcher(body).matches();
+    }
+
+    /**
+     * One Metadata API {@code readMetadata} (SOAP; the session travels in the envelope, not in a header); the answer's
+     * XML. A SOAP fault is an {@link ApiException} with its fault code.
+     */
+    String readMetadata(URI endpoint, String envelope, String operation) throws IOException {
+        return exchange("POST", endpoint, null, envelope, "text/xml; charset=UTF-8", operation);
     }
 
     /** A GET with the bearer token; the body of a 2xx answer as JSON. */
@@ -108,6 +124,12 @@ final class GuardedHttp {
      * @throws ApiException    when Salesforce answers an error, with its status and {@code errorCode}
      */
     JsonNode exchange(String method, URI uri, String bearer, String form, String operation) throws IOException {
+        return body(exchange(method, uri, bearer, form, "application/x-www-form-urlencoded", operation), operation);
+    }
+
+    /** Sends one request through the guard and answers the body of a 2xx response as text. */
+    private String exchange(String method, URI uri, String bearer, String form, String contentType, String operation)
+            throws IOException {
         String m = method.toUpperCase(Locale.ROOT);
         if (!allowed(m, uri, bearer, form)) {
             throw new MutationRefused(m, operation);
@@ -123,8 +145,11 @@ final class GuardedHttp {
             b.header("Authorization", "Bearer " + bearer);
         }
         if (form != null) {
-            b.header("Content-Type", "application/x-www-form-urlencoded")
+            b.header("Content-Type", contentType)
                     .method(m, HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8));
+            if (contentType.startsWith("text/xml")) {
+                b.header("SOAPAction", "\"\"");
+            }
         } else {
             b.GET();
         }
@@ -144,7 +169,7 @@ final class GuardedHttp {
             }
             int status = response.statusCode();
             if (status / 100 == 2) {
-                return body(response.body(), operation);
+                return response.body();
             }
             last = error(status, response.body());
             if (!(last.limit() || status == 503 || status == 429)) {
@@ -188,10 +213,17 @@ final class GuardedHttp {
         }
     }
 
-    /** Salesforce's error envelope: a JSON array of {@code {message, errorCode}}, or an OAuth {@code {error}}. */
+    /**
+     * Salesforce's error envelope: a JSON array of {@code {message, errorCode}}, an OAuth {@code {error}}, or a SOAP
+     * fault.
+     */
     private ApiException error(int status, String body) {
         String code = "";
         String message = "";
+        String[] fault = body != null && body.stripLeading().startsWith("<") ? MetadataRead.fault(body) : null;
+        if (fault != null) {
+            return new ApiException(status, fault[0], oneLine(redact(fault[1])));
+        }
         try {
             JsonNode n = JSON.readTree(body == null ? "" : body);
             JsonNode first = n != null && n.isArray() && !n.isEmpty() ? n.get(0) : n;

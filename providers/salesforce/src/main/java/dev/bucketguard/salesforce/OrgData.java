@@ -29,10 +29,16 @@ final class OrgData {
     Read<List<JsonNode>> flows;
     Read<List<JsonNode>> entities;
     final Map<String, Read<List<JsonNode>>> fieldDefinitions = new TreeMap<>();
+    /** Per active guest-runnable flow version id, its Tooling {@code Metadata} (one row: Tooling allows no more). */
+    final Map<String, Read<List<JsonNode>>> flowMetadata = new TreeMap<>();
     final Map<String, Read<List<JsonNode>>> shareCounts = new TreeMap<>();
     Read<List<JsonNode>> distributions;
+    /** {@code EntityDefinition} rows of the key prefixes of the links' related records not known by heart. */
+    Read<List<JsonNode>> keyPrefixes;
     Read<List<JsonNode>> eventLogs;
     Read<List<JsonNode>> healthCheck;
+    /** {@code EventSettings} through readMetadata ({@code --metadata}); null when not asked. */
+    Read<List<Map<String, String>>> eventSettings;
     /** The limit that stopped reading, or null. */
     String exhaustedLimit;
 }

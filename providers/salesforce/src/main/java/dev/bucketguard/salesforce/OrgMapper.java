@@ -76,7 +76,7 @@ final class OrgMapper {
             EXTERNAL_SHARING, MEMBER_ACCESS, PUBLIC_ACCESS);
 
     /** Record key prefixes of the objects a public link can be related to. */
-    private static final Map<String, String> KEY_PREFIXES = Map.of("001", "Account", "003", "Contact", "00Q", "Lead",
+    static final Map<String, String> KEY_PREFIXES = Map.of("001", "Account", "003", "Contact", "00Q", "Lead",
             "500", "Case", "006", "Opportunity", "701", "Campaign", "02s", "EmailMessage", "0XB", "ListEmail");
 
     private static final String METADATA_CALL_RULES = "readMetadata SharingRules";
@@ -87,20 +87,17 @@ final class OrgMapper {
     private final Set<Fact> facts;
     private final String account;
     private final boolean metadata;
-    private final Integer staleDays;
     private final Instant readAt;
     /** Per fact, the first failure anywhere in the org, for the ORG resource. */
     private final Map<Fact, Unknown> orgUnknowns = new TreeMap<>();
 
-    OrgMapper(OrgData d, Set<Fact> facts, String fallbackAccount, boolean metadata, Integer staleDays,
-              Instant readAt) {
+    OrgMapper(OrgData d, Set<Fact> facts, String fallbackAccount, boolean metadata, Instant readAt) {
         this.d = d;
         this.facts = facts;
         String org = d.organization != null && d.organization.ok() && d.organization.value() != null
                 ? d.organization.value().path("Id").asText("") : "";
         this.account = org.isBlank() ? fallbackAccount : org;
         this.metadata = metadata;
-        this.staleDays = staleDays;
         this.readAt = readAt;
     }
 
@@ -274,6 +271,9 @@ final class OrgMapper {
         if (u != null && ok(d.setupEntityAccess) && ok(d.apexClasses)) {
             apexClasses(u).forEach(c -> reached.addAll(c.objects()));
         }
+        if (u != null && ok(d.setupEntityAccess) && ok(d.flows)) {
+            flows(u).forEach(f -> reached.addAll(f.objects()));
+        }
 
         List<FieldAccess> fields = null;
         if (asked.contains(FIELD_PERMISSIONS)) {
@@ -302,12 +302,6 @@ final class OrgMapper {
                 legacy = unknownList(b, LEGACY_ACCESS, firstFailure(union, d.groupMembers));
             }
         }
-        List<ExternalSharing> external = null;
-        if (asked.contains(EXTERNAL_SHARING)) {
-            Read<?> failed = u == null ? union : reached.isEmpty() ? null : firstFailure(d.entities);
-            external = failed == null || failed.ok() ? externalSharing(reached) : unknownList(b, EXTERNAL_SHARING,
-                    failed);
-        }
         MemberAccess members = null;
         if (asked.contains(MEMBER_ACCESS)) {
             Read<?> failed = !rows.experience() ? null : rows.network() == null
@@ -318,6 +312,18 @@ final class OrgMapper {
             } else {
                 unknown(b, MEMBER_ACCESS, failed);
             }
+        }
+        List<ExternalSharing> external = null;
+        if (asked.contains(EXTERNAL_SHARING)) {
+            // The defaults of what the guest reaches, and of what members and self-registration read (step 6).
+            Set<String> involved = new TreeSet<>(reached);
+            if (members != null) {
+                involved.addAll(members.objectsRead());
+                involved.addAll(members.selfRegObjectsRead());
+            }
+            Read<?> failed = u == null ? union : involved.isEmpty() ? null : firstFailure(d.entities);
+            external = failed == null || failed.ok() ? externalSharing(involved) : unknownList(b, EXTERNAL_SHARING,
+                    failed);
         }
         if (asked.contains(SHARING_RULES)) {
             metadataUnknown(b, SHARING_RULES, METADATA_CALL_RULES);
@@ -607,10 +613,16 @@ final class OrgMapper {
         via.forEach((definition, paths) -> {
             JsonNode active = d.flows.value().stream().filter(f -> definition.equals(text(f, "DefinitionId")))
                     .findFirst().orElse(null);
-            out.add(active == null
-                    ? new FlowAccess(definition, definition, false, null, null, List.of(), true, paths)
-                    : new FlowAccess(definition, Objects.requireNonNullElse(text(active, "MasterLabel"), definition),
-                            true, text(active, "ProcessType"), text(active, "RunInMode"), List.of(), true, paths));
+            if (active == null) {
+                out.add(new FlowAccess(definition, definition, false, null, null, List.of(), true, paths));
+                return;
+            }
+            Read<List<JsonNode>> metadata = d.flowMetadata.get(text(active, "Id"));
+            boolean read = metadata != null && metadata.ok() && !metadata.value().isEmpty()
+                    && metadata.value().get(0).path("Metadata").isObject();
+            List<String> objects = read ? new ArrayList<>(OrgReader.flowObjects(metadata.value().get(0))) : List.of();
+            out.add(new FlowAccess(definition, Objects.requireNonNullElse(text(active, "MasterLabel"), definition),
+                    true, text(active, "ProcessType"), text(active, "RunInMode"), objects, !read, paths));
         });
         return out;
     }
@@ -772,8 +784,7 @@ final class OrgMapper {
 
     private FileLink link(JsonNode l) {
         String related = text(l, "RelatedRecordId");
-        String relatedObject = related == null || related.length() < 3 ? null : KEY_PREFIXES.get(related.substring(0,
-                3));
+        String relatedObject = related == null || related.length() < 3 ? null : relatedObject(related.substring(0, 3));
         return new FileLink(text(l, "Id"), text(l, "Name"), text(l, "ContentDocumentId"), text(l, "OwnerId"),
                 related, relatedObject, l.path("PreferencesPasswordRequired").asBoolean(false),
                 l.path("PreferencesExpires").asBoolean(false), Dates.iso(l.get("ExpiryDate")),
@@ -782,7 +793,17 @@ final class OrgMapper {
                 l.path("PreferencesAllowViewInBrowser").asBoolean(false),
                 l.path("PreferencesLinkLatestVersion").asBoolean(false), Math.max(0, l.path("ViewCount").asLong(0)),
                 Dates.iso(l.get("FirstViewDate")), Dates.iso(l.get("LastViewDate")), Dates.iso(l.get("CreatedDate")),
-                readAt.toString(), staleDays);
+                readAt.toString());
+    }
+
+    /** The object of a key prefix: a standard one known by heart, else as EntityDefinition answered; null if not. */
+    private String relatedObject(String prefix) {
+        String known = KEY_PREFIXES.get(prefix);
+        if (known != null || d.keyPrefixes == null || !d.keyPrefixes.ok()) {
+            return known;
+        }
+        return d.keyPrefixes.value().stream().filter(e -> prefix.equals(text(e, "KeyPrefix")))
+                .map(e -> text(e, "QualifiedApiName")).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     // ---------------------------------------------------------------- org
@@ -811,8 +832,15 @@ final class OrgMapper {
                         Permissions.EVENT_LOG_FILES, "not read") : d.eventLogs);
             }
         }
+        OrgDetails.EventSettings eventSettings = null;
         if (facts.contains(EVENT_SETTINGS)) {
-            orgUnknowns.putIfAbsent(EVENT_SETTINGS, metadataUnknown(EVENT_SETTINGS, METADATA_CALL_EVENTS));
+            if (!metadata || d.eventSettings == null) {
+                orgUnknowns.putIfAbsent(EVENT_SETTINGS, metadataUnknown(EVENT_SETTINGS, METADATA_CALL_EVENTS));
+            } else if (d.eventSettings.ok()) {
+                eventSettings = eventSettings(d.eventSettings.value());
+            } else {
+                orgUnknown(EVENT_SETTINGS, d.eventSettings);
+            }
         }
         List<OrgDetails.HealthCheckRisk> health = null;
         if (facts.contains(HEALTH_CHECK)) {
@@ -857,7 +885,23 @@ final class OrgMapper {
             }
         }
         return b.details(SalesforceDetails.of(new OrgDetails(facts.contains(SITES) && ok(d.sites) ? siteIds : null,
-                publicSites, events, null, health, scanner, inventory))).build();
+                publicSites, events, eventSettings, health, scanner, inventory))).build();
+    }
+
+    /** {@code EventSettings} as readMetadata answered it; a field the answer leaves out (or an empty answer) is null. */
+    static OrgDetails.EventSettings eventSettings(List<Map<String, String>> records) {
+        Map<String, String> r = records.isEmpty() ? Map.of() : records.get(0);
+        Integer retention = null;
+        String days = r.get("eventLogRetentionDuration");
+        if (days != null && days.matches("\\d{1,5}")) {
+            retention = Integer.parseInt(days);
+        }
+        return new OrgDetails.EventSettings(retention, flag(r.get("enableEventLogGeneration")),
+                flag(r.get("enableDeleteMonitoringData")));
+    }
+
+    private static Boolean flag(String text) {
+        return "true".equals(text) ? Boolean.TRUE : "false".equals(text) ? Boolean.FALSE : null;
     }
 
     /**
@@ -897,7 +941,7 @@ final class OrgMapper {
 
     private Unknown metadataUnknown(Fact fact, String call) {
         return new Unknown(fact, call, Permissions.METADATA, metadata
-                ? "not sent: this version of bucketguard does not call the Metadata API yet"
+                ? "not sent: with --metadata this version reads EventSettings only"
                 : "not sent: Metadata API reads are opt-in (--metadata)");
     }
 

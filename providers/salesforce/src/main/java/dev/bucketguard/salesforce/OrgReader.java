@@ -30,7 +30,9 @@ final class OrgReader {
     /** What a scan can read; the provider turns the facts asked for into these. */
     enum Part {
         SCANNER, SITES, GUESTS, OBJECT_PERMISSIONS, FIELD_PERMISSIONS, APEX, FLOWS, ENTITIES, FIELD_DEFINITIONS,
-        SHARE_COUNTS, LEGACY, MEMBERS, LINKS, EVENT_LOGS, HEALTH_CHECK
+        SHARE_COUNTS, LEGACY, MEMBERS, LINKS, EVENT_LOGS, HEALTH_CHECK,
+        /** {@code EventSettings} through the Metadata API: only with {@code --metadata}. */
+        EVENT_SETTINGS
     }
 
     static final String SITE_SOQL = "SELECT Id, Name, MasterLabel, Status, SiteType, UrlPathPrefix, GuestUserId,"
@@ -38,9 +40,11 @@ final class OrgReader {
     static final String NETWORK_SOQL = "SELECT Id, Name, Status, UrlPathPrefix, OptionsGuestFileAccessEnabled,"
             + " OptionsGuestMemberVisibility, OptionsGuestChatterEnabled, OptionsSelfRegistrationEnabled,"
             + " SelfRegProfileId FROM Network";
+    /** What the scan can use, and the write-capable permissions a scanner should not hold (scan.permission-missing). */
     static final String SCANNER_SOQL = "SELECT PermissionsApiEnabled, PermissionsViewSetup, PermissionsViewAllData,"
             + " PermissionsModifyAllData, PermissionsQueryAllFiles, PermissionsViewEventLogFiles,"
-            + " PermissionsCreateNetworks, PermissionsModifyMetadata FROM UserPermissionAccess";
+            + " PermissionsCreateNetworks, PermissionsModifyMetadata, PermissionsCustomizeApplication,"
+            + " PermissionsManageUsers, PermissionsAuthorApex FROM UserPermissionAccess";
     /** No URL and no password is ever selected: the flags and the count are enough. */
     static final String LINK_SOQL = "SELECT Id, Name, ContentDocumentId, OwnerId, RelatedRecordId,"
             + " PreferencesPasswordRequired, PreferencesExpires, ExpiryDate, PreferencesAllowOriginalDownload,"
@@ -83,6 +87,7 @@ final class OrgReader {
         if (parts.contains(Part.LINKS)) {
             progress.report("reading public file links");
             d.distributions = query(LINK_SOQL, Permissions.QUERY_ALL_FILES);
+            readKeyPrefixes(d);
         }
         if (parts.contains(Part.EVENT_LOGS)) {
             d.eventLogs = query(EVENT_LOG_SOQL, Permissions.EVENT_LOG_FILES);
@@ -90,12 +95,37 @@ final class OrgReader {
         if (parts.contains(Part.HEALTH_CHECK)) {
             d.healthCheck = tooling(HEALTH_CHECK_SOQL, Permissions.VIEW_SETUP);
         }
+        if (parts.contains(Part.EVENT_SETTINGS)) {
+            d.eventSettings = metadata("EventSettings", List.of("Event"));
+        }
         return d;
+    }
+
+    /**
+     * The objects of the links' related records whose key prefix is not a standard one known by heart (a custom
+     * object's {@code a0X}): one Tooling query for them all, so a link to an applicant's record names its object.
+     */
+    private void readKeyPrefixes(OrgData d) {
+        if (!d.distributions.ok()) {
+            return;
+        }
+        Set<String> prefixes = new TreeSet<>();
+        for (JsonNode l : d.distributions.value()) {
+            String related = l.path("RelatedRecordId").asText("");
+            if (ID.matcher(related).matches() && !OrgMapper.KEY_PREFIXES.containsKey(related.substring(0, 3))) {
+                prefixes.add(related.substring(0, 3));
+            }
+        }
+        if (!prefixes.isEmpty()) {
+            d.keyPrefixes = queryIn("SELECT QualifiedApiName, KeyPrefix FROM EntityDefinition WHERE KeyPrefix IN (%s)",
+                    prefixes, Permissions.VIEW_SETUP, true);
+        }
     }
 
     private static boolean needsSites(Set<Part> parts) {
         for (Part p : parts) {
-            if (p != Part.SCANNER && p != Part.LINKS && p != Part.EVENT_LOGS && p != Part.HEALTH_CHECK) {
+            if (p != Part.SCANNER && p != Part.LINKS && p != Part.EVENT_LOGS && p != Part.HEALTH_CHECK
+                    && p != Part.EVENT_SETTINGS) {
                 return true;
             }
         }
@@ -196,9 +226,12 @@ final class OrgReader {
             readCode(d, parts);
         }
         Set<String> objects = reachable(d, guestSets);
-        if (parts.contains(Part.ENTITIES) && !objects.isEmpty()) {
+        // Sharing defaults also for what members and self-registration read: step 6 needs them for those objects.
+        Set<String> defaults = new TreeSet<>(objects);
+        defaults.addAll(readByAnyone(d));
+        if (parts.contains(Part.ENTITIES) && !defaults.isEmpty()) {
             d.entities = queryIn("SELECT QualifiedApiName, InternalSharingModel, ExternalSharingModel FROM"
-                    + " EntityDefinition WHERE QualifiedApiName IN (%s)", objects, Permissions.VIEW_SETUP, true);
+                    + " EntityDefinition WHERE QualifiedApiName IN (%s)", defaults, Permissions.VIEW_SETUP, true);
         }
         readPerObject(d, parts, objects, guests);
     }
@@ -279,6 +312,16 @@ final class OrgReader {
         if (parts.contains(Part.FLOWS)) {
             d.flows = queryIn("SELECT Id, DefinitionId, MasterLabel, Status, ProcessType, RunInMode FROM Flow"
                     + " WHERE Status = 'Active' AND DefinitionId IN (%s)", flows, Permissions.VIEW_SETUP, true);
+            if (d.flows.ok()) {
+                // The objects a flow reads live in its metadata, which Tooling returns one flow at a time.
+                for (JsonNode f : d.flows.value()) {
+                    String id = f.path("Id").asText("");
+                    if (ID.matcher(id).matches()) {
+                        d.flowMetadata.put(id, tooling("SELECT Id, Metadata FROM Flow WHERE Id = '" + id + "'",
+                                Permissions.VIEW_SETUP));
+                    }
+                }
+            }
         }
     }
 
@@ -309,6 +352,8 @@ final class OrgReader {
                 }
             }
         }
+        d.flowMetadata.values().stream().filter(Read::ok).flatMap(r -> r.value().stream())
+                .forEach(m -> objects.addAll(flowObjects(m)));
         if (d.apexClasses != null && d.apexClasses.ok()) {
             for (JsonNode c : d.apexClasses.value()) {
                 String body = c.path("Body").asText("");
@@ -320,6 +365,47 @@ final class OrgReader {
             }
         }
         return objects;
+    }
+
+    /** The objects any permission set read (guests', members', self-registration's) holds Read on. */
+    private static Set<String> readByAnyone(OrgData d) {
+        Set<String> objects = new TreeSet<>();
+        if (d.objectPermissions != null && d.objectPermissions.ok()) {
+            for (JsonNode op : d.objectPermissions.value()) {
+                String o = op.path("SobjectType").asText("");
+                if (op.path("PermissionsRead").asBoolean(false) && NAME.matcher(o).matches()) {
+                    objects.add(o);
+                }
+            }
+        }
+        return objects;
+    }
+
+    /** The record elements of a flow's metadata whose {@code object} names what the flow reads or writes. */
+    private static final List<String> FLOW_RECORD_ELEMENTS = List.of("recordLookups", "recordCreates",
+            "recordUpdates", "recordDeletes", "dynamicChoiceSets");
+
+    /**
+     * The objects a flow's Tooling {@code Metadata} names: its record elements and its start's object. Every one
+     * counts as read (an update or delete finds its records first).
+     */
+    static Set<String> flowObjects(JsonNode row) {
+        JsonNode m = row.path("Metadata");
+        Set<String> objects = new TreeSet<>();
+        for (String element : FLOW_RECORD_ELEMENTS) {
+            for (JsonNode e : m.path(element)) {
+                addName(objects, e.path("object"));
+            }
+        }
+        addName(objects, m.path("start").path("object"));
+        return objects;
+    }
+
+    private static void addName(Set<String> into, JsonNode value) {
+        String v = value == null || value.isNull() ? "" : value.asText("");
+        if (NAME.matcher(v).matches()) {
+            into.add(v);
+        }
     }
 
     /** One query per object, at most {@code concurrency} at once: field definitions and share-row counts. */
@@ -379,6 +465,17 @@ final class OrgReader {
     /** {@code Account} → {@code AccountShare}; {@code Applicant__c} → {@code Applicant__Share}. */
     static String shareObject(String object) {
         return object.endsWith("__c") ? object.substring(0, object.length() - 3) + "__Share" : object + "Share";
+    }
+
+    /** One readMetadata; a fault (or a refusal by the guard) is recorded with the permission it needs. */
+    private Read<List<Map<String, String>>> metadata(String type, List<String> names) {
+        String call = "readMetadata " + type;
+        try {
+            return Read.ok(api.readMetadata(type, names), call, Permissions.METADATA);
+        } catch (IOException | IllegalArgumentException e) {
+            return Read.failed(call, Permissions.METADATA, e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage());
+        }
     }
 
     private Read<List<JsonNode>> query(String soql, String permission) {

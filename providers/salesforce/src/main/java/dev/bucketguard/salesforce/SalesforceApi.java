@@ -119,6 +119,13 @@ final class SalesforceApi {
         return session.instanceUrl().resolve(link);
     }
 
+    /** The records of one Metadata API {@code readMetadata} (SOAP, opt-in), each as its fields' text by name. */
+    List<java.util.Map<String, String>> readMetadata(String type, List<String> fullNames) throws IOException {
+        String xml = http.readMetadata(MetadataRead.endpoint(session, version),
+                MetadataRead.envelope(session.token(), type, fullNames), "readMetadata " + type);
+        return MetadataRead.records(xml);
+    }
+
     /** The object a query reads, for counting and messages: {@code FROM Site} gives {@code Site}. */
     static String object(String soql) {
         Matcher m = FROM.matcher(soql);

@@ -17,11 +17,9 @@ import java.nio.file.Path;
  * @param apiVersion    {@code v67.0} or {@code 67.0}; null for the highest the org offers
  * @param concurrency   requests in flight at once, at least 1
  * @param metadata      whether Metadata API reads are allowed (they need a write-capable permission)
- * @param linkStaleDays days without a view after which a public link is stale; null for the rules' default
  */
 public record SalesforceOptions(URI instanceUrl, String targetOrg, String jwtClientId, Path jwtKeyFile,
-                                String username, URI loginUrl, String apiVersion, int concurrency, boolean metadata,
-                                Integer linkStaleDays) {
+                                String username, URI loginUrl, String apiVersion, int concurrency, boolean metadata) {
     /**
      * @throws IllegalArgumentException for a combination that names no way in, or more than one, or a bad value
      */
@@ -44,9 +42,6 @@ public record SalesforceOptions(URI instanceUrl, String targetOrg, String jwtCli
         if (concurrency < 1) {
             throw new IllegalArgumentException("--concurrency must be 1 or more");
         }
-        if (linkStaleDays != null && linkStaleDays < 1) {
-            throw new IllegalArgumentException("--link-stale-days must be 1 or more");
-        }
         if (apiVersion != null) {
             apiVersion = SalesforceApi.normalise(apiVersion);
         }
@@ -60,6 +55,6 @@ public record SalesforceOptions(URI instanceUrl, String targetOrg, String jwtCli
 
     /** With the access token from the environment. */
     public static SalesforceOptions instance(URI instanceUrl) {
-        return new SalesforceOptions(instanceUrl, null, null, null, null, null, null, 8, false, null);
+        return new SalesforceOptions(instanceUrl, null, null, null, null, null, null, 8, false);
     }
 }

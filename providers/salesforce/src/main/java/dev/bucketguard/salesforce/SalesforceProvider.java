@@ -109,10 +109,10 @@ public final class SalesforceProvider implements Provider {
         }
         progress.report("reading org " + session.instanceUrl().getHost() + " through API v" + version);
         SalesforceApi api = new SalesforceApi(http, session, version);
-        OrgData data = new OrgReader(api, options.concurrency(), progress).read(parts(facts));
+        OrgData data = new OrgReader(api, options.concurrency(), progress).read(parts(facts, options.metadata()));
         progress.report("read " + counter.total() + " API responses; judging");
         OrgMapper mapper = new OrgMapper(data, facts, session.instanceUrl().getHost(), options.metadata(),
-                options.linkStaleDays(), clock.instant());
+                clock.instant());
         List<Resource> resources = mapper.resources();
         List<ScanError> errors = new ArrayList<>();
         String limit = http.exhaustedLimit();
@@ -124,7 +124,7 @@ public final class SalesforceProvider implements Provider {
     }
 
     /** The queries the facts need. */
-    static Set<OrgReader.Part> parts(Set<Fact> facts) {
+    static Set<OrgReader.Part> parts(Set<Fact> facts, boolean metadata) {
         Set<OrgReader.Part> parts = EnumSet.noneOf(OrgReader.Part.class);
         for (Fact f : facts) {
             if (f.equals(SalesforceFacts.SITES) || f.equals(SalesforceFacts.GUEST_USER)
@@ -163,11 +163,14 @@ public final class SalesforceProvider implements Provider {
                 parts.add(OrgReader.Part.HEALTH_CHECK);
             } else if (f.equals(SalesforceFacts.SCANNER_PERMISSIONS)) {
                 parts.add(OrgReader.Part.SCANNER);
+            } else if (f.equals(SalesforceFacts.EVENT_SETTINGS) && metadata) {
+                parts.add(OrgReader.Part.EVENT_SETTINGS);
             }
         }
         if (!parts.isEmpty() && !parts.equals(EnumSet.of(OrgReader.Part.SCANNER))
                 && parts.stream().anyMatch(p -> p != OrgReader.Part.LINKS && p != OrgReader.Part.EVENT_LOGS
-                && p != OrgReader.Part.HEALTH_CHECK && p != OrgReader.Part.SCANNER)) {
+                && p != OrgReader.Part.HEALTH_CHECK && p != OrgReader.Part.SCANNER
+                && p != OrgReader.Part.EVENT_SETTINGS)) {
             parts.add(OrgReader.Part.SITES);
             parts.add(OrgReader.Part.GUESTS);
         }

@@ -66,9 +66,26 @@ class ClientFromWireMockTest {
                 GuardedHttp.JWT_GRANT + "&assertion=x", "token with bearer"));
         assertThrows(GuardedHttp.MutationRefused.class, () -> http.exchange("POST", token, null,
                 "grant_type=password&username=a&password=b", "username-password"));
-        // The Metadata API's SOAP POST is not allowed either.
-        assertThrows(GuardedHttp.MutationRefused.class, () -> http.exchange("POST",
-                org.url().resolve("/services/Soap/m/67.0"), WireMockOrg.TOKEN, "<soap/>", "readMetadata"));
+        // The Metadata API takes only one readMetadata envelope: any other operation, or more, is refused.
+        URI soap = org.url().resolve("/services/Soap/m/67.0");
+        String read = MetadataRead.envelope(WireMockOrg.TOKEN, "EventSettings", List.of("Event"));
+        assertTrue(GuardedHttp.allowed("POST", soap, null, read));
+        for (String body : List.of("<soap/>",
+                read.replace("met:readMetadata", "met:deploy"),
+                read.replace("met:readMetadata", "met:updateMetadata"),
+                read.replace("</met:readMetadata>", "</met:readMetadata><met:deleteMetadata><met:type>ApexClass"
+                        + "</met:type><met:fullNames>X</met:fullNames></met:deleteMetadata>"),
+                read.replace("<met:fullNames>Event</met:fullNames>", "<met:fullNames>Event</met:fullNames><x/>"))) {
+            assertThrows(GuardedHttp.MutationRefused.class, () -> http.readMetadata(soap, body, "soap"), body);
+        }
+        assertThrows(GuardedHttp.MutationRefused.class, () -> http.exchange("POST", soap, WireMockOrg.TOKEN, read,
+                "readMetadata with a bearer"));
+        assertThrows(GuardedHttp.MutationRefused.class, () -> http.readMetadata(
+                org.url().resolve("/services/Soap/u/67.0"), read, "partner API"));
+        assertThrows(GuardedHttp.MutationRefused.class, () -> http.readMetadata(
+                org.url().resolve("/services/Soap/m/67.0?x=1"), read, "query string"));
+        assertThrows(IllegalArgumentException.class, () -> MetadataRead.envelope(WireMockOrg.TOKEN,
+                "EventSettings</met:type><met:deploy>", List.of("Event")));
         assertEquals(0, org.requests().size(), "nothing reached the server");
         http.get(org.url().resolve("/services/data/"), WireMockOrg.TOKEN, "versions");
         assertEquals(1, org.requests().size(), "a GET through the same pipeline does");
@@ -91,8 +108,7 @@ class ClientFromWireMockTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SalesforceApi.version(p.http(), s, "v99.0"));
         assertTrue(e.getMessage().contains("up to v67.0"), e.getMessage());
-        org.collect(org.provider(new SalesforceOptions(org.url(), null, null, null, null, null, "v66.0", 2, false,
-                null)));
+        org.collect(org.provider(new SalesforceOptions(org.url(), null, null, null, null, null, "v66.0", 2, false)));
         assertTrue(org.requests().stream().anyMatch(r -> r.getUrl().startsWith("/services/data/v66.0/query")));
     }
 
@@ -118,7 +134,7 @@ class ClientFromWireMockTest {
     @Test
     void aRefusedTokenIsOneClearErrorWithoutTheTokenFromWireMock() {
         SalesforceProvider p = new SalesforceProvider(new SalesforceOptions(org.url(), null, null, null, null, null,
-                null, 2, false, null), Map.of(SalesforceProvider.TOKEN_ENV, "00Dwrong!token-value"),
+                null, 2, false), Map.of(SalesforceProvider.TOKEN_ENV, "00Dwrong!token-value"),
                 Duration.ofMillis(1), Clock.systemUTC());
         ProviderException e = assertThrows(ProviderException.class, () -> org.collect(p));
         assertTrue(e.getMessage().contains("401 INVALID_SESSION_ID"), e.getMessage());
@@ -157,17 +173,17 @@ class ClientFromWireMockTest {
         assertTrue(sf.toFile().setExecutable(true));
         Map<String, String> env = Map.of("PATH", bin + ":/usr/bin:/bin");
         SalesforceProvider p = new SalesforceProvider(new SalesforceOptions(null, "bank-prod", null, null, null, null,
-                null, 2, false, null), env, Duration.ofMillis(1), Clock.systemUTC());
+                null, 2, false), env, Duration.ofMillis(1), Clock.systemUTC());
         Inventory inv = org.collect(p);
         assertEquals("00D000000000001AAA", inv.resources().get(0).account());
 
         SalesforceProvider unknown = new SalesforceProvider(new SalesforceOptions(null, "nope", null, null, null,
-                null, null, 2, false, null), env, Duration.ofMillis(1), Clock.systemUTC());
+                null, null, 2, false), env, Duration.ofMillis(1), Clock.systemUTC());
         ProviderException e = assertThrows(ProviderException.class, () -> org.collect(unknown));
         assertTrue(e.getMessage().contains("No authorization information found"), e.getMessage());
 
         SalesforceProvider none = new SalesforceProvider(new SalesforceOptions(null, "bank-prod", null, null, null,
-                null, null, 2, false, null), Map.of("PATH", dir.resolve("empty").toString()), Duration.ofMillis(1),
+                null, null, 2, false), Map.of("PATH", dir.resolve("empty").toString()), Duration.ofMillis(1),
                 Clock.systemUTC());
         ProviderException missing = assertThrows(ProviderException.class, () -> org.collect(none));
         assertTrue(missing.getMessage().contains("'sf' is not installed"), missing.getMessage());
@@ -187,7 +203,7 @@ class ClientFromWireMockTest {
                         + "\",\"id\":\"https://login.salesforce.com/id/00D000000000001AAA/005000000000SCN1AA\","
                         + "\"token_type\":\"Bearer\"}")));
         SalesforceProvider p = new SalesforceProvider(new SalesforceOptions(null, null, "3MVG9-client-id", key,
-                "scanner@example.com", org.url(), null, 2, false, null), Map.of(), Duration.ofMillis(1),
+                "scanner@example.com", org.url(), null, 2, false), Map.of(), Duration.ofMillis(1),
                 Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC));
         Inventory inv = org.collect(p);
         assertEquals("00D000000000001AAA", inv.resources().get(0).account());

@@ -158,10 +158,68 @@ class CollectFromWireMockTest {
         assertTrue(l.linkLatestVersion());
         assertEquals("2026-12-01T00:00:00Z", l.readAt());
         assertEquals(1, r.grants().size());
+        assertTrue(org.queries().stream().noneMatch(q -> q.contains("KeyPrefix")), "a Contact's prefix is known");
         String soql = org.queries().stream().filter(q -> q.contains("FROM ContentDistribution")).findFirst()
                 .orElseThrow();
         assertFalse(soql.contains("Password,") || soql.contains(" Password ") || soql.contains("DistributionPublicUrl")
                 || soql.contains("ContentDownloadUrl"), "no secret field is selected: " + soql);
+    }
+
+    @Test
+    void aLinkToACustomObjectsRecordNamesItsObjectThroughOneKeyPrefixQueryFromWireMock() {
+        org.fixture("link-custom-object-record");
+        assertEquals("Applicant__c", SalesforceDetails.link(one(collect(), "05D000000000LNK4AA")).relatedObject());
+        List<String> lookups = org.queries().stream().filter(q -> q.contains("KeyPrefix IN")).toList();
+        assertEquals(List.of("SELECT QualifiedApiName, KeyPrefix FROM EntityDefinition WHERE KeyPrefix IN ('a01')"),
+                lookups, "one lookup, for the prefix not known by heart");
+    }
+
+    @Test
+    void theScanningUsersWriteCapablePermissionsAreReadSoTheRuleCanNameThemFromWireMock() throws Exception {
+        org.answer("query UserPermissionAccess", new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                "[{\"PermissionsApiEnabled\": true, \"PermissionsViewSetup\": true, \"PermissionsAuthorApex\": true,"
+                + " \"PermissionsCustomizeApplication\": true, \"PermissionsManageUsers\": false}]"));
+        Inventory inv = collect();
+        Resource orgResource = inv.resources().get(inv.resources().size() - 1);
+        assertEquals(List.of("ApiEnabled", "AuthorApex", "CustomizeApplication", "ViewSetup"),
+                SalesforceDetails.org(orgResource).scanner().held());
+        String soql = org.queries().stream().filter(q -> q.contains("FROM UserPermissionAccess")).findFirst()
+                .orElseThrow();
+        assertTrue(soql.contains("PermissionsAuthorApex") && soql.contains("PermissionsManageUsers")
+                && soql.contains("PermissionsCustomizeApplication"), soql);
+    }
+
+    @Test
+    void withMetadataEventSettingsAreReadThroughOneReadMetadataAndWithoutItNothingIsPostedFromWireMock() {
+        org.readMetadata("EventSettings", Map.of("fullName", "Event", "enableDeleteMonitoringData", "true",
+                "enableEventLogGeneration", "true", "eventLogRetentionDuration", "30"), null);
+        Inventory without = collect();
+        Resource plain = without.resources().get(without.resources().size() - 1);
+        assertFalse(plain.knows(SalesforceFacts.EVENT_SETTINGS));
+        assertTrue(plain.whyUnknown(SalesforceFacts.EVENT_SETTINGS).orElseThrow().describe()
+                .contains("Metadata API reads are opt-in (--metadata)"));
+        assertEquals(List.of(), org.readMetadataRequests(), "no POST without --metadata");
+
+        Inventory with = org.collect(org.provider(new SalesforceOptions(org.url(), null, null, null, null, null, null,
+                4, true)));
+        Resource o = with.resources().get(with.resources().size() - 1);
+        assertEquals(new OrgDetails.EventSettings(30, true, true), SalesforceDetails.org(o).eventSettings());
+        assertEquals(1, org.readMetadataRequests().size());
+        assertEquals(List.of(), org.mutatingRequests(), "the readMetadata envelope is the only POST");
+        assertFalse(org.readMetadataRequests().get(0).containsHeader("Authorization"),
+                "the session travels in the SOAP header only");
+    }
+
+    @Test
+    void aReadMetadataFaultIsUnknownNamingThePermissionFromWireMock() {
+        org.readMetadata("EventSettings", Map.of(), "INSUFFICIENT_ACCESS");
+        Inventory inv = org.collect(org.provider(new SalesforceOptions(org.url(), null, null, null, null, null, null,
+                4, true)));
+        Resource o = inv.resources().get(inv.resources().size() - 1);
+        String why = o.whyUnknown(SalesforceFacts.EVENT_SETTINGS).orElseThrow().describe();
+        assertTrue(why.contains("readMetadata EventSettings failed with HTTP 500 INSUFFICIENT_ACCESS"), why);
+        assertTrue(why.contains("Modify Metadata Through Metadata API Functions"), why);
+        assertFalse(why.contains(WireMockOrg.TOKEN), why);
     }
 
     @Test

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bucketguard.cloud.salesforce.ApexClassAccess;
 import dev.bucketguard.cloud.salesforce.ApexSharing;
+import dev.bucketguard.cloud.salesforce.FlowAccess;
 import dev.bucketguard.cloud.salesforce.ObjectAccess;
 import dev.bucketguard.cloud.salesforce.PermissionSource;
 import dev.bucketguard.cloud.salesforce.SalesforceCloud;
@@ -92,5 +94,49 @@ class SitesFromWireMockTest {
         assertFalse(contact.edit(), "Edit on Contact is muted");
         assertEquals(List.of("permission set group 'Guest Extras'"), contact.sources());
         assertTrue(s.holds(SystemPermission.API_ENABLED));
+    }
+
+    @Test
+    void membersReadingAnObjectTheGuestCannotMakeTheSiteCrossAccountNotUnknownFromWireMock() {
+        org.fixture("account-opening-site").fixture("no-sharing-rule").fixture("members-read-contact");
+        Resource site = site("Account Opening");
+        assertTrue(org.queries().stream().anyMatch(q -> q.contains("FROM EntityDefinition")
+                && q.contains("'Contact'")), "the sharing default of the object members read is asked for: "
+                + org.queries());
+        assertEquals(List.of("Applicant__c", "Contact"), SalesforceDetails.site(site).externalSharing().stream()
+                .map(e -> e.object()).toList());
+        Verdict v = verdict(site);
+        assertEquals(Exposure.CROSS_ACCOUNT, v.exposure(), v.reasons().toString());
+        assertTrue(v.reasons().toString().contains("logged-in members of the site (profile 'Customer Community User')"
+                + " can read Contact"), v.reasons().toString());
+    }
+
+    @Test
+    void aSystemModeFlowWithoutSharingReadsTheObjectsItsMetadataNamesFromWireMock() {
+        org.fixture("account-opening-site").fixture("no-sharing-rule").fixture("flow-system-without-sharing");
+        Resource site = site("Account Opening");
+        FlowAccess flow = SalesforceDetails.site(site).flows().get(0);
+        assertEquals(List.of("Applicant__c"), flow.objects());
+        assertFalse(flow.objectsUnread());
+        assertTrue(org.queries().contains("SELECT Id, Metadata FROM Flow WHERE Id = '301000000000FLW1AA'"),
+                org.queries().toString());
+        Verdict v = verdict(site);
+        assertEquals(Exposure.PUBLIC, v.exposure(), v.reasons().toString());
+        assertTrue(v.reasons().toString().contains("guest-runnable flow 'Application Status Lookup' reads"
+                + " Applicant__c in system context without sharing"), v.reasons().toString());
+        assertFalse(v.reasons().toString().contains("whose reach cannot be read"), v.reasons().toString());
+    }
+
+    @Test
+    void aFlowWhoseMetadataCannotBeReadLeavesTheSiteUnknownNotPrivateFromWireMock() throws Exception {
+        org.fixture("account-opening-site").fixture("no-sharing-rule").fixture("flow-system-without-sharing")
+                .answer("tooling Flow 301000000000FLW1AA", new ObjectMapper().readTree("{\"status\": 403, \"body\":"
+                        + " [{\"errorCode\": \"INSUFFICIENT_ACCESS\", \"message\": \"no access\"}]}"));
+        Resource site = site("Account Opening");
+        assertTrue(SalesforceDetails.site(site).flows().get(0).objectsUnread());
+        Verdict v = verdict(site);
+        assertEquals(Exposure.UNKNOWN, v.exposure(), v.reasons().toString());
+        assertTrue(v.reasons().toString().contains("guest-callable code whose reach cannot be read: flow"
+                + " 'Application Status Lookup'"), v.reasons().toString());
     }
 }

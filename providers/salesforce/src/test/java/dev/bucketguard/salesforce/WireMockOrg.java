@@ -3,9 +3,11 @@ package dev.bucketguard.salesforce;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -192,10 +194,47 @@ public final class WireMockOrg implements AutoCloseable {
         return server.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()));
     }
 
-    /** Requests that were not a GET, the token POST aside. */
+    /** Requests that were not a GET, the token POST and the opt-in readMetadata POSTs aside. */
     public List<LoggedRequest> mutatingRequests() {
         return requests().stream().filter(r -> !r.getMethod().getName().equals("GET")
-                && !(r.getMethod().getName().equals("POST") && r.getUrl().equals(GuardedHttp.TOKEN_PATH))).toList();
+                && !(r.getMethod().getName().equals("POST") && r.getUrl().equals(GuardedHttp.TOKEN_PATH))
+                && !readMetadata(r)).toList();
+    }
+
+    /** The readMetadata POSTs received (SOAP to the Metadata API, a read). */
+    public List<LoggedRequest> readMetadataRequests() {
+        return requests().stream().filter(WireMockOrg::readMetadata).toList();
+    }
+
+    private static boolean readMetadata(LoggedRequest r) {
+        return r.getMethod().getName().equals("POST") && MetadataRead.PATH.matcher(r.getUrl()).matches()
+                && MetadataRead.ENVELOPE.matcher(r.getBodyAsString()).matches();
+    }
+
+    /**
+     * Answers readMetadata of {@code type} (with the token in its SessionHeader) with one record of these fields, as
+     * the Metadata API's SOAP answer; {@code faultCode} non-null answers a SOAP fault (HTTP 500) instead.
+     */
+    public WireMockOrg readMetadata(String type, Map<String, String> fields, String faultCode) {
+        StringBuilder body = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><soapenv:Envelope"
+                + " xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns=\"http://soap.sforce.com/2006/04/"
+                + "metadata\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><soapenv:Body>");
+        if (faultCode == null) {
+            body.append("<readMetadataResponse><result><records xsi:type=\"").append(type).append("\">");
+            fields.forEach((k, v) -> body.append('<').append(k).append('>').append(v).append("</").append(k)
+                    .append('>'));
+            body.append("</records></result></readMetadataResponse>");
+        } else {
+            body.append("<soapenv:Fault><faultcode>sf:").append(faultCode).append("</faultcode><faultstring>")
+                    .append(faultCode).append(": the user lacks Modify Metadata</faultstring></soapenv:Fault>");
+        }
+        body.append("</soapenv:Body></soapenv:Envelope>");
+        server.stubFor(post(urlPathMatching("/services/Soap/m/[0-9.]+")).atPriority(500 - 10 * (++layer))
+                .withRequestBody(containing("<met:type>" + type + "</met:type>"))
+                .withRequestBody(containing("<met:sessionId>" + TOKEN + "</met:sessionId>"))
+                .willReturn(aResponse().withStatus(faultCode == null ? 200 : 500)
+                        .withHeader("Content-Type", "text/xml;charset=UTF-8").withBody(body.toString())));
+        return this;
     }
 
     /** The SOQL of every query received, in order. */
@@ -212,7 +251,7 @@ public final class WireMockOrg implements AutoCloseable {
 
     /** The provider against this org with the token in the environment, fast retries and a fixed clock. */
     public SalesforceProvider provider() {
-        return provider(new SalesforceOptions(url(), null, null, null, null, null, null, 4, false, null));
+        return provider(new SalesforceOptions(url(), null, null, null, null, null, null, 4, false));
     }
 
     public SalesforceProvider provider(SalesforceOptions options) {

@@ -93,7 +93,7 @@ class SalesforceSnapshotTest {
     static Resource link() {
         FileLink l = new FileLink("04Ixx01", "Passport scan", "069xx01", "005xx01", "003xx01", "Contact", false, false,
                 null, true, true, true, true, 12, "2021-01-02T03:04:05Z", "2021-02-02T03:04:05Z",
-                "2021-01-01T00:00:00Z", "2026-12-07T06:00:00Z", 30);
+                "2021-01-01T00:00:00Z", "2026-12-07T06:00:00Z");
         return Resource.builder(SalesforceCloud.ID, ORG, "04Ixx01").kind(SalesforceCloud.FILE_LINK)
                 .collected(SalesforceFacts.CONTENT_DISTRIBUTION)
                 .grant(new Grant(Grantee.anonymous(), Set.of(Permission.READ), SalesforceChannels.PUBLIC_LINK,

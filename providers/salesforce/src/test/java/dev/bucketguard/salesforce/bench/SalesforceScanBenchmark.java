@@ -33,7 +33,7 @@ public final class SalesforceScanBenchmark {
         try (WireMockOrg org = new WireMockOrg()) {
             build(org, sites, objects, links);
             SalesforceProvider provider = new SalesforceProvider(new SalesforceOptions(org.url(), null, null, null,
-                    null, null, null, concurrency, false, null), Map.of("SF_ACCESS_TOKEN", WireMockOrg.TOKEN));
+                    null, null, null, concurrency, false), Map.of("SF_ACCESS_TOKEN", WireMockOrg.TOKEN));
             long start = System.nanoTime();
             Progress timed = m -> System.out.printf("  %6d ms  %s%n", (System.nanoTime() - start) / 1_000_000, m);
             Inventory inv = provider.collect(FactSelection.only("salesforce", SalesforceFacts.ALL), timed);

@@ -24,8 +24,8 @@ import java.time.Instant;
  * @param lastViewDate          {@code LastViewDate}; null when never viewed
  * @param createdDate           {@code CreatedDate}
  * @param readAt                when the provider read the link: expiry and staleness are judged at this instant, so a
- *                              snapshot judges the same way on any later day
- * @param staleAfterDays        the scan's {@code --link-stale-days}; null for the default, {@value #DEFAULT_STALE_DAYS}
+ *                              snapshot judges the same way on any later day (the staleness threshold is a scan
+ *                              parameter, {@link SalesforceParameters#LINK_STALE_DAYS}, not part of the link)
  */
 public record FileLink(
         String id,
@@ -45,10 +45,7 @@ public record FileLink(
         String firstViewDate,
         String lastViewDate,
         String createdDate,
-        String readAt,
-        Integer staleAfterDays) {
-
-    public static final int DEFAULT_STALE_DAYS = 90;
+        String readAt) {
 
     public FileLink {
         Lists.require(id, "id");
@@ -61,9 +58,6 @@ public record FileLink(
         if (viewCount < 0) {
             throw new IllegalArgumentException("file link " + id + ": viewCount is negative");
         }
-        if (staleAfterDays != null && staleAfterDays < 1) {
-            throw new IllegalArgumentException("file link " + id + ": staleAfterDays must be at least 1");
-        }
     }
 
     /** Expired when it was read: it expires and its expiry date is not after {@link #readAt()}. */
@@ -74,11 +68,6 @@ public record FileLink(
     /** Open to anyone holding the URL: not expired and no password (SALESFORCE.md 2). */
     public boolean open() {
         return !expired() && !passwordRequired;
-    }
-
-    /** The staleness threshold in days. */
-    public int staleDays() {
-        return staleAfterDays == null ? DEFAULT_STALE_DAYS : staleAfterDays;
     }
 
     /** "link 'Passport scan' (0AH...)". */

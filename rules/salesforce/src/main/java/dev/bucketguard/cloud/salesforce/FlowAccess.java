@@ -11,7 +11,8 @@ import java.util.List;
  * @param processType    {@code Flow.ProcessType}, verbatim
  * @param runInMode      {@code Flow.RunInMode} verbatim: {@code DefaultMode}, {@code SystemModeWithSharing},
  *                       {@code SystemModeWithoutSharing} (⚠ values per peers); null when not read
- * @param objects        the objects it reads (record lookups), sorted
+ * @param objects        the objects its record elements name (lookups, creates, updates, deletes, choice sets, the
+ *                       start's object; Tooling {@code Flow.Metadata}), sorted
  * @param objectsUnread  true when its metadata could not be read, so the objects it reaches are unknown
  * @param via            the profile or permission sets granting it, sorted
  */

@@ -151,20 +151,29 @@ public final class GuestReach {
                 personal);
     }
 
+    /** Where the implied {@code Name} of a person's record comes from: it has no field permission of its own. */
+    public static final String IMPLIED_NAME = "readable with the object (Name has no field permission)";
+
     /**
      * The fields of x the guest may read, when field permissions were read; without a read classification each
-     * falls back to its name.
+     * falls back to its name. On a person object (Contact, Lead, User) the guest may read, {@code Name} is added when
+     * no row names it: the name has no field permission, so whoever reads the record reads it (⚠).
      */
     public List<FieldAccess> fields(String x) {
-        if (!resource.knows(SalesforceFacts.FIELD_PERMISSIONS)) {
-            return List.of();
+        List<FieldAccess> fields = new ArrayList<>();
+        if (resource.knows(SalesforceFacts.FIELD_PERMISSIONS)) {
+            boolean classified = resource.knows(SalesforceFacts.FIELD_CLASSIFICATION);
+            site.readableFields(x).forEach(f -> fields.add(classified ? f
+                    : new FieldAccess(f.object(), f.field(), f.read(), f.edit(), f.sources(), null)));
         }
-        List<FieldAccess> fields = site.readableFields(x);
-        if (resource.knows(SalesforceFacts.FIELD_CLASSIFICATION)) {
-            return fields;
+        boolean readsObject = resource.knows(SalesforceFacts.OBJECT_PERMISSIONS)
+                && site.object(x).map(ObjectAccess::read).orElse(false);
+        if (readsObject && PersonalData.PERSON_OBJECTS.contains(x)
+                && fields.stream().noneMatch(f -> f.field().equals("Name"))) {
+            fields.add(new FieldAccess(x, "Name", true, false, List.of(IMPLIED_NAME), null));
+            fields.sort(java.util.Comparator.comparing(FieldAccess::field));
         }
-        return fields.stream().map(f -> new FieldAccess(f.object(), f.field(), f.read(), f.edit(), f.sources(), null))
-                .toList();
+        return List.copyOf(fields);
     }
 
     private static String fieldText(List<FieldAccess> fields, List<String> personal) {

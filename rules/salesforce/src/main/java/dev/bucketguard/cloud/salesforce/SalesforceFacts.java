@@ -30,7 +30,7 @@ public final class SalesforceFacts {
     public static final Fact LEGACY_ACCESS = Fact.of("LEGACY_ACCESS");
     /** Guest-callable Apex classes: entry points, sharing keyword, API version, objects named ({@code ApexClass}). */
     public static final Fact APEX_CLASSES = Fact.of("APEX_CLASSES");
-    /** Guest-runnable active flows and their run mode ({@code Flow.RunInMode}, Tooling). */
+    /** Guest-runnable active flows, their run mode ({@code Flow.RunInMode}) and the objects their metadata names. */
     public static final Fact FLOWS = Fact.of("FLOWS");
     /** {@code EntityDefinition.ExternalSharingModel} of the objects involved (Tooling). */
     public static final Fact EXTERNAL_SHARING = Fact.of("EXTERNAL_SHARING");

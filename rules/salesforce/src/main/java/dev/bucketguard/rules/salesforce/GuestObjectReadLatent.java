@@ -11,7 +11,7 @@ import dev.bucketguard.spi.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The guest has Read on an object but no record is shared yet: one sharing rule away. */
+/** The guest has Read on an object but no record is shared yet: one sharing rule away; high with personal data. */
 @RuleDefinition(id = "salesforce.guest.object-read-latent", severity = Severity.MEDIUM, provider = "salesforce",
         kinds = "SITE", requires = {"SITES", "OBJECT_PERMISSIONS", "SHARE_COUNTS", "LEGACY_ACCESS"},
         reads = {"SYSTEM_PERMISSIONS", "SHARING_RULES", "FIELD_PERMISSIONS", "FIELD_CLASSIFICATION"})
@@ -22,10 +22,12 @@ public final class GuestObjectReadLatent implements Rule {
         List<String> latent = new ArrayList<>();
         List<String> undecided = new ArrayList<>();
         List<String> evidence = new ArrayList<>();
+        boolean personal = false;
         for (GuestReach.ObjectReach o : GuestReach.of(resource).objects()) {
             boolean read = s.object(o.object()).map(a -> a.read()).orElse(false);
             if (o.latent()) {
                 latent.add(o.object());
+                personal |= !o.personal().isEmpty();
                 evidence.add(o.object() + ": Read from " + String.join(", ", s.object(o.object()).orElseThrow()
                         .sources()) + (o.personal().isEmpty() ? "" : "; personal fields " + o.personal()));
             } else if (read && o.records() == null) {
@@ -35,8 +37,10 @@ public final class GuestObjectReadLatent implements Rule {
         }
         String site = "the guest of site '" + s.settings().name() + "'";
         if (!latent.isEmpty()) {
-            return Outcome.fail(site + " has Read on " + String.join(", ", latent) + " but no record is shared with"
-                    + " it yet: one sharing rule away", evidence);
+            Outcome fail = Outcome.fail(site + " has Read on " + String.join(", ", latent) + " but no record is shared"
+                    + " with it yet" + (personal ? ", including personal data" : "") + ": one sharing rule away",
+                    evidence);
+            return personal ? fail.withSeverity(Severity.HIGH) : fail;
         }
         if (!undecided.isEmpty()) {
             return Outcome.unknown("whether records of " + String.join(", ", undecided) + " are shared with " + site

@@ -7,6 +7,7 @@ import dev.bucketguard.spi.Outcome;
 import dev.bucketguard.spi.Rule;
 import dev.bucketguard.spi.RuleDefinition;
 import dev.bucketguard.spi.Severity;
+import java.util.List;
 import java.util.Set;
 
 /** A live public link to a file of a person's record: a Contact, Lead, Case or Account. */
@@ -21,6 +22,11 @@ public final class LinkPersonalRecord implements Rule {
         Outcome expired = Links.expired(l);
         if (expired != null) {
             return expired;
+        }
+        if (l.relatedRecordId() != null && l.relatedObject() == null) {
+            return Outcome.unknown(Links.name(l) + " is tied to record " + l.relatedRecordId() + ", whose object could"
+                    + " not be told from its key prefix (EntityDefinition, View Setup and Configuration)",
+                    List.of("RelatedRecordId: " + l.relatedRecordId()));
         }
         if (l.relatedObject() != null && PERSONAL.contains(l.relatedObject())) {
             return Outcome.fail(Links.name(l) + " is public: files of customer records often hold personal data",

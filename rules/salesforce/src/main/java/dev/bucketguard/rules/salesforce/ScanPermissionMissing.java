@@ -3,6 +3,7 @@ package dev.bucketguard.rules.salesforce;
 import dev.bucketguard.cloud.salesforce.OrgDetails;
 import dev.bucketguard.cloud.salesforce.OrgDetails.ScannerPermissions;
 import dev.bucketguard.cloud.salesforce.SalesforceDetails;
+import dev.bucketguard.cloud.salesforce.SalesforceFacts;
 import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.Unknown;
@@ -38,7 +39,10 @@ public final class ScanPermissionMissing implements Rule {
     @Override
     public Outcome evaluate(Resource resource, Verdict verdict) {
         ScannerPermissions p = SalesforceDetails.org(resource).scanner();
-        List<String> excess = WRITE_CAPABLE.stream().filter(p::holds).toList();
+        // Metadata API reads (--metadata) need Modify Metadata: a scan that made them needed it.
+        boolean metadataRead = resource.knows(SalesforceFacts.EVENT_SETTINGS);
+        List<String> excess = WRITE_CAPABLE.stream().filter(p::holds)
+                .filter(x -> !(metadataRead && x.equals(ScannerPermissions.MODIFY_METADATA))).toList();
         if (!excess.isEmpty()) {
             return Outcome.fail("the scanning user holds write-capable permissions it does not need: "
                     + String.join(", ", excess), excess);

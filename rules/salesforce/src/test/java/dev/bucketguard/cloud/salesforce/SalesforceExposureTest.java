@@ -369,7 +369,7 @@ class SalesforceExposureTest {
     static FileLink link(boolean password, boolean expires, String expiry) {
         return new FileLink("04Ixx01", "Passport scan", "069xx01", "005xx01", "003xx01", "Contact", password, expires,
                 expiry, true, true, true, true, 3, null, "2026-11-30T10:00:00Z", "2026-11-01T00:00:00Z",
-                "2026-12-07T06:00:00Z", null);
+                "2026-12-07T06:00:00Z");
     }
 
     static Verdict linkVerdict(FileLink l) {
