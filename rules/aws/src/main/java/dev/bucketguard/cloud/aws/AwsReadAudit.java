@@ -1,13 +1,12 @@
 package dev.bucketguard.cloud.aws;
 
-import dev.bucketguard.exposure.Exposure;
 import dev.bucketguard.forensics.AuditTrail;
-import dev.bucketguard.forensics.ReadAudit;
 import dev.bucketguard.forensics.Retention;
 import dev.bucketguard.model.Logging;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.Unknown;
 import dev.bucketguard.spi.AuditContext;
+import dev.bucketguard.spi.ReadAuditAnswer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -18,69 +17,45 @@ import java.util.stream.Collectors;
  * A setting that could not be read is UNKNOWN naming its permission, never NO; a destination outside the scan keeps
  * an unknown retention.
  */
-final class AwsReadAudit {
+final class AwsReadAudit extends ReadAuditAnswer {
     static final String ACCESS_LOGGING = "server access logging";
 
-    private final Resource resource;
-    private final AuditContext context;
-    private final List<AuditTrail> trails = new ArrayList<>();
-    private final List<String> reasons = new ArrayList<>();
-    private final List<Unknown> unread = new ArrayList<>();
-
     AwsReadAudit(Resource resource, AuditContext context) {
-        this.resource = resource;
-        this.context = context;
+        super(AwsCloud.ID, S3Facts.READ_AUDIT, resource, context);
     }
 
-    ReadAudit answer() {
-        List<String> missing = S3Facts.READ_AUDIT.stream().filter(f -> !resource.collected().contains(f))
-                .map(Object::toString).sorted().toList();
-        if (!missing.isEmpty()) {
-            return ReadAudit.notAssessed("not collected: " + String.join(", ", missing)
-                    + " (the selected rules did not ask for them, or the snapshot lacks them)");
-        }
+    @Override
+    protected void read() {
         S3Bucket bucket = S3Bucket.of(resource);
         accessLogging(bucket);
         cloudTrail(bucket);
-        return ReadAudit.of(trails, reasons, unread);
     }
 
     private void accessLogging(S3Bucket bucket) {
-        if (!resource.knows(S3Facts.LOGGING)) {
-            resource.whyUnknown(S3Facts.LOGGING).ifPresent(unread::add);
+        if (!knows(S3Facts.LOGGING)) {
             return;
         }
         Logging logging = bucket.logging();
         if (!logging.enabled()) {
-            reasons.add("server access logging off");
+            reason("server access logging off");
             return;
         }
         LogDestination d = bucket.logDestination();
         if (!resource.knows(S3Facts.LOG_DESTINATION) || d == null) {
             Unknown why = resource.whyUnknown(S3Facts.LOG_DESTINATION).orElse(null);
             if (why != null) {
-                unread.add(why);
+                unread(why);
             }
-            trails.add(new AuditTrail(ACCESS_LOGGING, logging.target(), Retention.unknown(why == null
+            trail(new AuditTrail(ACCESS_LOGGING, logging.target(), Retention.unknown(why == null
                     ? "the target bucket's lifecycle was not read" : why.describe())));
             return;
         }
-        trails.add(new AuditTrail(ACCESS_LOGGING, d.describe(), d.retention()));
-        exposedDestination(d.bucket(), "server access logs");
-    }
-
-    /** A log destination that is itself in the scan and open to others: who read what can be read there too. */
-    private void exposedDestination(String destination, String what) {
-        context.scope().verdict(AwsCloud.ID, destination).ifPresent(v -> {
-            if (v.exposure() == Exposure.PUBLIC || v.exposure() == Exposure.CROSS_ACCOUNT) {
-                reasons.add("the " + what + " go to bucket " + destination + ", which is itself " + v.exposure());
-            }
-        });
+        trail(new AuditTrail(ACCESS_LOGGING, d.describe(), d.retention()));
+        exposedDestination(d.bucket(), "the server access logs go to bucket " + d.bucket());
     }
 
     private void cloudTrail(S3Bucket bucket) {
-        if (!resource.knows(S3Facts.TRAILS)) {
-            resource.whyUnknown(S3Facts.TRAILS).ifPresent(unread::add);
+        if (!knows(S3Facts.TRAILS)) {
             return;
         }
         List<String> notRecording = new ArrayList<>();
@@ -92,7 +67,7 @@ final class AwsReadAudit {
             }
             ObjectReadCoverage.Answer a = ObjectReadCoverage.of(t, resource.id());
             if (a == null) {
-                unread.addAll(failed(t, "GetEventSelectors"));
+                unread(failed(t, "GetEventSelectors"));
                 continue;
             }
             if (a.coverage() != ObjectReadCoverage.Coverage.ALL) {
@@ -100,7 +75,7 @@ final class AwsReadAudit {
                 continue;
             }
             if (t.logging() == null) {
-                unread.addAll(failed(t, "GetTrailStatus"));
+                unread(failed(t, "GetTrailStatus"));
                 continue;
             }
             if (!t.logging()) {
@@ -111,17 +86,18 @@ final class AwsReadAudit {
             Retention kept;
             if (t.destination() == null) {
                 List<Unknown> why = failed(t, "GetBucketLifecycleConfiguration");
-                unread.addAll(why);
+                unread(why);
                 kept = Retention.unknown(why.isEmpty() ? "its bucket's lifecycle was not read" : why.get(0).describe());
             } else {
                 kept = t.destination().retention();
-                exposedDestination(t.destination().bucket(), "CloudTrail logs of trail '" + t.name() + "'");
+                exposedDestination(t.destination().bucket(), "the CloudTrail logs of trail '" + t.name()
+                        + "' go to bucket " + t.destination().bucket());
             }
-            trails.add(new AuditTrail("CloudTrail trail '" + t.name() + "'",
+            trail(new AuditTrail("CloudTrail trail '" + t.name() + "'",
                     t.destination() == null ? null : t.destination().describe(), kept));
         }
         if (!recorded) {
-            reasons.add("no CloudTrail trail records GetObject on this bucket" + (notRecording.isEmpty() ? ""
+            reason("no CloudTrail trail records GetObject on this bucket" + (notRecording.isEmpty() ? ""
                     : " (" + notRecording.stream().collect(Collectors.joining("; ")) + ")"));
         }
     }
