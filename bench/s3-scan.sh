@@ -4,6 +4,8 @@
 #
 #   bench/s3-scan.sh [BUCKETS=1000] [CONCURRENCY=64]
 #   bench/s3-scan.sh --latency [MILLIS=50] [COUNTS=300,1000]
+#   HEAP=512m bench/s3-scan.sh 10000     (the -Xmx of the benchmark's JVM: a scan that needs more fails with
+#                                          OutOfMemoryError; default: the JVM's own)
 #
 # The second form scans through a small proxy (started in the benchmark's JVM) that adds MILLIS to every request,
 # closer to a real cloud, where the round trip and the requests in flight decide the time: at each bucket count, the
@@ -39,11 +41,11 @@ export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-eas
 TIME=()
 if [[ -x /usr/bin/time ]]; then TIME=(/usr/bin/time -v -o "$OUT/time.txt"); fi
 if [[ -n "$LATENCY" ]]; then
-  java -cp "$CP" dev.bucketguard.aws.bench.S3ScanBenchmark --latency "$ENDPOINT" "$LATENCY" "$COUNTS" \
+  java ${HEAP:+-Xmx$HEAP} -cp "$CP" dev.bucketguard.aws.bench.S3ScanBenchmark --latency "$ENDPOINT" "$LATENCY" "$COUNTS" \
     | tee "$OUT/latency.txt"
   exit 0
 fi
-"${TIME[@]}" java -cp "$CP" dev.bucketguard.aws.bench.S3ScanBenchmark "$ENDPOINT" "$BUCKETS" "$CONCURRENCY" \
+"${TIME[@]}" java ${HEAP:+-Xmx$HEAP} -cp "$CP" dev.bucketguard.aws.bench.S3ScanBenchmark "$ENDPOINT" "$BUCKETS" "$CONCURRENCY" \
   | tee "$OUT/result.txt"
 if [[ -f "$OUT/time.txt" ]]; then
   grep -E "Maximum resident set size" "$OUT/time.txt" | sed 's/^\s*/process /'
