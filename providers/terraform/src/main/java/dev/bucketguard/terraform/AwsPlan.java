@@ -112,6 +112,12 @@ final class AwsPlan {
             this.bucket = bucket;
             this.name = name;
         }
+
+        /** The first companion that names a bucket outside the plan: a policy, an access point or an object. */
+        PlanResource first() {
+            return !companions.isEmpty() ? companions.values().iterator().next()
+                    : !accessPoints.isEmpty() ? accessPoints.get(0) : objects.get(0);
+        }
     }
 
     List<Resource> resources(List<PlanResource> live) {
@@ -154,11 +160,11 @@ final class AwsPlan {
                 .orElse(null);
         List<PlanResource> apPolicies = live.stream().filter(r -> ACCESS_POINT_POLICY.equals(r.type())).toList();
         List<Resource> out = new ArrayList<>();
-        for (BucketPlan b : byBlock.values()) {
-            out.add(new BucketMapping(b, accountBpa, apPolicies, live).resource());
-        }
-        for (BucketPlan b : outside.values()) {
-            out.add(new BucketMapping(b, accountBpa, apPolicies, live).resource());
+        List<BucketPlan> all = new ArrayList<>(byBlock.values());
+        all.addAll(outside.values());
+        for (BucketPlan b : all) {
+            Plan.mapped(out, errors, ID, (b.bucket != null ? b.bucket : b.first()).address(),
+                    () -> new BucketMapping(b, accountBpa, apPolicies, live).resource());
         }
         return out;
     }
@@ -184,7 +190,7 @@ final class AwsPlan {
             this.created = b.bucket != null && b.bucket.created();
             this.id = b.name != null ? b.name : b.bucket.address();
             this.out = Resource.builder(ID, account, id).kind(AwsCloud.BUCKET).region(region);
-            this.trail = new Provenance(b.bucket != null ? b.bucket : b.companions.values().iterator().next());
+            this.trail = new Provenance(b.bucket != null ? b.bucket : b.first());
             provenance.put(ID + ":" + account + ":" + id, trail);
         }
 
@@ -352,7 +358,9 @@ final class AwsPlan {
         private void policy() {
             PlanResource c = b.companions.get(POLICY);
             PlanResource holder = c;
-            if (holder == null && b.bucket != null && b.bucket.configured("policy")) {
+            // A policy the plan shows is judged even where the configuration does not say who set it.
+            if (holder == null && b.bucket != null && (b.bucket.configured("policy")
+                    || (created && b.bucket.string("policy") != null && !b.bucket.string("policy").isBlank()))) {
                 holder = b.bucket;
             }
             if (holder == null) {

@@ -63,6 +63,12 @@ final class AzurePlan {
             this.account = account;
             this.name = name;
         }
+
+        /** The account's block; for an account outside the plan, the first resource of the plan that names it. */
+        PlanResource main() {
+            return account != null ? account : containers.isEmpty() ? companions.values().iterator().next()
+                    : containers.get(0);
+        }
     }
 
     List<Resource> resources(List<PlanResource> live) {
@@ -99,16 +105,18 @@ final class AzurePlan {
             }
         }
         List<Resource> out = new ArrayList<>();
-        byBlock.values().forEach(a -> out.add(map(a)));
-        outside.values().forEach(a -> out.add(map(a)));
+        List<AccountPlan> all = new ArrayList<>(byBlock.values());
+        all.addAll(outside.values());
+        for (AccountPlan a : all) {
+            Plan.mapped(out, errors, ID, a.main().address(), () -> map(a));
+        }
         return out;
     }
 
     private Resource map(AccountPlan a) {
         PlanResource acct = a.account;
         String id = a.name != null ? a.name : acct.address();
-        Provenance trail = new Provenance(acct != null ? acct : a.containers.isEmpty()
-                ? a.companions.values().iterator().next() : a.containers.get(0));
+        Provenance trail = new Provenance(a.main());
         provenance.put(ID + ":" + subscription + ":" + id, trail);
         Resource.Builder out = Resource.builder(ID, subscription, id).kind(AzureCloud.STORAGE_ACCOUNT)
                 .region(acct == null ? null : acct.string("location"));

@@ -89,6 +89,11 @@ final class GcpPlan {
             this.name = name;
         }
 
+        /** The bucket's block; for a bucket outside the plan, the first companion that names it. */
+        PlanResource main() {
+            return bucket != null ? bucket : companions.values().iterator().next().get(0);
+        }
+
         List<PlanResource> of(String type) {
             return companions.getOrDefault(type, List.of());
         }
@@ -121,8 +126,11 @@ final class GcpPlan {
             b.companions.computeIfAbsent(c.type(), k -> new ArrayList<>()).add(c);
         }
         List<Resource> out = new ArrayList<>();
-        byBlock.values().forEach(b -> out.add(map(b)));
-        outside.values().forEach(b -> out.add(map(b)));
+        List<BucketPlan> all = new ArrayList<>(byBlock.values());
+        all.addAll(outside.values());
+        for (BucketPlan b : all) {
+            Plan.mapped(out, errors, ID, b.main().address(), () -> map(b));
+        }
         return out;
     }
 
@@ -131,7 +139,7 @@ final class GcpPlan {
         String project = bucket != null && bucket.string("project") != null ? bucket.string("project")
                 : defaultProject;
         String id = b.name != null ? b.name : bucket.address();
-        PlanResource main = bucket != null ? bucket : b.companions.values().iterator().next().get(0);
+        PlanResource main = b.main();
         Provenance trail = new Provenance(main);
         provenance.put(ID + ":" + project + ":" + id, trail);
         Resource.Builder out = Resource.builder(ID, project, id).kind(GcpCloud.BUCKET)
@@ -208,8 +216,13 @@ final class GcpPlan {
                 out.unknown(Unset.afterApply(GcpFacts.IAM_POLICY, p, "policy_data"));
                 return;
             }
+            String data = p.string("policy_data");
+            if (data == null) {
+                out.unknown(GcpFacts.IAM_POLICY, null, null, p.address() + ".policy_data is not in the plan");
+                return;
+            }
             try {
-                for (JsonNode binding : JSON.readTree(p.string("policy_data")).path("bindings")) {
+                for (JsonNode binding : JSON.readTree(data).path("bindings")) {
                     binding(binding.path("role").asText(), binding.path("members"), binding.path("condition"),
                             grants, p);
                 }

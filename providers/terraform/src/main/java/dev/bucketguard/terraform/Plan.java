@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.bucketguard.provider.IoErrors;
+import dev.bucketguard.model.Resource;
 import dev.bucketguard.provider.ProviderException;
+import dev.bucketguard.provider.ScanError;
 import dev.bucketguard.scan.JsonInput;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -83,6 +86,21 @@ final class Plan {
             plan.resources.add(plan.resource(c));
         }
         return plan;
+    }
+
+    /**
+     * Adds what {@code map} makes of one resource of the plan; a plan whose values have a shape the mapping does not
+     * expect (a hand-edited or hostile file) costs that resource only: it is listed as not scanned, the others are.
+     */
+    static void mapped(List<Resource> out, List<ScanError> errors, String cloud, String address,
+                       Supplier<Resource> map) {
+        try {
+            out.add(map.get());
+        } catch (RuntimeException e) {
+            errors.add(new ScanError(cloud, address, ScanError.Kind.CLOUD_DATA, address + ": its values in the plan"
+                    + " have a shape bucketguard does not expect (" + e.getClass().getSimpleName() + "); it is not"
+                    + " scanned"));
+        }
     }
 
     private static ProviderException notAPlan(Path file, String why) {
