@@ -11,7 +11,16 @@ import dev.bucketguard.provider.Inventory;
 import dev.bucketguard.provider.Progress;
 import dev.bucketguard.provider.Provider;
 import dev.bucketguard.provider.ScanError;
+import dev.bucketguard.report.Reporter;
+import dev.bucketguard.scan.Finding;
+import dev.bucketguard.scan.FindingStatus;
+import dev.bucketguard.scan.ResourceReport;
+import dev.bucketguard.scan.ScanReport;
 import dev.bucketguard.spi.Clouds;
+import dev.bucketguard.spi.RuleMetadata;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -113,10 +122,56 @@ public final class TerraformProvider implements Provider {
 
     /**
      * A SARIF reporter whose results point at the {@code .tf} file and line to change, found under {@code sourceDir}
-     * (paths relative to it); results whose block is not found point at {@code fallbackUri}.
+     * (paths relative to it); results whose block is not found point at {@code fallbackUri}. Its findings name the
+     * resource address to change, as {@link #reporter(Reporter)}'s do.
      */
-    public dev.bucketguard.report.Reporter sarif(java.nio.file.Path sourceDir, String fallbackUri) {
-        return new PlanSarif(fallbackUri, provenance, new SourceIndex(sourceDir, plan));
+    public Reporter sarif(Path sourceDir, String fallbackUri) {
+        return reporter(new PlanSarif(fallbackUri, provenance, new SourceIndex(sourceDir, plan)));
+    }
+
+    /** {@code base}, writing the report with {@link #annotate(ScanReport)}: each failing finding names what to change. */
+    public Reporter reporter(Reporter base) {
+        return new Reporter() {
+            @Override
+            public String format() {
+                return base.format();
+            }
+
+            @Override
+            public void write(ScanReport report, Writer out) throws IOException {
+                base.write(annotate(report), out);
+            }
+        };
+    }
+
+    /**
+     * The report whose failing findings, where the rule's remediation says how to fix it in Terraform, end with the
+     * address of the resource to change ({@code Terraform: change aws_s3_bucket_policy.site.}): the companion that
+     * set the fact the rule is about, else the resource's own block.
+     */
+    public ScanReport annotate(ScanReport report) {
+        Map<String, RuleMetadata> rules = new HashMap<>();
+        report.rules().forEach(m -> rules.putIfAbsent(m.id(), m));
+        List<ResourceReport> resources = new ArrayList<>(report.resources().size());
+        for (ResourceReport r : report.resources()) {
+            Provenance p = provenance.get(r.resource().ref());
+            if (p == null) {
+                resources.add(r);
+                continue;
+            }
+            List<Finding> findings = new ArrayList<>(r.findings().size());
+            for (Finding f : r.findings()) {
+                RuleMetadata rule = rules.get(f.ruleId());
+                if (f.status() == FindingStatus.FAIL && rule != null && rule.remediation() != null
+                        && rule.remediation().terraform() != null) {
+                    f = new Finding(f.ruleId(), f.title(), f.severity(), f.status(), f.message() + (f.message().endsWith(".") ? " " : ". ") + "Terraform: change "
+                            + p.blockToChange(rule).address() + ".", f.evidence(), f.suppression(), f.baselined());
+                }
+                findings.add(f);
+            }
+            resources.add(new ResourceReport(r.resource(), r.verdict(), r.readAudit(), findings));
+        }
+        return new ScanReport(report.toolVersion(), report.rules(), resources, report.errors(), report.warnings());
     }
 
     /** Where each resource comes from in the plan, by reference ({@code aws:111122223333:bucket}). */

@@ -126,6 +126,21 @@ class AwsPlanTest {
     }
 
     @Test
+    void aFailingFindingNamesTheCompanionToChangeAndAPassingOneNothing() {
+        TerraformProvider provider = new TerraformProvider(new TerraformOptions(aws("modules")));
+        ScanReport report = provider.annotate(Plans.scan(provider, TrustZone.OWNER_ONLY));
+        ResourceReport downloads = resource(report, "acme-downloads");
+        assertTrue(message(downloads, "aws.s3.public-policy").endsWith(
+                ". Terraform: change module.downloads.aws_s3_bucket_policy.this[0]."), message(downloads,
+                "aws.s3.public-policy"));
+        assertFalse(message(resource(report, "acme-archive"), "aws.s3.public-policy").contains("Terraform:"));
+    }
+
+    private static String message(ResourceReport r, String rule) {
+        return r.findings().stream().filter(f -> f.ruleId().equals(rule)).findFirst().orElseThrow().message();
+    }
+
+    @Test
     void bucketsOfChildModulesAreScannedWithTheirOwnCompanions() {
         assertEquals(Map.of("acme-downloads", Exposure.PUBLIC, "acme-archive", Exposure.PRIVATE),
                 verdicts(scan(aws("modules"))));
