@@ -122,7 +122,7 @@ final class AwsPlan {
 
     List<Resource> resources(List<PlanResource> live) {
         List<PlanResource> buckets = live.stream().filter(r -> !r.data() && BUCKET.equals(r.type())).toList();
-        Links links = new Links(buckets, b -> b.string("bucket"));
+        Links links = new Links(plan, buckets, b -> b.string("bucket"));
         Map<PlanResource, BucketPlan> byBlock = new LinkedHashMap<>();
         buckets.forEach(b -> byBlock.put(b, new BucketPlan(b, b.string("bucket"))));
         Map<String, BucketPlan> outside = new LinkedHashMap<>();

@@ -44,10 +44,12 @@ final class AzurePlan {
     private static final List<String> COMPANIONS = List.of(CONTAINER, NETWORK_RULES, CUSTOMER_KEY, STATIC_WEBSITE);
 
     private final String subscription;
+    private final Plan plan;
     private final List<ScanError> errors;
     private final Map<String, Provenance> provenance;
 
     AzurePlan(Plan plan, List<ScanError> errors, Map<String, Provenance> provenance) {
+        this.plan = plan;
         this.subscription = plan.providerConstant("azurerm", "subscription_id").orElse("unknown-subscription");
         this.errors = errors;
         this.provenance = provenance;
@@ -73,7 +75,7 @@ final class AzurePlan {
 
     List<Resource> resources(List<PlanResource> live) {
         List<PlanResource> accounts = live.stream().filter(r -> !r.data() && ACCOUNT.equals(r.type())).toList();
-        Links links = new Links(accounts, a -> a.string("name"));
+        Links links = new Links(plan, accounts, a -> a.string("name"));
         Map<PlanResource, AccountPlan> byBlock = new LinkedHashMap<>();
         accounts.forEach(a -> byBlock.put(a, new AccountPlan(a, a.string("name"))));
         Map<String, AccountPlan> outside = new LinkedHashMap<>();

@@ -67,12 +67,14 @@ final class GcpPlan {
 
     private final String defaultProject;
     private final Map<String, Boolean> orgPolicyByProject;
+    private final Plan plan;
     private final List<ScanError> errors;
     private final Map<String, Provenance> provenance;
 
     /** @param orgPolicyByProject whether the organisation enforces public access prevention, per project, from settings */
     GcpPlan(Plan plan, Map<String, Boolean> orgPolicyByProject, List<ScanError> errors,
             Map<String, Provenance> provenance) {
+        this.plan = plan;
         this.defaultProject = plan.providerConstant("google", "project").orElse("unknown-project");
         this.orgPolicyByProject = orgPolicyByProject;
         this.errors = errors;
@@ -101,7 +103,7 @@ final class GcpPlan {
 
     List<Resource> resources(List<PlanResource> live) {
         List<PlanResource> buckets = live.stream().filter(r -> !r.data() && BUCKET.equals(r.type())).toList();
-        Links links = new Links(buckets, b -> b.string("name"));
+        Links links = new Links(plan, buckets, b -> b.string("name"));
         Map<PlanResource, BucketPlan> byBlock = new LinkedHashMap<>();
         buckets.forEach(b -> byBlock.put(b, new BucketPlan(b, b.string("name"))));
         Map<String, BucketPlan> outside = new LinkedHashMap<>();

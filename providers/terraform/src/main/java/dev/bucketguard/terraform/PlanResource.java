@@ -94,8 +94,13 @@ record PlanResource(String address, String module, String mode, String type, Str
 
     /** The references of an attribute's expression in the configuration ({@code aws_s3_bucket.x.id}, {@code count.index}). */
     List<String> references(String attribute) {
+        return references(config.path("expressions").path(attribute));
+    }
+
+    /** The references of an expression of {@code configuration}, nested blocks included. */
+    static List<String> references(JsonNode expression) {
         List<String> out = new ArrayList<>();
-        collectReferences(config.path("expressions").path(attribute), out);
+        collectReferences(expression, out);
         return out;
     }
 

@@ -141,6 +141,18 @@ class AwsPlanTest {
     }
 
     @Test
+    void companionsAttachAcrossModulesThroughOutputsAndVariablesWhenTheBucketNameIsKnownOnlyAfterApply() {
+        ScanReport report = scan(aws("module-links"));
+        assertEquals(Map.of("module.store.aws_s3_bucket.this", Exposure.PUBLIC, "aws_s3_bucket.shared",
+                Exposure.PRIVATE), verdicts(report));
+        assertTrue(report.errors().isEmpty(), Plans.errors(report).toString());
+        ResourceReport store = resource(report, "module.store.aws_s3_bucket.this");
+        assertTrue(reasons(store).contains("bucket ACL (aws_s3_bucket_acl.store)"), reasons(store));
+        ResourceReport shared = resource(report, "aws_s3_bucket.shared");
+        assertEquals(FindingStatus.PASS, status(shared, "aws.s3.bucket-block-public-access"));
+    }
+
+    @Test
     void bucketsOfChildModulesAreScannedWithTheirOwnCompanions() {
         assertEquals(Map.of("acme-downloads", Exposure.PUBLIC, "acme-archive", Exposure.PRIVATE),
                 verdicts(scan(aws("modules"))));
