@@ -45,11 +45,15 @@ final class AzurePlan {
 
     private final String subscription;
     private final Plan plan;
+    private final List<Resource> settings;
     private final List<ScanError> errors;
     private final Map<String, Provenance> provenance;
 
-    AzurePlan(Plan plan, List<ScanError> errors, Map<String, Provenance> provenance) {
+    /** @param settings the storage accounts of {@code --account-settings}, whose switches stand in for accounts outside the plan */
+    AzurePlan(Plan plan, List<Resource> settings, List<ScanError> errors, Map<String, Provenance> provenance) {
         this.plan = plan;
+        this.settings = settings.stream().filter(r -> ID.equals(r.provider()) && r.knows(AzureFacts.ACCOUNT_SETTINGS)
+                && r.details() instanceof StorageAccount sa && sa.settings() != null).toList();
         this.subscription = plan.providerConstant("azurerm", "subscription_id").orElse("unknown-subscription");
         this.errors = errors;
         this.provenance = provenance;
@@ -162,11 +166,20 @@ final class AzurePlan {
         if (acct == null) {
             // Only companions are in the plan: the account's own switches live outside it. They can only reduce
             // exposure, so they are taken as not in force.
-            settings = new AccountSettings(Switch.NOT_SET, true, TlsVersion.NOT_SET, Switch.NOT_SET,
-                    SasExpirationAction.NONE);
-            network = NetworkAccess.noRuleSet(PublicNetworkAccess.NOT_SET);
-            trail.note("storage account '" + id + "' is not in this plan: its allow_nested_items_to_be_public and"
-                    + " network rules were not given, so they are taken as allowing anonymous access");
+            Optional<StorageAccount> known = this.settings.stream().filter(r -> r.id().equals(id))
+                    .map(r -> (StorageAccount) r.details()).findFirst();
+            if (known.isPresent()) {
+                settings = known.get().settings();
+                network = known.get().network();
+                trail.note("storage account '" + id + "' is not in this plan: its account settings and network rules"
+                        + " are taken from --account-settings");
+            } else {
+                settings = new AccountSettings(Switch.NOT_SET, true, TlsVersion.NOT_SET, Switch.NOT_SET,
+                        SasExpirationAction.NONE);
+                network = NetworkAccess.noRuleSet(PublicNetworkAccess.NOT_SET);
+                trail.note("storage account '" + id + "' is not in this plan: its allow_nested_items_to_be_public and"
+                        + " network rules were not given, so they are taken as allowing anonymous access");
+            }
             out.unknown(Unset.outsidePlan(AzureFacts.RESOURCE_ACCESS_RULES, "the resource access rules of '" + id
                     + "'"));
             out.unknown(Unset.outsidePlan(AzureFacts.OBJECT_REPLICATION, "object replication of '" + id + "'"));

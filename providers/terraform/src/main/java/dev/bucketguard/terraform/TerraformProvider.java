@@ -103,7 +103,7 @@ public final class TerraformProvider implements Provider {
                         && r.knows(S3Facts.BLOCK_PUBLIC_ACCESS_ACCOUNT))
                 .map(r -> S3Bucket.of(r).accountBlockPublicAccess()).filter(b -> b != null).findFirst().orElse(null);
         resources.addAll(new AwsPlan(plan, account, accountKnown, accountBpa, errors, provenance).resources(live));
-        resources.addAll(new AzurePlan(plan, errors, provenance).resources(live));
+        resources.addAll(new AzurePlan(plan, options.accountSettings(), errors, provenance).resources(live));
         Map<String, Boolean> orgPolicy = new HashMap<>();
         options.accountSettings().stream().filter(r -> GcpPlan.ID.equals(r.provider())
                         && r.knows(GcpFacts.ORG_POLICY) && GcpBucket.of(r).orgEnforcesPublicAccessPrevention() != null)

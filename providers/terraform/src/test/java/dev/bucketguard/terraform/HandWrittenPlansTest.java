@@ -9,6 +9,15 @@ import static dev.bucketguard.terraform.Plans.verdicts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bucketguard.cloud.azure.AccountSettings;
+import dev.bucketguard.cloud.azure.AzureCloud;
+import dev.bucketguard.cloud.azure.AzureFacts;
+import dev.bucketguard.cloud.azure.NetworkAccess;
+import dev.bucketguard.cloud.azure.PublicNetworkAccess;
+import dev.bucketguard.cloud.azure.SasExpirationAction;
+import dev.bucketguard.cloud.azure.StorageAccount;
+import dev.bucketguard.cloud.azure.Switch;
+import dev.bucketguard.cloud.azure.TlsVersion;
 import dev.bucketguard.cloud.gcp.GcpBucket;
 import dev.bucketguard.cloud.gcp.GcpCloud;
 import dev.bucketguard.cloud.gcp.GcpFacts;
@@ -65,6 +74,22 @@ class HandWrittenPlansTest {
         assertEquals(Exposure.PUBLIC, r.verdict().exposure());
         assertTrue(reasons(r).contains("storage account 'acmeexisting' is not in this plan: its"
                 + " allow_nested_items_to_be_public and network rules were not given"), reasons(r));
+    }
+
+    @Test
+    void accountSettingsGiveTheSwitchOfAnAccountOutsideThePlan() {
+        Resource existing = Resource.builder("azure", "sub-1", "acmeexisting").kind(AzureCloud.STORAGE_ACCOUNT)
+                .collected(AzureFacts.ACCOUNT_SETTINGS, AzureFacts.NETWORK_RULES)
+                .details(new StorageAccount(new AccountSettings(Switch.FALSE, true, TlsVersion.TLS1_2, Switch.FALSE,
+                        SasExpirationAction.NONE), NetworkAccess.noRuleSet(PublicNetworkAccess.ENABLED), null, null,
+                        null, null, null)).build();
+        ScanReport report = scan(new TerraformOptions(hand("azure-container-only"), null, List.of(existing)));
+        ResourceReport r = resource(report, "acmeexisting");
+        // No longer PUBLIC (the switch forbids the container's level); what else the account holds is still unknown.
+        assertEquals(Exposure.UNKNOWN, r.verdict().exposure(), reasons(r));
+        assertEquals(FindingStatus.PASS, status(r, "azure.storage.allow-blob-public-access"));
+        assertTrue(reasons(r).contains("its account settings and network rules are taken from --account-settings"),
+                reasons(r));
     }
 
     @Test
