@@ -695,6 +695,11 @@ final class AwsPlan {
             JsonNode v;
             if (c != null) {
                 trail.from(S3Facts.VERSIONING, c);
+                if (c.unknown("versioning_configuration") && c.block("versioning_configuration").path("status")
+                        .isMissingNode()) {
+                    out.unknown(Unset.afterApply(S3Facts.VERSIONING, c, "versioning_configuration"));
+                    return;
+                }
                 v = c.block("versioning_configuration");
                 String mfa = v.path("mfa_delete").asText(null);
                 details = details.withVersioning(new Versioning(v.path("status").asText(null),

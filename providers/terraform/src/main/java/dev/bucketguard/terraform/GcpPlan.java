@@ -172,7 +172,15 @@ final class GcpPlan {
                 // Nobody set it: the provider creates the bucket with "inherited" (the organisation policy decides).
                 pap = "enforced".equals(bucket.string("public_access_prevention")) ? PublicAccessPrevention.ENFORCED
                         : PublicAccessPrevention.INHERITED;
-                uniform = Boolean.TRUE.equals(bucket.bool("uniform_bucket_level_access"));
+                if (bucket.configured("uniform_bucket_level_access") && bucket.unknown("uniform_bucket_level_access")) {
+                    // Whether ACLs count is decided at apply: the iamConfiguration is not known as a whole.
+                    out.unknown(Unset.afterApply(GcpFacts.PUBLIC_ACCESS_PREVENTION, bucket,
+                            "uniform_bucket_level_access"));
+                    pap = null;
+                } else {
+                    // Unset, the provider creates the bucket with uniform bucket-level access off.
+                    uniform = Boolean.TRUE.equals(bucket.bool("uniform_bucket_level_access"));
+                }
             }
             JsonNode l = bucket.block("logging");
             logging = l.isMissingNode() ? Logging.OFF : new Logging(true, l.path("log_bucket").asText(""));

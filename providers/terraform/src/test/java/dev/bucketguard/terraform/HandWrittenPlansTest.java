@@ -168,6 +168,84 @@ class HandWrittenPlansTest {
     }
 
     @Test
+    void anIamBindingToAllAuthenticatedUsersIsPublic() {
+        ResourceReport r = only("gcp-iam-binding-all-authenticated-users");
+        assertEquals(Exposure.PUBLIC, r.verdict().exposure());
+        assertEquals(FindingStatus.FAIL, status(r, "gcp.storage.public-access"));
+        assertTrue(reasons(r).contains("google_storage_bucket_iam_binding.readers"), reasons(r));
+    }
+
+    @Test
+    void aDefaultObjectAclForAllUsersIsPublic() {
+        ResourceReport r = only("gcp-default-object-acl-all-users");
+        assertEquals(Exposure.PUBLIC, r.verdict().exposure());
+        assertEquals(FindingStatus.FAIL, status(r, "gcp.storage.public-acl"));
+        assertTrue(reasons(r).contains("default object ACL entry allUsers (google_storage_default_object_acl.exports)"),
+                reasons(r));
+    }
+
+    @Test
+    void aBucketAccessControlEntryForAllUsersIsPublic() {
+        ResourceReport r = only("gcp-bucket-access-control-all-users");
+        assertEquals(Exposure.PUBLIC, r.verdict().exposure());
+        assertEquals(FindingStatus.FAIL, status(r, "gcp.storage.public-acl"));
+        assertTrue(reasons(r).contains("bucket ACL entry allUsers (google_storage_bucket_access_control.public)"),
+                reasons(r));
+    }
+
+    @Test
+    void anObjectAclForAllUsersMakesThatObjectPublic() {
+        ResourceReport r = only("gcp-object-acl-all-users");
+        assertEquals(Exposure.PUBLIC, r.verdict().exposure());
+        assertEquals(FindingStatus.FAIL, status(r, "gcp.storage.public-object"));
+    }
+
+    @Test
+    void theBucketsOwnSettingsAreRead() {
+        ResourceReport r = only("gcp-bucket-settings");
+        assertEquals(Exposure.PRIVATE, r.verdict().exposure());
+        assertEquals(EncryptionState.CUSTOMER_MANAGED, r.resource().encryption().state());
+        for (String rule : List.of("gcp.storage.logging", "gcp.storage.versioning", "gcp.storage.retention",
+                "gcp.storage.uniform-access", "gcp.storage.public-access-prevention",
+                "gcp.storage.customer-managed-key")) {
+            assertEquals(FindingStatus.PASS, status(r, rule), rule);
+        }
+    }
+
+    @Test
+    void uniformAccessKnownOnlyAfterApplyLeavesAPublicAclUndecided() {
+        ResourceReport r = only("gcp-uniform-access-known-after-apply");
+        assertEquals(Exposure.UNKNOWN, r.verdict().exposure(), reasons(r));
+        assertTrue(reasons(r).contains("google_storage_bucket.intake.uniform_bucket_level_access is known only after"
+                + " apply"), reasons(r));
+    }
+
+    @Test
+    void inlineNetworkRulesAndCustomerManagedKeyOfTheAccountCount() {
+        ResourceReport r = only("azure-inline-network-rules-and-key");
+        assertEquals(Exposure.PRIVATE, r.verdict().exposure());
+        assertEquals(FindingStatus.PASS, status(r, "azure.storage.network-default-deny"));
+        assertEquals(FindingStatus.PASS, status(r, "azure.storage.customer-managed-key"));
+    }
+
+    @Test
+    void anInlineStaticWebsiteIsPublicWhateverTheSwitch() {
+        ResourceReport r = only("azure-inline-static-website");
+        assertEquals(Exposure.PUBLIC, r.verdict().exposure());
+        assertEquals(FindingStatus.FAIL, status(r, "azure.blob.static-website"));
+        assertEquals(FindingStatus.PASS, status(r, "azure.storage.allow-blob-public-access"));
+    }
+
+    @Test
+    void aContainerAttachesThroughTheConfigurationToAnAccountNamedOnlyAtApply() {
+        ResourceReport r = only("azure-account-name-known-after-apply");
+        assertEquals("azurerm_storage_account.docs", r.resource().id());
+        assertEquals(Exposure.PUBLIC, r.verdict().exposure());
+        assertTrue(reasons(r).contains("container 'letters' (level Blob, azurerm_storage_container.letters)"),
+                reasons(r));
+    }
+
+    @Test
     void aRealisticPlanAcrossThreeClouds() {
         ScanReport report = scan(hand("three-clouds"));
         assertEquals(Map.of("acme-onboarding-uploads", Exposure.PUBLIC, "acme-statements-0", Exposure.PRIVATE,
