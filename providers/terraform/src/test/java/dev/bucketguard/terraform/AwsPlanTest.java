@@ -153,6 +153,37 @@ class AwsPlanTest {
     }
 
     @Test
+    void aWebsiteConfigurationAndAnObjectWithAPublicAclAreRead() {
+        ResourceReport r = resource(scan(aws("website-and-public-object")), "acme-brochures");
+        assertEquals(Exposure.PUBLIC, r.verdict().exposure());
+        assertEquals(FindingStatus.FAIL, status(r, "aws.s3.public-object"));
+        assertEquals(FindingStatus.FAIL, status(r, "aws.s3.website-public"));
+        assertTrue(reasons(r).contains("ACL of object 'index.html' (aws_s3_object.index) grants read to anyone"),
+                reasons(r));
+    }
+
+    @Test
+    void anAccessPointPolicyOpensAPrivateBucketThroughItsAccessPoint() {
+        ResourceReport r = resource(scan(aws("access-point-policy")), "acme-partner-exchange");
+        assertEquals(Exposure.PUBLIC, r.verdict().exposure());
+        assertEquals(FindingStatus.FAIL, status(r, "aws.s3.access-point-public"));
+        assertTrue(reasons(r).contains("access point 'partners' policy statement #1 grants read to anyone"),
+                reasons(r));
+    }
+
+    @Test
+    void theAccountBlockPublicAccessOfThePlanWinsAndVersioningDecidedAtApplyIsUnknown() {
+        ResourceReport r = resource(scan(aws("account-block-in-plan")), "acme-ledger");
+        assertEquals(Exposure.PRIVATE, r.verdict().exposure(), reasons(r));
+        assertEquals(FindingStatus.PASS, status(r, "aws.s3.account-block-public-access"));
+        assertFalse(reasons(r).contains("the account setting was not given"), reasons(r));
+        assertEquals(FindingStatus.UNKNOWN, status(r, "aws.s3.versioning"));
+        assertTrue(r.resource().unknowns().stream().anyMatch(u -> u.error().equals(
+                "aws_s3_bucket_versioning.ledger.versioning_configuration is known only after apply")),
+                r.resource().unknowns().toString());
+    }
+
+    @Test
     void bucketsOfChildModulesAreScannedWithTheirOwnCompanions() {
         assertEquals(Map.of("acme-downloads", Exposure.PUBLIC, "acme-archive", Exposure.PRIVATE),
                 verdicts(scan(aws("modules"))));
