@@ -48,8 +48,11 @@ public final class TerraformProvider implements Provider {
             "azurerm_storage_blob", "azurerm_storage_management_policy", "azurerm_storage_queue",
             "azurerm_storage_table", "azurerm_storage_share", "google_storage_bucket_object",
             "google_storage_notification", "google_storage_hmac_key");
-    private static final List<String> STORAGE_PREFIXES = List.of("aws_s3_", "aws_s3control_", "azurerm_storage_",
-            "google_storage_");
+    private static final List<String> STORAGE_PREFIXES = List.of("aws_s3_", "aws_s3control_", "aws_s3tables_",
+            "aws_s3outposts_", "azurerm_storage_", "google_storage_");
+    /** Access granted to storage by types that are not storage types: role assignments and project IAM. */
+    private static final Set<String> GRANTS = Set.of("azurerm_role_assignment", "google_project_iam_member",
+            "google_project_iam_binding", "google_project_iam_policy");
 
     private final Plan plan;
     private final TerraformOptions options;
@@ -89,6 +92,10 @@ public final class TerraformProvider implements Provider {
                 errors.add(new ScanError(ID, r.address(), ScanError.Kind.CLOUD_DATA, r.address() + ": resource type "
                         + r.type() + " may change who reaches stored data and bucketguard does not read it; it is"
                         + " not scanned"));
+            } else if (!r.data() && GRANTS.contains(r.type()) && grantsStorage(r)) {
+                errors.add(new ScanError(ID, r.address(), ScanError.Kind.CLOUD_DATA, r.address() + ": "
+                        + r.type() + " grants access to storage, which bucketguard does not read (a live scan does"
+                        + " not either); it is not scanned"));
             }
         }
         List<Resource> resources = new ArrayList<>();
@@ -110,6 +117,24 @@ public final class TerraformProvider implements Provider {
                 .forEach(r -> orgPolicy.putIfAbsent(r.account(), GcpBucket.of(r).orgEnforcesPublicAccessPrevention()));
         resources.addAll(new GcpPlan(plan, orgPolicy, errors, provenance).resources(live));
         return new Inventory(resources, errors);
+    }
+
+    /**
+     * True when a role assignment's scope is a storage account or container (by value, or a reference to one of the
+     * plan), or a project IAM grant names a storage role (or a role known only at apply).
+     */
+    private static boolean grantsStorage(PlanResource r) {
+        if ("azurerm_role_assignment".equals(r.type())) {
+            String scope = r.string("scope");
+            return scope != null ? scope.contains("/providers/Microsoft.Storage/")
+                    : r.references("scope").stream().anyMatch(ref -> ref.startsWith("azurerm_storage_"));
+        }
+        if ("google_project_iam_policy".equals(r.type())) {
+            String data = r.string("policy_data");
+            return data == null || data.contains("roles/storage.");
+        }
+        String role = r.string("role");
+        return role == null || role.startsWith("roles/storage.");
     }
 
     /**

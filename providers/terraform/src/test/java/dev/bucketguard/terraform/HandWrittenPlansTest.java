@@ -246,6 +246,15 @@ class HandWrittenPlansTest {
     }
 
     @Test
+    void grantsToStorageMadeByRoleAssignmentsOrProjectIamAreListedAsNotScanned() {
+        ScanReport report = scan(hand("grants-outside-storage-types"));
+        assertEquals(List.of("azurerm_role_assignment.partner_reader", "google_project_iam_member.partner_viewer"),
+                report.errors().stream().map(e -> e.scope()).sorted().toList());
+        assertTrue(report.errors().get(0).message().contains("grants access to storage, which bucketguard does not"
+                + " read"), report.errors().get(0).message());
+    }
+
+    @Test
     void aRealisticPlanAcrossThreeClouds() {
         ScanReport report = scan(hand("three-clouds"));
         assertEquals(Map.of("acme-onboarding-uploads", Exposure.PUBLIC, "acme-statements-0", Exposure.PRIVATE,
