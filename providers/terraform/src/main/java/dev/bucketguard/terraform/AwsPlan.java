@@ -158,7 +158,7 @@ final class AwsPlan {
         }
         PlanResource accountBpa = live.stream().filter(r -> ACCOUNT_PUBLIC_ACCESS_BLOCK.equals(r.type())).findFirst()
                 .orElse(null);
-        List<PlanResource> apPolicies = live.stream().filter(r -> ACCESS_POINT_POLICY.equals(r.type())).toList();
+        Map<PlanResource, PlanResource> apPolicies = accessPointPolicies(live);
         List<Resource> out = new ArrayList<>();
         List<BucketPlan> all = new ArrayList<>(byBlock.values());
         all.addAll(outside.values());
@@ -169,11 +169,34 @@ final class AwsPlan {
         return out;
     }
 
+    /**
+     * Each access point's {@code aws_s3control_access_point_policy}, attached by its known ARN or through the
+     * configuration (instance to instance); a policy whose access point is not in the plan is listed as not scanned.
+     */
+    private Map<PlanResource, PlanResource> accessPointPolicies(List<PlanResource> live) {
+        List<PlanResource> points = live.stream().filter(r -> !r.data() && ACCESS_POINT.equals(r.type())).toList();
+        Links links = new Links(plan, points, ap -> ap.string("arn"));
+        Map<PlanResource, PlanResource> out = new LinkedHashMap<>();
+        for (PlanResource p : live) {
+            if (p.data() || !ACCESS_POINT_POLICY.equals(p.type())) {
+                continue;
+            }
+            Optional<PlanResource> ap = links.target(p, "access_point_arn", p.string("access_point_arn"));
+            if (ap.isPresent()) {
+                out.putIfAbsent(ap.get(), p);
+            } else {
+                errors.add(new ScanError(ID, p.address(), ScanError.Kind.CLOUD_DATA, p.address() + ": its access point"
+                        + " is not in this plan, so the bucket it opens is not known; it is not scanned"));
+            }
+        }
+        return out;
+    }
+
     /** The facts of one bucket. */
     private final class BucketMapping {
         private final BucketPlan b;
         private final PlanResource accountBpa;
-        private final List<PlanResource> apPolicies;
+        private final Map<PlanResource, PlanResource> apPolicies;
         private final List<PlanResource> live;
         private final boolean created;
         private final String id;
@@ -182,7 +205,8 @@ final class AwsPlan {
         private S3Bucket details = S3Bucket.UNREAD;
         private final List<Grant> grants = new ArrayList<>();
 
-        BucketMapping(BucketPlan b, PlanResource accountBpa, List<PlanResource> apPolicies, List<PlanResource> live) {
+        BucketMapping(BucketPlan b, PlanResource accountBpa, Map<PlanResource, PlanResource> apPolicies,
+                      List<PlanResource> live) {
             this.b = b;
             this.accountBpa = accountBpa;
             this.apPolicies = apPolicies;
@@ -731,9 +755,8 @@ final class AwsPlan {
                         bpaBlock.path("ignore_public_acls").asBoolean(true),
                         bpaBlock.path("block_public_policy").asBoolean(true),
                         bpaBlock.path("restrict_public_buckets").asBoolean(true));
-                PlanResource policyHolder = apPolicies.stream().filter(p -> p.references("access_point_arn").stream()
-                        .anyMatch(r -> r.startsWith(ap.configAddress()))
-                        && p.module().equals(ap.module())).findFirst().orElse(ap.configured("policy") ? ap : null);
+                PlanResource policyHolder = apPolicies.containsKey(ap) ? apPolicies.get(ap)
+                        : ap.configured("policy") ? ap : null;
                 boolean read = true;
                 if (policyHolder != null) {
                     trail.from(S3Facts.ACCESS_POINTS, policyHolder);

@@ -172,6 +172,17 @@ class AwsPlanTest {
     }
 
     @Test
+    void eachAccessPointPolicyUnderCountAttachesToItsOwnAccessPoint() {
+        ScanReport report = scan(new TerraformOptions(aws("access-points-count"), "111122223333", List.of()),
+                TrustZone.OWNER_ONLY);
+        ResourceReport r = resource(report, "acme-claims-exchange");
+        assertEquals(Exposure.PUBLIC, r.verdict().exposure());
+        assertTrue(reasons(r).contains("access point 'claims-desk-1' policy statement #1 grants read to anyone"),
+                reasons(r));
+        assertTrue(report.errors().isEmpty(), Plans.errors(report).toString());
+    }
+
+    @Test
     void theAccountBlockPublicAccessOfThePlanWinsAndVersioningDecidedAtApplyIsUnknown() {
         ResourceReport r = resource(scan(aws("account-block-in-plan")), "acme-ledger");
         assertEquals(Exposure.PRIVATE, r.verdict().exposure(), reasons(r));
