@@ -44,7 +44,7 @@ final class ScanTerraformCommand extends ProviderScanCommand {
                     + " taken as off, and the reasons say so.")
     Path accountSettings;
 
-    @Option(names = "--account-id", paramLabel = "ID", converter = Converters.Id.class,
+    @Option(names = "--account-id", paramLabel = "ID", converter = Converters.AwsAccountId.class,
             description = "The AWS account the plan deploys to. Default: the plan's data.aws_caller_identity, else"
                     + " the --account-settings snapshot's account.")
     String accountId;

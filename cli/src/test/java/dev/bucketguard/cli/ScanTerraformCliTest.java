@@ -123,6 +123,19 @@ class ScanTerraformCliTest {
     }
 
     @Test
+    void aDirectoryOrAnAccountIdThatIsNotOneIsOneErrorLineAndExit2(@TempDir Path dir) {
+        Cli.Result d = Cli.run("scan", "terraform", dir.toString());
+        assertEquals(2, d.code());
+        assertEquals("bucketguard: error: " + dir + ": is a directory; give the file that 'terraform show -json"
+                + " PLANFILE' wrote", d.err().strip());
+        Cli.Result id = Cli.run("scan", "terraform", plan("public-policy-new-bucket"), "--account-id", "abc;rm -rf");
+        assertEquals(2, id.code());
+        assertTrue(id.err().startsWith("bucketguard: error: ") && id.err().contains("is not an AWS account id (12"
+                + " digits)"), id.err());
+        assertFalse(id.err().contains("\tat "), id.err());
+    }
+
+    @Test
     void accountSettingsStandInForTheAccountLevel() {
         Cli.Result r = Cli.run("scan", "terraform", plan("public-policy-new-bucket"), "--account-settings",
                 TERRAFORM.resolve("resources/settings/account-bpa-on.snapshot.json").toString(), "--rules",

@@ -49,6 +49,10 @@ final class Plan {
     /** Reads and checks a plan file; a {@link ProviderException} (input error) with one line otherwise. */
     static Plan read(Path file) {
         JsonNode root;
+        if (Files.isDirectory(file)) {
+            throw new ProviderException(file + ": is a directory; give the file that 'terraform show -json PLANFILE'"
+                    + " wrote", true);
+        }
         try (InputStream in = Files.newInputStream(file)) {
             root = JSON.readTree(in);
         } catch (JsonProcessingException e) {
