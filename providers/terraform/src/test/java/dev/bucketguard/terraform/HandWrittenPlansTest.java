@@ -271,6 +271,15 @@ class HandWrittenPlansTest {
     }
 
     @Test
+    void theAccountIdOptionWinsOverTheCallerIdentityOfThePlan() {
+        ScanReport report = scan(new TerraformOptions(hand("three-clouds"), "444455556666", List.of()));
+        ResourceReport r = resource(report, "acme-statements-1");
+        assertEquals("444455556666", r.resource().account());
+        // The account its policy names is now the plan's own.
+        assertEquals(Exposure.PRIVATE, r.verdict().exposure(), reasons(r));
+    }
+
+    @Test
     void accountSettingsGiveTheGoogleOrganisationPolicy() {
         Resource settings = Resource.builder("gcp", "acme-prod", "acme-any").kind(GcpCloud.BUCKET)
                 .collected(GcpFacts.ORG_POLICY).details(new GcpBucket(null, null, true, null, null)).build();
