@@ -76,6 +76,8 @@ final class AwsPlan {
     private final List<ScanError> errors;
     private final Map<String, Provenance> provenance;
     private final String region;
+    /** The plan's aws_iam_policy_document data sources by module and block, made when first needed. */
+    private Map<String, List<PlanResource>> documents;
 
     /**
      * @param account            the account the plan deploys to
@@ -435,9 +437,9 @@ final class AwsPlan {
                     continue;
                 }
                 String block = ref.replaceFirst("^(data\\.aws_iam_policy_document\\.[^.\\[]+).*", "$1");
-                Optional<PlanResource> doc = live.stream().filter(r -> r.data()
-                        && r.module().equals(holder.module()) && r.configAddress().equals(block)
-                        && (r.index().isMissingNode() || r.index().equals(holder.index()))).findFirst();
+                Optional<PlanResource> doc = documents().getOrDefault(holder.module() + "|" + block, List.of())
+                        .stream().filter(r -> r.index().isMissingNode() || r.index().equals(holder.index()))
+                        .findFirst();
                 if (doc.isEmpty()) {
                     continue;
                 }
@@ -463,6 +465,19 @@ final class AwsPlan {
                 return;
             }
             out.unknown(Unset.afterApply(S3Facts.POLICY, holder, "policy"));
+        }
+
+        /** The policy documents read at apply, by module and block: looked up per bucket, so indexed once. */
+        private Map<String, List<PlanResource>> documents() {
+            if (documents == null) {
+                documents = new java.util.HashMap<>();
+                for (PlanResource r : live) {
+                    if (r.data() && "aws_iam_policy_document".equals(r.type())) {
+                        documents.computeIfAbsent(r.module() + "|" + r.configAddress(), k -> new ArrayList<>()).add(r);
+                    }
+                }
+            }
+            return documents;
         }
 
         /** The statements of a policy document data source that are known before apply, as a policy; null if none. */

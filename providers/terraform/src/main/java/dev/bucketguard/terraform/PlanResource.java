@@ -30,6 +30,17 @@ record PlanResource(String address, String module, String mode, String type, Str
         index = index == null || index.isNull() ? MissingNode.getInstance() : index;
     }
 
+    /** One instance of the plan is one resource: identity, not a deep comparison of its values (they key maps). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
     boolean data() {
         return "data".equals(mode);
     }

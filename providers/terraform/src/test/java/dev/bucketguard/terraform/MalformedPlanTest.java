@@ -51,6 +51,14 @@ class MalformedPlanTest {
     }
 
     @Test
+    void aDuplicateKeyIsRefusedEvenInASectionThatIsSkipped() throws IOException {
+        assertTrue(refused("{\"format_version\": \"1.2\", \"planned_values\": {\"a\": 1, \"a\": 2},"
+                + " \"resource_changes\": []}").contains("Duplicate field 'a'"));
+        assertTrue(refused("{\"format_version\": \"1.2\", \"resource_changes\": [{\"address\": \"x\","
+                + " \"address\": \"y\"}]}").contains("Duplicate field 'address'"));
+    }
+
+    @Test
     void aPlanOfAnotherMajorFormatIsRefused() throws IOException {
         assertTrue(refused("{\"format_version\": \"2.0\", \"resource_changes\": []}")
                 .contains("format_version 2.0 is not supported"));
