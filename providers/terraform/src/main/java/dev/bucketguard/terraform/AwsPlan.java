@@ -264,6 +264,20 @@ final class AwsPlan {
                         out.unknown(Unset.afterApply(S3Facts.ACL, c, "access_control_policy"));
                         return;
                     }
+                    boolean undecided = false;
+                    for (JsonNode u : c.afterUnknown().path("access_control_policy").path(0).path("grant")) {
+                        JsonNode who = u.path("grantee").path(0);
+                        // display_name is filled in by S3 on every grant; it says nothing about who is granted.
+                        undecided |= PlanResource.anyTrue(u.path("permission")) || PlanResource.anyTrue(u.path(
+                                "grantee")) && !who.isMissingNode() && (PlanResource.anyTrue(who.path("id"))
+                                || PlanResource.anyTrue(who.path("uri")) || PlanResource.anyTrue(who.path("type"))
+                                || PlanResource.anyTrue(who.path("email_address")));
+                    }
+                    if (undecided) {
+                        // A grantee or permission decided at apply: who is granted what is not known.
+                        out.unknown(Unset.afterApply(S3Facts.ACL, c, "access_control_policy"));
+                        return;
+                    }
                     for (JsonNode g : acp.path("grant")) {
                         JsonNode who = g.path("grantee").path(0);
                         grant(who.path("type").asText(), who.path("uri").asText(null), who.path("id").asText(null),

@@ -288,6 +288,10 @@ final class AzurePlan {
 
     private static NetworkAccess network(PlanResource acct, PlanResource rules, Provenance trail,
                                          Resource.Builder out) {
+        if (acct.configured("public_network_access_enabled") && acct.unknown("public_network_access_enabled")) {
+            out.unknown(Unset.afterApply(AzureFacts.NETWORK_RULES, acct, "public_network_access_enabled"));
+            return null;
+        }
         Boolean publicAccess = acct.bool("public_network_access_enabled");
         PublicNetworkAccess pna = publicAccess == null ? PublicNetworkAccess.NOT_SET
                 : publicAccess ? PublicNetworkAccess.ENABLED : PublicNetworkAccess.DISABLED;

@@ -183,6 +183,14 @@ class AwsPlanTest {
     }
 
     @Test
+    void anAclGranteeDecidedAtApplyIsUnknownNeverAnUnidentifiedGrantee() {
+        ResourceReport r = resource(scan(aws("acl-grantee-known-after-apply")), "acme-partner-handover");
+        assertEquals(Exposure.UNKNOWN, r.verdict().exposure(), reasons(r));
+        assertTrue(reasons(r).contains("aws_s3_bucket_acl.handover.access_control_policy is known only after apply"),
+                reasons(r));
+    }
+
+    @Test
     void theAccountBlockPublicAccessOfThePlanWinsAndVersioningDecidedAtApplyIsUnknown() {
         ResourceReport r = resource(scan(aws("account-block-in-plan")), "acme-ledger");
         assertEquals(Exposure.PRIVATE, r.verdict().exposure(), reasons(r));

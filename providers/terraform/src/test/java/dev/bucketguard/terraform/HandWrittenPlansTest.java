@@ -229,6 +229,14 @@ class HandWrittenPlansTest {
     }
 
     @Test
+    void publicNetworkAccessDecidedAtApplyIsUnknownNotEnabledOrDisabled() {
+        ResourceReport r = only("azure-public-network-access-known-after-apply");
+        assertEquals(FindingStatus.UNKNOWN, status(r, "azure.storage.public-network-access"));
+        assertTrue(r.resource().unknowns().stream().anyMatch(u -> u.error().equals("azurerm_storage_account.intake"
+                + ".public_network_access_enabled is known only after apply")), r.resource().unknowns().toString());
+    }
+
+    @Test
     void anInlineStaticWebsiteIsPublicWhateverTheSwitch() {
         ResourceReport r = only("azure-inline-static-website");
         assertEquals(Exposure.PUBLIC, r.verdict().exposure());
