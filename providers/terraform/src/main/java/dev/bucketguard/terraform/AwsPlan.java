@@ -124,6 +124,14 @@ final class AwsPlan {
 
     List<Resource> resources(List<PlanResource> live) {
         List<PlanResource> buckets = live.stream().filter(r -> !r.data() && BUCKET.equals(r.type())).toList();
+        for (PlanResource b : buckets) {
+            if (b.configured("replication_configuration")) {
+                // As its own resource type (aws_s3_bucket_replication_configuration) it is listed too.
+                errors.add(new ScanError(ID, b.address(), ScanError.Kind.CLOUD_DATA, b.address()
+                        + ": replication_configuration may copy the data to another account, and bucketguard does"
+                        + " not read it; it is not scanned (the bucket's other settings are)"));
+            }
+        }
         Links links = new Links(plan, buckets, b -> b.string("bucket"));
         Map<PlanResource, BucketPlan> byBlock = new LinkedHashMap<>();
         buckets.forEach(b -> byBlock.put(b, new BucketPlan(b, b.string("bucket"))));

@@ -76,6 +76,16 @@ class AwsPlanTest {
     }
 
     @Test
+    void aV3InlineReplicationIsListedAsNotScannedAndTheBucketStillIs() {
+        ScanReport report = scan(aws("v3-inline-replication"));
+        assertEquals(Map.of("acme-claims-archive", Exposure.PRIVATE), verdicts(report));
+        assertEquals(List.of("aws_s3_bucket.claims: aws_s3_bucket.claims: replication_configuration may copy the data"
+                + " to another account, and bucketguard does not read it; it is not scanned (the bucket's other"
+                + " settings are)"), Plans.errors(report));
+        assertEquals(FindingStatus.PASS, status(resource(report, "acme-claims-archive"), "aws.s3.versioning"));
+    }
+
+    @Test
     void aPublicAclWithExplicitGuardrailsOffIsPublicWithoutTheDefaultsNote() {
         ResourceReport r = resource(scan(aws("public-acl-split")), "acme-uploads");
         assertEquals(Exposure.PUBLIC, r.verdict().exposure());
