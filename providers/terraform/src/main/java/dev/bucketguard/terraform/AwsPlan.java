@@ -814,6 +814,18 @@ final class AwsPlan {
                 points.add(new AccessPoint(name, owner, vpc ? "VPC" : "Internet", bpa, read));
             }
             details = details.withAccessPoints(points);
+            if (!created) {
+                // An existing bucket may have access points and objects that this plan does not declare.
+                if (points.isEmpty()) {
+                    out.unknown(Unset.outsidePlan(S3Facts.ACCESS_POINTS, "the access points of " + existing()));
+                }
+                out.unknown(Unset.outsidePlan(S3Facts.OBJECT_ACLS, "the ACLs of the objects already in "
+                        + existing()));
+            }
+        }
+
+        private String existing() {
+            return b.bucket == null ? "bucket '" + b.name + "'" : "existing bucket " + b.bucket.address();
         }
 
         private void objects() {

@@ -229,6 +229,10 @@ class AwsPlanTest {
         assertEquals(FindingStatus.UNKNOWN, status(r, "aws.s3.public-acl"));
         assertTrue(r.findings().stream().filter(f -> f.ruleId().equals("aws.s3.public-acl")).findFirst().orElseThrow()
                 .message().contains("the ACL of existing bucket aws_s3_bucket.existing is not in this plan"));
+        // Access points and objects it already has are not declared here either: unknown, never "none".
+        assertEquals(FindingStatus.UNKNOWN, status(r, "aws.s3.public-object"));
+        assertTrue(r.resource().unknowns().stream().anyMatch(u -> u.error().startsWith("the access points of"
+                + " existing bucket aws_s3_bucket.existing is not in this plan")), r.resource().unknowns().toString());
     }
 
     @Test
