@@ -153,10 +153,8 @@ final class AzurePlan {
         }
         if (!created) {
             // An account that exists already may have containers and stored access policies this plan does not show.
-            if (a.containers.isEmpty()) {
-                out.unknown(Unset.outsidePlan(AzureFacts.CONTAINER_ACCESS, "the containers of storage account '"
-                        + id + "'"));
-            }
+            out.unknown(Unset.outsidePlan(AzureFacts.CONTAINER_ACCESS, (a.containers.isEmpty() ? "the containers"
+                    : "the other containers") + " of storage account '" + id + "'"));
             out.unknown(Unset.outsidePlan(AzureFacts.STORED_ACCESS_POLICIES, "the stored access policies of storage"
                     + " account '" + id + "'"));
         }

@@ -304,6 +304,10 @@ final class GcpPlan {
         acl(b, trail, out, grants, created, GcpFacts.ACL, GcpChannels.ACL, BUCKET_ACL, ACCESS_CONTROL, true);
         acl(b, trail, out, grants, created, GcpFacts.DEFAULT_OBJECT_ACL, GcpChannels.DEFAULT_OBJECT_ACL,
                 DEFAULT_OBJECT_ACL, DEFAULT_ACCESS_CONTROL, false);
+        if (!created) {
+            out.unknown(Unset.outsidePlan(GcpFacts.OBJECT_ACLS, "the ACLs of the objects already in bucket '" + b.name
+                    + "'"));
+        }
         for (PlanResource o : b.of(OBJECT_ACL)) {
             trail.from(GcpFacts.OBJECT_ACLS, o);
             String object = o.string("object") != null ? o.string("object") : o.address();

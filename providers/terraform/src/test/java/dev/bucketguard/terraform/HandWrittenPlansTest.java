@@ -237,6 +237,14 @@ class HandWrittenPlansTest {
     }
 
     @Test
+    void aPrivateContainerAddedToAnExistingAccountLeavesItsOtherContainersUnknown() {
+        ResourceReport r = only("azure-existing-account-new-private-container");
+        assertEquals(Exposure.UNKNOWN, r.verdict().exposure(), reasons(r));
+        assertTrue(reasons(r).contains("the other containers of storage account 'acmerecords' is not in this plan"),
+                reasons(r));
+    }
+
+    @Test
     void anInlineStaticWebsiteIsPublicWhateverTheSwitch() {
         ResourceReport r = only("azure-inline-static-website");
         assertEquals(Exposure.PUBLIC, r.verdict().exposure());
