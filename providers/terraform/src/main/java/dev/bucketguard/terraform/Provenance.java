@@ -70,6 +70,22 @@ final class Provenance {
             Map.entry("gcp.storage.public-access", "IAM_POLICY"), Map.entry("gcp.storage.external-members", "IAM_POLICY"),
             Map.entry("gcp.storage.public-acl", "ACL"), Map.entry("gcp.storage.public-object", "OBJECT_ACLS"));
 
+    /** Facts that belong to the account, not the resource: its block is no place to fix them. */
+    private static final java.util.Set<String> ACCOUNT_LEVEL = java.util.Set.of("BLOCK_PUBLIC_ACCESS_ACCOUNT");
+
+    /**
+     * The resource whose address a finding of {@code rule} names as the one to change: {@link #blockToChange}, or
+     * null when the rule is about an account-level setting the plan does not hold (changing this resource would not
+     * fix it).
+     */
+    PlanResource addressToChange(RuleMetadata rule) {
+        String fixed = rule == null ? null : FIXED_IN.get(rule.id());
+        if (fixed != null && ACCOUNT_LEVEL.contains(fixed) && !companions.containsKey(Fact.of(fixed))) {
+            return null;
+        }
+        return blockToChange(rule);
+    }
+
     /** The companion that gave the fact the rule is about, else the resource's own block. */
     PlanResource blockToChange(RuleMetadata rule) {
         if (rule != null) {

@@ -187,10 +187,12 @@ public final class TerraformProvider implements Provider {
             List<Finding> findings = new ArrayList<>(r.findings().size());
             for (Finding f : r.findings()) {
                 RuleMetadata rule = rules.get(f.ruleId());
-                if (f.status() == FindingStatus.FAIL && rule != null && rule.remediation() != null
+                PlanResource change = rule == null ? null : p.addressToChange(rule);
+                if (f.status() == FindingStatus.FAIL && change != null && rule.remediation() != null
                         && rule.remediation().terraform() != null) {
-                    f = new Finding(f.ruleId(), f.title(), f.severity(), f.status(), f.message() + (f.message().endsWith(".") ? " " : ". ") + "Terraform: change "
-                            + p.blockToChange(rule).address() + ".", f.evidence(), f.suppression(), f.baselined());
+                    f = new Finding(f.ruleId(), f.title(), f.severity(), f.status(), f.message()
+                            + (f.message().endsWith(".") ? " " : ". ") + "Terraform: change " + change.address() + ".",
+                            f.evidence(), f.suppression(), f.baselined());
                 }
                 findings.add(f);
             }

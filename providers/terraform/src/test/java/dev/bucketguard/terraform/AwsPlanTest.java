@@ -144,6 +144,8 @@ class AwsPlanTest {
                 ". Terraform: change module.downloads.aws_s3_bucket_policy.this[0]."), message(downloads,
                 "aws.s3.public-policy"));
         assertFalse(message(resource(report, "acme-archive"), "aws.s3.public-policy").contains("Terraform:"));
+        // The account-level setting is not in the plan: no bucket's block is the place to fix it.
+        assertFalse(message(downloads, "aws.s3.account-block-public-access").contains("Terraform:"));
     }
 
     private static String message(ResourceReport r, String rule) {
