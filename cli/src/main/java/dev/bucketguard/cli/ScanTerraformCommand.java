@@ -45,7 +45,7 @@ final class ScanTerraformCommand extends ProviderScanCommand {
     Path accountSettings;
 
     @Option(names = "--account-id", paramLabel = "ID", converter = Converters.AwsAccountId.class,
-            description = "The AWS account the plan deploys to. Default: the plan's data.aws_caller_identity, else"
+            description = "The AWS account (12 digits) the plan deploys to. Default: the plan's data.aws_caller_identity, else"
                     + " the --account-settings snapshot's account.")
     String accountId;
 
