@@ -271,6 +271,14 @@ class HandWrittenPlansTest {
     }
 
     @Test
+    void underForEachAnIamMemberAttachesToTheBucketOfItsOwnKey() {
+        ScanReport report = scan(hand("gcp-for-each-names-known-after-apply"));
+        assertEquals(Map.of("google_storage_bucket.tenant[\"alpha\"]", Exposure.PRIVATE,
+                "google_storage_bucket.tenant[\"beta\"]", Exposure.PUBLIC), verdicts(report));
+        assertTrue(report.errors().isEmpty(), Plans.errors(report).toString());
+    }
+
+    @Test
     void aRealisticPlanAcrossThreeClouds() {
         ScanReport report = scan(hand("three-clouds"));
         assertEquals(Map.of("acme-onboarding-uploads", Exposure.PUBLIC, "acme-statements-0", Exposure.PRIVATE,
