@@ -64,9 +64,13 @@ final class Links {
         if (named.isPresent()) {
             return named;
         }
-        List<String> refs = companion.references(attribute);
-        boolean sameInstance = refs.contains("count.index") || refs.contains("each.key")
-                || refs.stream().anyMatch(r -> r.startsWith("each.value"));
+        List<String> refs = new ArrayList<>(companion.references(attribute));
+        boolean eachValue = refs.stream().anyMatch(r -> r.startsWith("each.value"));
+        boolean sameInstance = refs.contains("count.index") || refs.contains("each.key") || eachValue;
+        if (eachValue) {
+            // for_each = aws_s3_bucket.tenant, bucket = each.value.id: the resource is named by the for_each.
+            refs.addAll(PlanResource.references(companion.config().path("for_each_expression")));
+        }
         return resolve(companion, refs, companion.module(), sameInstance, 0);
     }
 

@@ -215,6 +215,16 @@ class AwsPlanTest {
     }
 
     @Test
+    void companionsIteratingOverTheBucketsAttachByKeyThroughTheirForEach() {
+        ScanReport report = scan(aws("for-each-each-value"));
+        assertEquals(Map.of("aws_s3_bucket.tenant[\"alpha\"]", Exposure.PRIVATE,
+                "aws_s3_bucket.tenant[\"beta\"]", Exposure.PUBLIC), verdicts(report));
+        assertTrue(report.errors().isEmpty(), Plans.errors(report).toString());
+        assertTrue(reasons(resource(report, "aws_s3_bucket.tenant[\"beta\"]")).contains(
+                "aws_s3_bucket_acl.tenant[\"beta\"]"));
+    }
+
+    @Test
     void bucketsOfChildModulesAreScannedWithTheirOwnCompanions() {
         assertEquals(Map.of("acme-downloads", Exposure.PUBLIC, "acme-archive", Exposure.PRIVATE),
                 verdicts(scan(aws("modules"))));
