@@ -76,6 +76,13 @@ final class AwsPlan {
     private final List<ScanError> errors;
     private final Map<String, Provenance> provenance;
     private final String region;
+    /** Companions whose bucket is not known: each bucket of the plan may be theirs. */
+    private final List<PlanResource> orphans = new ArrayList<>();
+    /** The fact each companion type sets. */
+    private static final Map<String, Fact> SETS = Map.of(POLICY, S3Facts.POLICY, ACL, S3Facts.ACL,
+            PUBLIC_ACCESS_BLOCK, S3Facts.BLOCK_PUBLIC_ACCESS_BUCKET, OWNERSHIP, S3Facts.OBJECT_OWNERSHIP,
+            ENCRYPTION, S3Facts.ENCRYPTION, WEBSITE, S3Facts.WEBSITE, LOGGING, S3Facts.LOGGING, VERSIONING,
+            S3Facts.VERSIONING, ACCESS_POINT, S3Facts.ACCESS_POINTS, OBJECT, S3Facts.OBJECT_ACLS);
     /** The plan's aws_iam_policy_document data sources by module and block, made when first needed. */
     private Map<String, List<PlanResource>> documents;
 
@@ -133,6 +140,7 @@ final class AwsPlan {
             }
         }
         Links links = new Links(plan, buckets, b -> b.string("bucket"));
+        orphans.clear();
         Map<PlanResource, BucketPlan> byBlock = new LinkedHashMap<>();
         buckets.forEach(b -> byBlock.put(b, new BucketPlan(b, b.string("bucket"))));
         Map<String, BucketPlan> outside = new LinkedHashMap<>();
@@ -150,7 +158,8 @@ final class AwsPlan {
             } else {
                 errors.add(new ScanError(ID, c.address(), ScanError.Kind.CLOUD_DATA, c.address() + ": which bucket it"
                         + " belongs to is known only after apply and no reference in the configuration names a bucket"
-                        + " of this plan; it is not scanned"));
+                        + " of this plan; what it sets is unknown on every bucket of the plan"));
+                orphans.add(c);
                 continue;
             }
             switch (c.type()) {
@@ -248,6 +257,11 @@ final class AwsPlan {
             versioning();
             accessPoints();
             objects();
+            for (PlanResource o : orphans) {
+                // Never "not set": a companion that may belong here leaves what it sets undecided.
+                out.unknown(SETS.get(o.type()), null, null, o.address() + " may set this on " + bucketAddress()
+                        + ": which bucket it belongs to is known only after apply");
+            }
             if (!accountGiven) {
                 trail.noteWhenMentioned("(outside the owner account", "the account this plan deploys to is not known (give --account-id, or add a"
                         + " data.aws_caller_identity): every account a policy names counts as another account unless"

@@ -43,6 +43,11 @@ final class AzurePlan {
     static final Set<String> TYPES = Set.of(ACCOUNT, CONTAINER, NETWORK_RULES, CUSTOMER_KEY, STATIC_WEBSITE);
     private static final List<String> COMPANIONS = List.of(CONTAINER, NETWORK_RULES, CUSTOMER_KEY, STATIC_WEBSITE);
 
+    /** Companions whose account is not known: each account of the plan may be theirs. */
+    private final List<PlanResource> orphans = new ArrayList<>();
+    private static final Map<String, dev.bucketguard.model.Fact> SETS = Map.of(CONTAINER, AzureFacts.CONTAINER_ACCESS,
+            NETWORK_RULES, AzureFacts.NETWORK_RULES, CUSTOMER_KEY, AzureFacts.ENCRYPTION, STATIC_WEBSITE,
+            AzureFacts.WEBSITE);
     private final String subscription;
     private final Plan plan;
     private final List<Resource> settings;
@@ -80,6 +85,7 @@ final class AzurePlan {
     List<Resource> resources(List<PlanResource> live) {
         List<PlanResource> accounts = live.stream().filter(r -> !r.data() && ACCOUNT.equals(r.type())).toList();
         Links links = new Links(plan, accounts, a -> a.string("name"));
+        orphans.clear();
         Map<PlanResource, AccountPlan> byBlock = new LinkedHashMap<>();
         accounts.forEach(a -> byBlock.put(a, new AccountPlan(a, a.string("name"))));
         Map<String, AccountPlan> outside = new LinkedHashMap<>();
@@ -101,7 +107,8 @@ final class AzurePlan {
             } else {
                 errors.add(new ScanError(ID, c.address(), ScanError.Kind.CLOUD_DATA, c.address() + ": which storage"
                         + " account it belongs to is known only after apply and no reference in the configuration"
-                        + " names one of this plan; it is not scanned"));
+                        + " names one of this plan; what it sets is unknown on every storage account of the plan"));
+                orphans.add(c);
                 continue;
             }
             if (CONTAINER.equals(c.type())) {
@@ -130,6 +137,10 @@ final class AzurePlan {
                 AzureFacts.WEBSITE, AzureFacts.RESOURCE_ACCESS_RULES, AzureFacts.OBJECT_REPLICATION,
                 AzureFacts.PRIVATE_ENDPOINTS, AzureFacts.ENCRYPTION, AzureFacts.SOFT_DELETE, AzureFacts.LOGGING,
                 AzureFacts.STORED_ACCESS_POLICIES);
+        for (PlanResource o : orphans) {
+            out.unknown(SETS.get(o.type()), null, null, o.address() + " may set this on storage account '" + id
+                    + "': which account it belongs to is known only after apply");
+        }
         boolean created = acct != null && acct.created();
 
         // Containers: each one's level is in the plan; containers outside the plan are not.

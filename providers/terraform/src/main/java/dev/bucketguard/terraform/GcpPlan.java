@@ -65,6 +65,12 @@ final class GcpPlan {
             Map.entry("roles/viewer", EnumSet.of(Permission.READ, Permission.LIST)));
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Companions whose bucket is not known: each bucket of the plan may be theirs. */
+    private final List<PlanResource> orphans = new ArrayList<>();
+    private static final Map<String, Fact> SETS = Map.of(IAM_MEMBER, GcpFacts.IAM_POLICY, IAM_BINDING,
+            GcpFacts.IAM_POLICY, IAM_POLICY, GcpFacts.IAM_POLICY, BUCKET_ACL, GcpFacts.ACL, ACCESS_CONTROL, GcpFacts.ACL,
+            DEFAULT_OBJECT_ACL, GcpFacts.DEFAULT_OBJECT_ACL, DEFAULT_ACCESS_CONTROL, GcpFacts.DEFAULT_OBJECT_ACL,
+            OBJECT_ACL, GcpFacts.OBJECT_ACLS);
     private final String defaultProject;
     private final Map<String, Boolean> orgPolicyByProject;
     private final Plan plan;
@@ -104,6 +110,7 @@ final class GcpPlan {
     List<Resource> resources(List<PlanResource> live) {
         List<PlanResource> buckets = live.stream().filter(r -> !r.data() && BUCKET.equals(r.type())).toList();
         Links links = new Links(plan, buckets, b -> b.string("name"));
+        orphans.clear();
         Map<PlanResource, BucketPlan> byBlock = new LinkedHashMap<>();
         buckets.forEach(b -> byBlock.put(b, new BucketPlan(b, b.string("name"))));
         Map<String, BucketPlan> outside = new LinkedHashMap<>();
@@ -122,7 +129,8 @@ final class GcpPlan {
             } else {
                 errors.add(new ScanError(ID, c.address(), ScanError.Kind.CLOUD_DATA, c.address() + ": which bucket it"
                         + " belongs to is known only after apply and no reference in the configuration names a bucket"
-                        + " of this plan; it is not scanned"));
+                        + " of this plan; what it sets is unknown on every bucket of the plan"));
+                orphans.add(c);
                 continue;
             }
             b.companions.computeIfAbsent(c.type(), k -> new ArrayList<>()).add(c);
@@ -149,6 +157,10 @@ final class GcpPlan {
         out.collected(GcpFacts.ACL, GcpFacts.DEFAULT_OBJECT_ACL, GcpFacts.IAM_POLICY,
                 GcpFacts.PUBLIC_ACCESS_PREVENTION, GcpFacts.ORG_POLICY, GcpFacts.OBJECT_ACLS, GcpFacts.LOGGING,
                 GcpFacts.VERSIONING, GcpFacts.ENCRYPTION);
+        for (PlanResource o : orphans) {
+            out.unknown(SETS.get(o.type()), null, null, o.address() + " may set this on bucket '" + id + "': which"
+                    + " bucket it belongs to is known only after apply");
+        }
         boolean created = bucket != null && bucket.created();
         List<Grant> grants = new ArrayList<>();
 

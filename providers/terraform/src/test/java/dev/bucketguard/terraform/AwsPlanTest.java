@@ -225,6 +225,16 @@ class AwsPlanTest {
     }
 
     @Test
+    void aCompanionWhoseBucketIsNotKnownLeavesWhatItSetsUnknownOnEveryBucketItMayBelongTo() {
+        ScanReport report = scan(aws("companion-bucket-unknown"));
+        ResourceReport r = resource(report, "acme-intake");
+        assertEquals(Exposure.UNKNOWN, r.verdict().exposure(), reasons(r));
+        assertTrue(reasons(r).contains("aws_s3_bucket_policy.somewhere may set this on aws_s3_bucket.intake: which"
+                + " bucket it belongs to is known only after apply"), reasons(r));
+        assertEquals(List.of("aws_s3_bucket_policy.somewhere"), report.errors().stream().map(e -> e.scope()).toList());
+    }
+
+    @Test
     void bucketsOfChildModulesAreScannedWithTheirOwnCompanions() {
         assertEquals(Map.of("acme-downloads", Exposure.PUBLIC, "acme-archive", Exposure.PRIVATE),
                 verdicts(scan(aws("modules"))));

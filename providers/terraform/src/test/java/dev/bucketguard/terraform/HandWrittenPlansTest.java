@@ -279,6 +279,17 @@ class HandWrittenPlansTest {
     }
 
     @Test
+    void anIamMemberWhoseBucketIsNotKnownLeavesEveryBucketsIamPolicyUnknown() {
+        ScanReport report = scan(hand("gcp-iam-member-bucket-unknown"));
+        ResourceReport r = resource(report, "acme-intake-eu");
+        assertEquals(Exposure.UNKNOWN, r.verdict().exposure(), reasons(r));
+        assertTrue(reasons(r).contains("google_storage_bucket_iam_member.somewhere may set this on bucket"
+                + " 'acme-intake-eu'"), reasons(r));
+        assertEquals(List.of("google_storage_bucket_iam_member.somewhere"),
+                report.errors().stream().map(e -> e.scope()).toList());
+    }
+
+    @Test
     void aRealisticPlanAcrossThreeClouds() {
         ScanReport report = scan(hand("three-clouds"));
         assertEquals(Map.of("acme-onboarding-uploads", Exposure.PUBLIC, "acme-statements-0", Exposure.PRIVATE,
