@@ -290,6 +290,15 @@ class HandWrittenPlansTest {
     }
 
     @Test
+    void aContainerWhoseAccountIsNotKnownLeavesEveryAccountsContainersUnknown() {
+        ScanReport report = scan(hand("azure-container-account-unknown"));
+        ResourceReport r = resource(report, "acmedocsarchive");
+        assertEquals(Exposure.UNKNOWN, r.verdict().exposure(), reasons(r));
+        assertTrue(reasons(r).contains("azurerm_storage_container.drop may set this on storage account"
+                + " 'acmedocsarchive'"), reasons(r));
+    }
+
+    @Test
     void aRealisticPlanAcrossThreeClouds() {
         ScanReport report = scan(hand("three-clouds"));
         assertEquals(Map.of("acme-onboarding-uploads", Exposure.PUBLIC, "acme-statements-0", Exposure.PRIVATE,
