@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Benchmark of `bucketguard scan terraform`: a generated plan of N S3 buckets, each with five companions attached by
-# configuration reference under for_each (policy, public access block, ownership controls, encryption with a KMS key
+# Benchmark of `bucketguard scan terraform`: a generated plan of N S3 buckets (with planned_values, as Terraform writes
+# it), each with five companions attached by configuration reference under for_each (policy, public access block, ownership controls, encryption with a KMS key
 # of the plan, versioning), every tenth bucket public, scanned with every rule into a JSON report.
 #
-#   bench/terraform-plan.sh [BUCKETS=5000]
+#   bench/terraform-plan.sh [BUCKETS=5000]        (HEAP=256m: the -Xmx of the second run)
 #
 # Not part of the test suite; prints the plan's size, wall time, CPU time and peak memory (RSS) of the whole command
 # (JVM start included), and the load average, since wall time on a shared machine says little. Goal: under 5 s and under 512 MiB for 5,000 buckets. Builds the jar first unless it exists.
@@ -23,7 +23,8 @@ keys = ["t%05d" % i for i in range(n)]
 def change(address, type_, name, key, after, unknown):
     return {"address": address, "mode": "managed", "type": type_, "name": name, "index": key,
             "provider_name": "registry.terraform.io/hashicorp/aws",
-            "change": {"actions": ["create"], "before": None, "after": after, "after_unknown": unknown}}
+            "change": {"actions": ["create"], "before": None, "after": after, "after_unknown": unknown,
+                       "before_sensitive": False, "after_sensitive": {}}}
 rc = [{"address": "aws_kms_key.data", "mode": "managed", "type": "aws_kms_key", "name": "data",
        "provider_name": "registry.terraform.io/hashicorp/aws",
        "change": {"actions": ["create"], "before": None, "after": {"description": "data"}, "after_unknown": {"arn": True, "id": True}}}]
@@ -58,7 +59,11 @@ conf = [cfg("aws_s3_bucket", {"bucket": {"references": ["each.key"]}}),
         cfg("aws_s3_bucket_server_side_encryption_configuration", {"bucket": bucket_ref,
             "rule": [{"apply_server_side_encryption_by_default": [{"kms_master_key_id": {"references": ["aws_kms_key.data.arn", "aws_kms_key.data"]}}]}]}),
         cfg("aws_s3_bucket_versioning", {"bucket": bucket_ref})]
-plan = {"format_version": "1.2", "terraform_version": "1.11.4", "planned_values": {"root_module": {}},
+# As terraform show -json writes it, planned_values repeats every resource's values.
+planned = [{"address": c["address"], "mode": "managed", "type": c["type"], "name": c["name"], "index": c.get("index"),
+            "provider_name": c["provider_name"], "schema_version": 0, "values": c["change"]["after"],
+            "sensitive_values": {}} for c in rc]
+plan = {"format_version": "1.2", "terraform_version": "1.11.4", "planned_values": {"root_module": {"resources": planned}},
         "resource_changes": rc,
         "configuration": {"provider_config": {"aws": {"name": "aws", "expressions": {"region": {"constant_value": "eu-west-1"}}}},
                           "root_module": {"resources": conf}}}
@@ -67,11 +72,19 @@ with open(path, "w") as f:
 PY
 echo "plan: $BUCKETS buckets, $(( BUCKETS * 6 + 1 )) resource changes, $(du -h "$PLAN" | cut -f1)"
 
-status=0
-/usr/bin/time -f "%e %M %U %S" -o "$OUT/terraform-time.txt" java ${BUCKETGUARD_JAVA_OPTS:-} -jar cli/target/bucketguard.jar \
-  scan terraform "$PLAN" --account-id 111122223333 --format json --output "$OUT/terraform-report.json" || status=$?
-read -r wall kib user sys < <(tail -n 1 "$OUT/terraform-time.txt")
-resources=$(python3 -c "import json,sys; r=json.load(open(sys.argv[1])); print(len(r['resources']), sum(1 for x in r['resources'] if x['exposure']=='PUBLIC'))" "$OUT/terraform-report.json")
-echo "scanned: $resources (resources, public); exit $status (4 expected: public buckets on purpose)"
-echo "wall: ${wall} s; CPU: ${user} s user + ${sys} s sys; peak RSS: $(( kib / 1024 )) MiB (goal: < 5 s, < 512 MiB)"
+# Twice: the JVM's defaults (G1 sizes its heap from the machine's memory, a quarter of it, and grows it freely), then
+# with the heap capped at HEAP (default 256m), which shows what the scan itself needs.
+run() {
+  local label="$1"; shift
+  local status=0
+  /usr/bin/time -f "%e %M %U %S" -o "$OUT/terraform-time.txt" java "$@" ${BUCKETGUARD_JAVA_OPTS:-} \
+    -jar cli/target/bucketguard.jar scan terraform "$PLAN" --account-id 111122223333 --format json \
+    --output "$OUT/terraform-report.json" || status=$?
+  read -r wall kib user sys < <(tail -n 1 "$OUT/terraform-time.txt")
+  resources=$(python3 -c "import json,sys; r=json.load(open(sys.argv[1])); print(len(r['resources']), sum(1 for x in r['resources'] if x['exposure']=='PUBLIC'))" "$OUT/terraform-report.json")
+  echo "$label: scanned $resources (resources, public); exit $status (4 expected: public buckets on purpose)"
+  echo "$label: wall ${wall} s; CPU ${user} s user + ${sys} s sys; peak RSS $(( kib / 1024 )) MiB (goal: < 5 s, < 512 MiB)"
+}
+run "JVM defaults"
+run "-Xmx${HEAP:-256m}" "-Xmx${HEAP:-256m}"
 echo "load average when done: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (wall time is only meaningful on an idle machine)"

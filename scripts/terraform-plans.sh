@@ -4,9 +4,9 @@
 # `terraform show -json`, offline: mock credentials, no AWS call (-refresh=false; a scenario's terraform.tfstate holds
 # resources that already exist), and the hashicorp/aws provider from a local filesystem mirror.
 #
-#   scripts/terraform-plans.sh [OUTPUT_DIR]
+#   scripts/terraform-plans.sh [OUTPUT_DIR [SCENARIO...]]
 #
-# OUTPUT_DIR defaults to the committed fixtures. TF_PLUGIN_MIRROR (default /opt/tf-plugins) is the mirror. The volatile
+# OUTPUT_DIR defaults to the committed fixtures; SCENARIO names limit the run to those directories (default: all). TF_PLUGIN_MIRROR (default /opt/tf-plugins) is the mirror. The volatile
 # top-level field "timestamp" is dropped and relevant_attributes sorted, so that a regeneration changes no byte unless
 # the plan changed.
 set -euo pipefail
@@ -14,6 +14,8 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 scenarios="$root/providers/terraform/src/test/terraform/aws"
 out="${1:-$root/providers/terraform/src/test/resources/plans/aws}"
+shift $(( $# > 0 ? 1 : 0 ))
+only=("$@")
 mirror="${TF_PLUGIN_MIRROR:-/opt/tf-plugins}"
 
 command -v terraform >/dev/null || { echo "terraform-plans.sh: terraform is not on PATH" >&2; exit 2; }
@@ -38,6 +40,9 @@ mkdir -p "$out"
 
 for dir in "$scenarios"/*/; do
   name="$(basename "$dir")"
+  if [ ${#only[@]} -gt 0 ] && [[ ! " ${only[*]} " == *" $name "* ]]; then
+    continue
+  fi
   run="$work/$name"
   cp -R "$dir" "$run"
   cp "$scenarios/provider.tf.common" "$run/provider.tf"

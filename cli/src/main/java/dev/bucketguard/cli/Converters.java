@@ -44,6 +44,19 @@ final class Converters {
         }
     }
 
+    /** An AWS account id: twelve digits. */
+    static final class AwsAccountId implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            String v = value.strip();
+            if (!v.matches("\\d{12}")) {
+                throw new TypeConversionException("'" + Environment.oneLine(v) + "' is not an AWS account id (12"
+                        + " digits)");
+            }
+            return v;
+        }
+    }
+
     /** A trusted network: an IP range in CIDR notation (or one address), or a network id such as vpc-... */
     static final class Network implements ITypeConverter<String> {
         @Override

@@ -44,8 +44,8 @@ final class ScanTerraformCommand extends ProviderScanCommand {
                     + " taken as off, and the reasons say so.")
     Path accountSettings;
 
-    @Option(names = "--account-id", paramLabel = "ID", converter = Converters.Id.class,
-            description = "The AWS account the plan deploys to. Default: the plan's data.aws_caller_identity, else"
+    @Option(names = "--account-id", paramLabel = "ID", converter = Converters.AwsAccountId.class,
+            description = "The AWS account (12 digits) the plan deploys to. Default: the plan's data.aws_caller_identity, else"
                     + " the --account-settings snapshot's account.")
     String accountId;
 
@@ -82,23 +82,29 @@ final class ScanTerraformCommand extends ProviderScanCommand {
         return ((TerraformProvider) provider()).clouds(Clouds.discover());
     }
 
-    /** SARIF results point at the .tf line to change; the reporter is made when the plan has been read. */
+    /**
+     * Every format's failing findings name the resource address to change; SARIF results also point at the .tf line.
+     * The reporter is made before the plan is read, so it asks the provider when it writes.
+     */
     @Override
     protected Reporter reporter(Reporters format, ReporterOptions reporterOptions) {
-        if (format != Reporters.SARIF) {
-            return super.reporter(format, reporterOptions);
-        }
+        Reporter base = super.reporter(format, reporterOptions);
         return new Reporter() {
             @Override
             public String format() {
-                return format.formatName();
+                return base.format();
             }
 
             @Override
             public void write(ScanReport report, Writer out) throws IOException {
+                TerraformProvider plan = (TerraformProvider) provider();
+                if (format != Reporters.SARIF) {
+                    plan.reporter(base).write(report, out);
+                    return;
+                }
                 Path dir = sourceDir != null ? sourceDir
                         : file.toAbsolutePath().getParent() == null ? Path.of(".") : file.toAbsolutePath().getParent();
-                ((TerraformProvider) provider()).sarif(dir, reporterOptions.artifactUri()).write(report, out);
+                plan.sarif(dir, reporterOptions.artifactUri()).write(report, out);
             }
         };
     }

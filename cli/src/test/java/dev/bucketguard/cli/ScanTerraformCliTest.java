@@ -33,6 +33,24 @@ class ScanTerraformCliTest {
         assertTrue(r.out().contains("PUBLIC        aws:unknown-account:acme-public-site"), r.out());
         assertTrue(r.out().contains("aws.s3.public-policy"), r.out());
         assertTrue(r.out().contains("S3's new-bucket defaults"), r.out());
+        assertTrue(r.out().replaceAll("\\s+", " ").contains("Terraform: change aws_s3_bucket_policy.site."), r.out());
+    }
+
+    @Test
+    void everyFormatsFailingFindingNamesTheResourceAddressToChange() throws Exception {
+        Cli.Result r = Cli.run("scan", "terraform", plan("count-and-for-each"), "--format", "json");
+        assertEquals(4, r.code(), r.err());
+        List<String> messages = new ArrayList<>();
+        for (JsonNode resource : json.readTree(r.out()).get("resources")) {
+            for (JsonNode f : resource.get("findings")) {
+                if (f.get("ruleId").asText().equals("aws.s3.public-acl") && f.get("status").asText().equals("FAIL")) {
+                    messages.add(resource.get("id").asText() + ": " + f.get("message").asText());
+                }
+            }
+        }
+        assertEquals(1, messages.size(), messages.toString());
+        assertTrue(messages.get(0).startsWith("aws_s3_bucket.scratch[1]: "), messages.toString());
+        assertTrue(messages.get(0).endsWith(". Terraform: change aws_s3_bucket_acl.scratch[1]."), messages.toString());
     }
 
     @Test
@@ -102,6 +120,19 @@ class ScanTerraformCliTest {
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().startsWith("bucketguard: error: " + state + ": not a Terraform plan: it is a Terraform"
                 + " state file"), r.err());
+    }
+
+    @Test
+    void aDirectoryOrAnAccountIdThatIsNotOneIsOneErrorLineAndExit2(@TempDir Path dir) {
+        Cli.Result d = Cli.run("scan", "terraform", dir.toString());
+        assertEquals(2, d.code());
+        assertEquals("bucketguard: error: " + dir + ": is a directory; give the file that 'terraform show -json"
+                + " PLANFILE' wrote", d.err().strip());
+        Cli.Result id = Cli.run("scan", "terraform", plan("public-policy-new-bucket"), "--account-id", "abc;rm -rf");
+        assertEquals(2, id.code());
+        assertTrue(id.err().startsWith("bucketguard: error: ") && id.err().contains("is not an AWS account id (12"
+                + " digits)"), id.err());
+        assertFalse(id.err().contains("\tat "), id.err());
     }
 
     @Test

@@ -76,6 +76,15 @@ final class AwsPlan {
     private final List<ScanError> errors;
     private final Map<String, Provenance> provenance;
     private final String region;
+    /** Companions whose bucket is not known: each bucket of the plan may be theirs. */
+    private final List<PlanResource> orphans = new ArrayList<>();
+    /** The fact each companion type sets. */
+    private static final Map<String, Fact> SETS = Map.of(POLICY, S3Facts.POLICY, ACL, S3Facts.ACL,
+            PUBLIC_ACCESS_BLOCK, S3Facts.BLOCK_PUBLIC_ACCESS_BUCKET, OWNERSHIP, S3Facts.OBJECT_OWNERSHIP,
+            ENCRYPTION, S3Facts.ENCRYPTION, WEBSITE, S3Facts.WEBSITE, LOGGING, S3Facts.LOGGING, VERSIONING,
+            S3Facts.VERSIONING, ACCESS_POINT, S3Facts.ACCESS_POINTS, OBJECT, S3Facts.OBJECT_ACLS);
+    /** The plan's aws_iam_policy_document data sources by module and block, made when first needed. */
+    private Map<String, List<PlanResource>> documents;
 
     /**
      * @param account            the account the plan deploys to
@@ -112,11 +121,26 @@ final class AwsPlan {
             this.bucket = bucket;
             this.name = name;
         }
+
+        /** The first companion that names a bucket outside the plan: a policy, an access point or an object. */
+        PlanResource first() {
+            return !companions.isEmpty() ? companions.values().iterator().next()
+                    : !accessPoints.isEmpty() ? accessPoints.get(0) : objects.get(0);
+        }
     }
 
     List<Resource> resources(List<PlanResource> live) {
         List<PlanResource> buckets = live.stream().filter(r -> !r.data() && BUCKET.equals(r.type())).toList();
-        Links links = new Links(buckets, b -> b.string("bucket"));
+        for (PlanResource b : buckets) {
+            if (b.configured("replication_configuration")) {
+                // As its own resource type (aws_s3_bucket_replication_configuration) it is listed too.
+                errors.add(new ScanError(ID, b.address(), ScanError.Kind.CLOUD_DATA, b.address()
+                        + ": replication_configuration may copy the data to another account, and bucketguard does"
+                        + " not read it; it is not scanned (the bucket's other settings are)"));
+            }
+        }
+        Links links = new Links(plan, buckets, b -> b.string("bucket"));
+        orphans.clear();
         Map<PlanResource, BucketPlan> byBlock = new LinkedHashMap<>();
         buckets.forEach(b -> byBlock.put(b, new BucketPlan(b, b.string("bucket"))));
         Map<String, BucketPlan> outside = new LinkedHashMap<>();
@@ -134,7 +158,8 @@ final class AwsPlan {
             } else {
                 errors.add(new ScanError(ID, c.address(), ScanError.Kind.CLOUD_DATA, c.address() + ": which bucket it"
                         + " belongs to is known only after apply and no reference in the configuration names a bucket"
-                        + " of this plan; it is not scanned"));
+                        + " of this plan; what it sets is unknown on every bucket of the plan"));
+                orphans.add(c);
                 continue;
             }
             switch (c.type()) {
@@ -152,13 +177,36 @@ final class AwsPlan {
         }
         PlanResource accountBpa = live.stream().filter(r -> ACCOUNT_PUBLIC_ACCESS_BLOCK.equals(r.type())).findFirst()
                 .orElse(null);
-        List<PlanResource> apPolicies = live.stream().filter(r -> ACCESS_POINT_POLICY.equals(r.type())).toList();
+        Map<PlanResource, PlanResource> apPolicies = accessPointPolicies(live);
         List<Resource> out = new ArrayList<>();
-        for (BucketPlan b : byBlock.values()) {
-            out.add(new BucketMapping(b, accountBpa, apPolicies, live).resource());
+        List<BucketPlan> all = new ArrayList<>(byBlock.values());
+        all.addAll(outside.values());
+        for (BucketPlan b : all) {
+            Plan.mapped(out, errors, ID, (b.bucket != null ? b.bucket : b.first()).address(),
+                    () -> new BucketMapping(b, accountBpa, apPolicies, live).resource());
         }
-        for (BucketPlan b : outside.values()) {
-            out.add(new BucketMapping(b, accountBpa, apPolicies, live).resource());
+        return out;
+    }
+
+    /**
+     * Each access point's {@code aws_s3control_access_point_policy}, attached by its known ARN or through the
+     * configuration (instance to instance); a policy whose access point is not in the plan is listed as not scanned.
+     */
+    private Map<PlanResource, PlanResource> accessPointPolicies(List<PlanResource> live) {
+        List<PlanResource> points = live.stream().filter(r -> !r.data() && ACCESS_POINT.equals(r.type())).toList();
+        Links links = new Links(plan, points, ap -> ap.string("arn"));
+        Map<PlanResource, PlanResource> out = new LinkedHashMap<>();
+        for (PlanResource p : live) {
+            if (p.data() || !ACCESS_POINT_POLICY.equals(p.type())) {
+                continue;
+            }
+            Optional<PlanResource> ap = links.target(p, "access_point_arn", p.string("access_point_arn"));
+            if (ap.isPresent()) {
+                out.putIfAbsent(ap.get(), p);
+            } else {
+                errors.add(new ScanError(ID, p.address(), ScanError.Kind.CLOUD_DATA, p.address() + ": its access point"
+                        + " is not in this plan, so the bucket it opens is not known; it is not scanned"));
+            }
         }
         return out;
     }
@@ -167,7 +215,7 @@ final class AwsPlan {
     private final class BucketMapping {
         private final BucketPlan b;
         private final PlanResource accountBpa;
-        private final List<PlanResource> apPolicies;
+        private final Map<PlanResource, PlanResource> apPolicies;
         private final List<PlanResource> live;
         private final boolean created;
         private final String id;
@@ -176,7 +224,8 @@ final class AwsPlan {
         private S3Bucket details = S3Bucket.UNREAD;
         private final List<Grant> grants = new ArrayList<>();
 
-        BucketMapping(BucketPlan b, PlanResource accountBpa, List<PlanResource> apPolicies, List<PlanResource> live) {
+        BucketMapping(BucketPlan b, PlanResource accountBpa, Map<PlanResource, PlanResource> apPolicies,
+                      List<PlanResource> live) {
             this.b = b;
             this.accountBpa = accountBpa;
             this.apPolicies = apPolicies;
@@ -184,7 +233,7 @@ final class AwsPlan {
             this.created = b.bucket != null && b.bucket.created();
             this.id = b.name != null ? b.name : b.bucket.address();
             this.out = Resource.builder(ID, account, id).kind(AwsCloud.BUCKET).region(region);
-            this.trail = new Provenance(b.bucket != null ? b.bucket : b.companions.values().iterator().next());
+            this.trail = new Provenance(b.bucket != null ? b.bucket : b.first());
             provenance.put(ID + ":" + account + ":" + id, trail);
         }
 
@@ -208,6 +257,11 @@ final class AwsPlan {
             versioning();
             accessPoints();
             objects();
+            for (PlanResource o : orphans) {
+                // Never "not set": a companion that may belong here leaves what it sets undecided.
+                out.unknown(SETS.get(o.type()), null, null, o.address() + " may set this on " + bucketAddress()
+                        + ": which bucket it belongs to is known only after apply");
+            }
             if (!accountGiven) {
                 trail.noteWhenMentioned("(outside the owner account", "the account this plan deploys to is not known (give --account-id, or add a"
                         + " data.aws_caller_identity): every account a policy names counts as another account unless"
@@ -229,6 +283,20 @@ final class AwsPlan {
                 JsonNode acp = c.block("access_control_policy");
                 if (c.configured("access_control_policy")) {
                     if (c.unknown("access_control_policy") && acp.isMissingNode()) {
+                        out.unknown(Unset.afterApply(S3Facts.ACL, c, "access_control_policy"));
+                        return;
+                    }
+                    boolean undecided = false;
+                    for (JsonNode u : c.afterUnknown().path("access_control_policy").path(0).path("grant")) {
+                        JsonNode who = u.path("grantee").path(0);
+                        // display_name is filled in by S3 on every grant; it says nothing about who is granted.
+                        undecided |= PlanResource.anyTrue(u.path("permission")) || PlanResource.anyTrue(u.path(
+                                "grantee")) && !who.isMissingNode() && (PlanResource.anyTrue(who.path("id"))
+                                || PlanResource.anyTrue(who.path("uri")) || PlanResource.anyTrue(who.path("type"))
+                                || PlanResource.anyTrue(who.path("email_address")));
+                    }
+                    if (undecided) {
+                        // A grantee or permission decided at apply: who is granted what is not known.
                         out.unknown(Unset.afterApply(S3Facts.ACL, c, "access_control_policy"));
                         return;
                     }
@@ -352,7 +420,9 @@ final class AwsPlan {
         private void policy() {
             PlanResource c = b.companions.get(POLICY);
             PlanResource holder = c;
-            if (holder == null && b.bucket != null && b.bucket.configured("policy")) {
+            // A policy the plan shows is judged even where the configuration does not say who set it.
+            if (holder == null && b.bucket != null && (b.bucket.configured("policy")
+                    || (created && b.bucket.string("policy") != null && !b.bucket.string("policy").isBlank()))) {
                 holder = b.bucket;
             }
             if (holder == null) {
@@ -403,9 +473,9 @@ final class AwsPlan {
                     continue;
                 }
                 String block = ref.replaceFirst("^(data\\.aws_iam_policy_document\\.[^.\\[]+).*", "$1");
-                Optional<PlanResource> doc = live.stream().filter(r -> r.data()
-                        && r.module().equals(holder.module()) && r.configAddress().equals(block)
-                        && (r.index().isMissingNode() || r.index().equals(holder.index()))).findFirst();
+                Optional<PlanResource> doc = documents().getOrDefault(holder.module() + "|" + block, List.of())
+                        .stream().filter(r -> r.index().isMissingNode() || r.index().equals(holder.index()))
+                        .findFirst();
                 if (doc.isEmpty()) {
                     continue;
                 }
@@ -431,6 +501,19 @@ final class AwsPlan {
                 return;
             }
             out.unknown(Unset.afterApply(S3Facts.POLICY, holder, "policy"));
+        }
+
+        /** The policy documents read at apply, by module and block: looked up per bucket, so indexed once. */
+        private Map<String, List<PlanResource>> documents() {
+            if (documents == null) {
+                documents = new java.util.HashMap<>();
+                for (PlanResource r : live) {
+                    if (r.data() && "aws_iam_policy_document".equals(r.type())) {
+                        documents.computeIfAbsent(r.module() + "|" + r.configAddress(), k -> new ArrayList<>()).add(r);
+                    }
+                }
+            }
+            return documents;
         }
 
         /** The statements of a policy document data source that are known before apply, as a policy; null if none. */
@@ -687,6 +770,11 @@ final class AwsPlan {
             JsonNode v;
             if (c != null) {
                 trail.from(S3Facts.VERSIONING, c);
+                if (c.unknown("versioning_configuration") && c.block("versioning_configuration").path("status")
+                        .isMissingNode()) {
+                    out.unknown(Unset.afterApply(S3Facts.VERSIONING, c, "versioning_configuration"));
+                    return;
+                }
                 v = c.block("versioning_configuration");
                 String mfa = v.path("mfa_delete").asText(null);
                 details = details.withVersioning(new Versioning(v.path("status").asText(null),
@@ -718,9 +806,8 @@ final class AwsPlan {
                         bpaBlock.path("ignore_public_acls").asBoolean(true),
                         bpaBlock.path("block_public_policy").asBoolean(true),
                         bpaBlock.path("restrict_public_buckets").asBoolean(true));
-                PlanResource policyHolder = apPolicies.stream().filter(p -> p.references("access_point_arn").stream()
-                        .anyMatch(r -> r.startsWith(ap.configAddress()))
-                        && p.module().equals(ap.module())).findFirst().orElse(ap.configured("policy") ? ap : null);
+                PlanResource policyHolder = apPolicies.containsKey(ap) ? apPolicies.get(ap)
+                        : ap.configured("policy") ? ap : null;
                 boolean read = true;
                 if (policyHolder != null) {
                     trail.from(S3Facts.ACCESS_POINTS, policyHolder);
@@ -741,6 +828,18 @@ final class AwsPlan {
                 points.add(new AccessPoint(name, owner, vpc ? "VPC" : "Internet", bpa, read));
             }
             details = details.withAccessPoints(points);
+            if (!created) {
+                // An existing bucket may have access points and objects that this plan does not declare.
+                if (points.isEmpty()) {
+                    out.unknown(Unset.outsidePlan(S3Facts.ACCESS_POINTS, "the access points of " + existing()));
+                }
+                out.unknown(Unset.outsidePlan(S3Facts.OBJECT_ACLS, "the ACLs of the objects already in "
+                        + existing()));
+            }
+        }
+
+        private String existing() {
+            return b.bucket == null ? "bucket '" + b.name + "'" : "existing bucket " + b.bucket.address();
         }
 
         private void objects() {

@@ -43,11 +43,22 @@ final class AzurePlan {
     static final Set<String> TYPES = Set.of(ACCOUNT, CONTAINER, NETWORK_RULES, CUSTOMER_KEY, STATIC_WEBSITE);
     private static final List<String> COMPANIONS = List.of(CONTAINER, NETWORK_RULES, CUSTOMER_KEY, STATIC_WEBSITE);
 
+    /** Companions whose account is not known: each account of the plan may be theirs. */
+    private final List<PlanResource> orphans = new ArrayList<>();
+    private static final Map<String, dev.bucketguard.model.Fact> SETS = Map.of(CONTAINER, AzureFacts.CONTAINER_ACCESS,
+            NETWORK_RULES, AzureFacts.NETWORK_RULES, CUSTOMER_KEY, AzureFacts.ENCRYPTION, STATIC_WEBSITE,
+            AzureFacts.WEBSITE);
     private final String subscription;
+    private final Plan plan;
+    private final List<Resource> settings;
     private final List<ScanError> errors;
     private final Map<String, Provenance> provenance;
 
-    AzurePlan(Plan plan, List<ScanError> errors, Map<String, Provenance> provenance) {
+    /** @param settings the storage accounts of {@code --account-settings}, whose switches stand in for accounts outside the plan */
+    AzurePlan(Plan plan, List<Resource> settings, List<ScanError> errors, Map<String, Provenance> provenance) {
+        this.plan = plan;
+        this.settings = settings.stream().filter(r -> ID.equals(r.provider()) && r.knows(AzureFacts.ACCOUNT_SETTINGS)
+                && r.details() instanceof StorageAccount sa && sa.settings() != null).toList();
         this.subscription = plan.providerConstant("azurerm", "subscription_id").orElse("unknown-subscription");
         this.errors = errors;
         this.provenance = provenance;
@@ -63,11 +74,18 @@ final class AzurePlan {
             this.account = account;
             this.name = name;
         }
+
+        /** The account's block; for an account outside the plan, the first resource of the plan that names it. */
+        PlanResource main() {
+            return account != null ? account : containers.isEmpty() ? companions.values().iterator().next()
+                    : containers.get(0);
+        }
     }
 
     List<Resource> resources(List<PlanResource> live) {
         List<PlanResource> accounts = live.stream().filter(r -> !r.data() && ACCOUNT.equals(r.type())).toList();
-        Links links = new Links(accounts, a -> a.string("name"));
+        Links links = new Links(plan, accounts, a -> a.string("name"));
+        orphans.clear();
         Map<PlanResource, AccountPlan> byBlock = new LinkedHashMap<>();
         accounts.forEach(a -> byBlock.put(a, new AccountPlan(a, a.string("name"))));
         Map<String, AccountPlan> outside = new LinkedHashMap<>();
@@ -89,7 +107,8 @@ final class AzurePlan {
             } else {
                 errors.add(new ScanError(ID, c.address(), ScanError.Kind.CLOUD_DATA, c.address() + ": which storage"
                         + " account it belongs to is known only after apply and no reference in the configuration"
-                        + " names one of this plan; it is not scanned"));
+                        + " names one of this plan; what it sets is unknown on every storage account of the plan"));
+                orphans.add(c);
                 continue;
             }
             if (CONTAINER.equals(c.type())) {
@@ -99,16 +118,18 @@ final class AzurePlan {
             }
         }
         List<Resource> out = new ArrayList<>();
-        byBlock.values().forEach(a -> out.add(map(a)));
-        outside.values().forEach(a -> out.add(map(a)));
+        List<AccountPlan> all = new ArrayList<>(byBlock.values());
+        all.addAll(outside.values());
+        for (AccountPlan a : all) {
+            Plan.mapped(out, errors, ID, a.main().address(), () -> map(a));
+        }
         return out;
     }
 
     private Resource map(AccountPlan a) {
         PlanResource acct = a.account;
         String id = a.name != null ? a.name : acct.address();
-        Provenance trail = new Provenance(acct != null ? acct : a.containers.isEmpty()
-                ? a.companions.values().iterator().next() : a.containers.get(0));
+        Provenance trail = new Provenance(a.main());
         provenance.put(ID + ":" + subscription + ":" + id, trail);
         Resource.Builder out = Resource.builder(ID, subscription, id).kind(AzureCloud.STORAGE_ACCOUNT)
                 .region(acct == null ? null : acct.string("location"));
@@ -116,6 +137,10 @@ final class AzurePlan {
                 AzureFacts.WEBSITE, AzureFacts.RESOURCE_ACCESS_RULES, AzureFacts.OBJECT_REPLICATION,
                 AzureFacts.PRIVATE_ENDPOINTS, AzureFacts.ENCRYPTION, AzureFacts.SOFT_DELETE, AzureFacts.LOGGING,
                 AzureFacts.STORED_ACCESS_POLICIES);
+        for (PlanResource o : orphans) {
+            out.unknown(SETS.get(o.type()), null, null, o.address() + " may set this on storage account '" + id
+                    + "': which account it belongs to is known only after apply");
+        }
         boolean created = acct != null && acct.created();
 
         // Containers: each one's level is in the plan; containers outside the plan are not.
@@ -139,10 +164,8 @@ final class AzurePlan {
         }
         if (!created) {
             // An account that exists already may have containers and stored access policies this plan does not show.
-            if (a.containers.isEmpty()) {
-                out.unknown(Unset.outsidePlan(AzureFacts.CONTAINER_ACCESS, "the containers of storage account '"
-                        + id + "'"));
-            }
+            out.unknown(Unset.outsidePlan(AzureFacts.CONTAINER_ACCESS, (a.containers.isEmpty() ? "the containers"
+                    : "the other containers") + " of storage account '" + id + "'"));
             out.unknown(Unset.outsidePlan(AzureFacts.STORED_ACCESS_POLICIES, "the stored access policies of storage"
                     + " account '" + id + "'"));
         }
@@ -152,11 +175,20 @@ final class AzurePlan {
         if (acct == null) {
             // Only companions are in the plan: the account's own switches live outside it. They can only reduce
             // exposure, so they are taken as not in force.
-            settings = new AccountSettings(Switch.NOT_SET, true, TlsVersion.NOT_SET, Switch.NOT_SET,
-                    SasExpirationAction.NONE);
-            network = NetworkAccess.noRuleSet(PublicNetworkAccess.NOT_SET);
-            trail.note("storage account '" + id + "' is not in this plan: its allow_nested_items_to_be_public and"
-                    + " network rules were not given, so they are taken as allowing anonymous access");
+            Optional<StorageAccount> known = this.settings.stream().filter(r -> r.id().equals(id))
+                    .map(r -> (StorageAccount) r.details()).findFirst();
+            if (known.isPresent()) {
+                settings = known.get().settings();
+                network = known.get().network();
+                trail.note("storage account '" + id + "' is not in this plan: its account settings and network rules"
+                        + " are taken from --account-settings");
+            } else {
+                settings = new AccountSettings(Switch.NOT_SET, true, TlsVersion.NOT_SET, Switch.NOT_SET,
+                        SasExpirationAction.NONE);
+                network = NetworkAccess.noRuleSet(PublicNetworkAccess.NOT_SET);
+                trail.note("storage account '" + id + "' is not in this plan: its allow_nested_items_to_be_public and"
+                        + " network rules were not given, so they are taken as allowing anonymous access");
+            }
             out.unknown(Unset.outsidePlan(AzureFacts.RESOURCE_ACCESS_RULES, "the resource access rules of '" + id
                     + "'"));
             out.unknown(Unset.outsidePlan(AzureFacts.OBJECT_REPLICATION, "object replication of '" + id + "'"));
@@ -265,6 +297,10 @@ final class AzurePlan {
 
     private static NetworkAccess network(PlanResource acct, PlanResource rules, Provenance trail,
                                          Resource.Builder out) {
+        if (acct.configured("public_network_access_enabled") && acct.unknown("public_network_access_enabled")) {
+            out.unknown(Unset.afterApply(AzureFacts.NETWORK_RULES, acct, "public_network_access_enabled"));
+            return null;
+        }
         Boolean publicAccess = acct.bool("public_network_access_enabled");
         PublicNetworkAccess pna = publicAccess == null ? PublicNetworkAccess.NOT_SET
                 : publicAccess ? PublicNetworkAccess.ENABLED : PublicNetworkAccess.DISABLED;

@@ -65,14 +65,22 @@ final class GcpPlan {
             Map.entry("roles/viewer", EnumSet.of(Permission.READ, Permission.LIST)));
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Companions whose bucket is not known: each bucket of the plan may be theirs. */
+    private final List<PlanResource> orphans = new ArrayList<>();
+    private static final Map<String, Fact> SETS = Map.of(IAM_MEMBER, GcpFacts.IAM_POLICY, IAM_BINDING,
+            GcpFacts.IAM_POLICY, IAM_POLICY, GcpFacts.IAM_POLICY, BUCKET_ACL, GcpFacts.ACL, ACCESS_CONTROL, GcpFacts.ACL,
+            DEFAULT_OBJECT_ACL, GcpFacts.DEFAULT_OBJECT_ACL, DEFAULT_ACCESS_CONTROL, GcpFacts.DEFAULT_OBJECT_ACL,
+            OBJECT_ACL, GcpFacts.OBJECT_ACLS);
     private final String defaultProject;
     private final Map<String, Boolean> orgPolicyByProject;
+    private final Plan plan;
     private final List<ScanError> errors;
     private final Map<String, Provenance> provenance;
 
     /** @param orgPolicyByProject whether the organisation enforces public access prevention, per project, from settings */
     GcpPlan(Plan plan, Map<String, Boolean> orgPolicyByProject, List<ScanError> errors,
             Map<String, Provenance> provenance) {
+        this.plan = plan;
         this.defaultProject = plan.providerConstant("google", "project").orElse("unknown-project");
         this.orgPolicyByProject = orgPolicyByProject;
         this.errors = errors;
@@ -89,6 +97,11 @@ final class GcpPlan {
             this.name = name;
         }
 
+        /** The bucket's block; for a bucket outside the plan, the first companion that names it. */
+        PlanResource main() {
+            return bucket != null ? bucket : companions.values().iterator().next().get(0);
+        }
+
         List<PlanResource> of(String type) {
             return companions.getOrDefault(type, List.of());
         }
@@ -96,7 +109,8 @@ final class GcpPlan {
 
     List<Resource> resources(List<PlanResource> live) {
         List<PlanResource> buckets = live.stream().filter(r -> !r.data() && BUCKET.equals(r.type())).toList();
-        Links links = new Links(buckets, b -> b.string("name"));
+        Links links = new Links(plan, buckets, b -> b.string("name"));
+        orphans.clear();
         Map<PlanResource, BucketPlan> byBlock = new LinkedHashMap<>();
         buckets.forEach(b -> byBlock.put(b, new BucketPlan(b, b.string("name"))));
         Map<String, BucketPlan> outside = new LinkedHashMap<>();
@@ -115,14 +129,18 @@ final class GcpPlan {
             } else {
                 errors.add(new ScanError(ID, c.address(), ScanError.Kind.CLOUD_DATA, c.address() + ": which bucket it"
                         + " belongs to is known only after apply and no reference in the configuration names a bucket"
-                        + " of this plan; it is not scanned"));
+                        + " of this plan; what it sets is unknown on every bucket of the plan"));
+                orphans.add(c);
                 continue;
             }
             b.companions.computeIfAbsent(c.type(), k -> new ArrayList<>()).add(c);
         }
         List<Resource> out = new ArrayList<>();
-        byBlock.values().forEach(b -> out.add(map(b)));
-        outside.values().forEach(b -> out.add(map(b)));
+        List<BucketPlan> all = new ArrayList<>(byBlock.values());
+        all.addAll(outside.values());
+        for (BucketPlan b : all) {
+            Plan.mapped(out, errors, ID, b.main().address(), () -> map(b));
+        }
         return out;
     }
 
@@ -131,7 +149,7 @@ final class GcpPlan {
         String project = bucket != null && bucket.string("project") != null ? bucket.string("project")
                 : defaultProject;
         String id = b.name != null ? b.name : bucket.address();
-        PlanResource main = bucket != null ? bucket : b.companions.values().iterator().next().get(0);
+        PlanResource main = b.main();
         Provenance trail = new Provenance(main);
         provenance.put(ID + ":" + project + ":" + id, trail);
         Resource.Builder out = Resource.builder(ID, project, id).kind(GcpCloud.BUCKET)
@@ -139,6 +157,10 @@ final class GcpPlan {
         out.collected(GcpFacts.ACL, GcpFacts.DEFAULT_OBJECT_ACL, GcpFacts.IAM_POLICY,
                 GcpFacts.PUBLIC_ACCESS_PREVENTION, GcpFacts.ORG_POLICY, GcpFacts.OBJECT_ACLS, GcpFacts.LOGGING,
                 GcpFacts.VERSIONING, GcpFacts.ENCRYPTION);
+        for (PlanResource o : orphans) {
+            out.unknown(SETS.get(o.type()), null, null, o.address() + " may set this on bucket '" + id + "': which"
+                    + " bucket it belongs to is known only after apply");
+        }
         boolean created = bucket != null && bucket.created();
         List<Grant> grants = new ArrayList<>();
 
@@ -162,7 +184,15 @@ final class GcpPlan {
                 // Nobody set it: the provider creates the bucket with "inherited" (the organisation policy decides).
                 pap = "enforced".equals(bucket.string("public_access_prevention")) ? PublicAccessPrevention.ENFORCED
                         : PublicAccessPrevention.INHERITED;
-                uniform = Boolean.TRUE.equals(bucket.bool("uniform_bucket_level_access"));
+                if (bucket.configured("uniform_bucket_level_access") && bucket.unknown("uniform_bucket_level_access")) {
+                    // Whether ACLs count is decided at apply: the iamConfiguration is not known as a whole.
+                    out.unknown(Unset.afterApply(GcpFacts.PUBLIC_ACCESS_PREVENTION, bucket,
+                            "uniform_bucket_level_access"));
+                    pap = null;
+                } else {
+                    // Unset, the provider creates the bucket with uniform bucket-level access off.
+                    uniform = Boolean.TRUE.equals(bucket.bool("uniform_bucket_level_access"));
+                }
             }
             JsonNode l = bucket.block("logging");
             logging = l.isMissingNode() ? Logging.OFF : new Logging(true, l.path("log_bucket").asText(""));
@@ -208,8 +238,13 @@ final class GcpPlan {
                 out.unknown(Unset.afterApply(GcpFacts.IAM_POLICY, p, "policy_data"));
                 return;
             }
+            String data = p.string("policy_data");
+            if (data == null) {
+                out.unknown(GcpFacts.IAM_POLICY, null, null, p.address() + ".policy_data is not in the plan");
+                return;
+            }
             try {
-                for (JsonNode binding : JSON.readTree(p.string("policy_data")).path("bindings")) {
+                for (JsonNode binding : JSON.readTree(data).path("bindings")) {
                     binding(binding.path("role").asText(), binding.path("members"), binding.path("condition"),
                             grants, p);
                 }
@@ -281,6 +316,10 @@ final class GcpPlan {
         acl(b, trail, out, grants, created, GcpFacts.ACL, GcpChannels.ACL, BUCKET_ACL, ACCESS_CONTROL, true);
         acl(b, trail, out, grants, created, GcpFacts.DEFAULT_OBJECT_ACL, GcpChannels.DEFAULT_OBJECT_ACL,
                 DEFAULT_OBJECT_ACL, DEFAULT_ACCESS_CONTROL, false);
+        if (!created) {
+            out.unknown(Unset.outsidePlan(GcpFacts.OBJECT_ACLS, "the ACLs of the objects already in bucket '" + b.name
+                    + "'"));
+        }
         for (PlanResource o : b.of(OBJECT_ACL)) {
             trail.from(GcpFacts.OBJECT_ACLS, o);
             String object = o.string("object") != null ? o.string("object") : o.address();

@@ -1,5 +1,6 @@
 package dev.bucketguard.terraform;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,13 +20,24 @@ final class Links {
     private static final Pattern REFERENCE = Pattern.compile("((?:data\\.)?[a-z][a-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_-]*)"
             + "(?:\\[(\"[^\"]*\"|\\d+)])?.*");
 
+    /** {@code module.m.out} or {@code module.m["k"].out}. */
+    private static final Pattern MODULE_OUTPUT = Pattern.compile("module\\.([^.\\[]+)(\\[[^]]*])?\\.([^.\\[]+).*");
+    /** How many module boundaries a reference is followed across. */
+    private static final int MAX_MODULE_HOPS = 16;
+
     private final Map<String, List<PlanResource>> byName = new HashMap<>();
     private final Map<String, List<PlanResource>> byBlock = new HashMap<>();
     /** Each instance by module, block and index, so that count and for_each attach in constant time. */
     private final Map<String, PlanResource> byInstance = new HashMap<>();
 
-    /** @param targets the resources companions attach to; {@code nameOf} gives a target's name where known */
-    Links(List<PlanResource> targets, Function<PlanResource, String> nameOf) {
+    private final Plan plan;
+
+    /**
+     * @param plan    the plan whose configuration links modules; null to follow references within a module only
+     * @param targets the resources companions attach to; {@code nameOf} gives a target's name where known
+     */
+    Links(Plan plan, List<PlanResource> targets, Function<PlanResource, String> nameOf) {
+        this.plan = plan;
         for (PlanResource t : targets) {
             String name = nameOf.apply(t);
             if (name != null) {
@@ -44,49 +56,100 @@ final class Links {
 
     /**
      * The target that {@code companion}'s {@code attribute} names: by its known value, else by the references of its
-     * expression; empty when neither tells.
+     * expression, followed across modules (a {@code var.x} to the module call's argument, a {@code module.m.out} to
+     * that module's output); empty when neither tells.
      */
     Optional<PlanResource> target(PlanResource companion, String attribute, String knownValue) {
         Optional<PlanResource> named = byName(knownValue);
         if (named.isPresent()) {
             return named;
         }
-        List<String> refs = companion.references(attribute);
-        boolean sameInstance = refs.contains("count.index") || refs.contains("each.key")
-                || refs.stream().anyMatch(r -> r.startsWith("each.value"));
+        List<String> refs = new ArrayList<>(companion.references(attribute));
+        boolean eachValue = refs.stream().anyMatch(r -> r.startsWith("each.value"));
+        boolean sameInstance = refs.contains("count.index") || refs.contains("each.key") || eachValue;
+        if (eachValue) {
+            // for_each = aws_s3_bucket.tenant, bucket = each.value.id: the resource is named by the for_each.
+            refs.addAll(PlanResource.references(companion.config().path("for_each_expression")));
+        }
+        return resolve(companion, refs, companion.module(), sameInstance, 0);
+    }
+
+    private Optional<PlanResource> resolve(PlanResource companion, List<String> refs, String module,
+                                           boolean sameInstance, int depth) {
+        if (depth > MAX_MODULE_HOPS) {
+            return Optional.empty();
+        }
         for (String ref : refs) {
-            Matcher m = REFERENCE.matcher(ref);
-            if (!m.matches() || ref.startsWith("module.") || ref.startsWith("var.") || ref.startsWith("local.")
-                    || ref.startsWith("each.") || ref.startsWith("count.")) {
-                continue;
+            Optional<PlanResource> found = ref.startsWith("var.") ? viaVariable(companion, ref, module, depth)
+                    : ref.startsWith("module.") ? viaOutput(companion, ref, module, depth)
+                    : inModule(companion, ref, module, sameInstance);
+            if (found.isPresent()) {
+                return found;
             }
-            List<PlanResource> block = byBlock.get(companion.module() + "|" + m.group(1));
-            if (block == null) {
-                continue;
+        }
+        return Optional.empty();
+    }
+
+    /** {@code var.x} of a child module: the references of argument x of its module call, in the parent module. */
+    private Optional<PlanResource> viaVariable(PlanResource companion, String ref, String module, int depth) {
+        int cut = module.lastIndexOf("module.");
+        if (plan == null || cut < 0) {
+            return Optional.empty();
+        }
+        String parent = cut == 0 ? "" : module.substring(0, cut - 1);
+        List<String> calls = Plan.moduleCalls(module);
+        String variable = ref.substring("var.".length()).replaceFirst("[.\\[].*", "");
+        JsonNode argument = plan.configModule(parent).path("module_calls").path(calls.get(calls.size() - 1))
+                .path("expressions").path(variable);
+        return resolve(companion, PlanResource.references(argument), parent, false, depth + 1);
+    }
+
+    /** {@code module.m.out}: the references of output out of module m, in that module. */
+    private Optional<PlanResource> viaOutput(PlanResource companion, String ref, String module, int depth) {
+        Matcher m = MODULE_OUTPUT.matcher(ref);
+        if (plan == null || !m.matches()) {
+            return Optional.empty();
+        }
+        String child = (module.isEmpty() ? "" : module + ".") + "module." + m.group(1) + (m.group(2) == null ? ""
+                : m.group(2));
+        JsonNode output = plan.configModule(module).path("module_calls").path(m.group(1)).path("module")
+                .path("outputs").path(m.group(3)).path("expression");
+        return resolve(companion, PlanResource.references(output), child, false, depth + 1);
+    }
+
+    /** A reference to a resource block of {@code module}, instance to instance where count or for_each is used. */
+    private Optional<PlanResource> inModule(PlanResource companion, String ref, String module, boolean sameInstance) {
+        Matcher m = REFERENCE.matcher(ref);
+        if (!m.matches() || ref.startsWith("local.") || ref.startsWith("each.") || ref.startsWith("count.")
+                || ref.startsWith("path.") || ref.startsWith("terraform.")) {
+            return Optional.empty();
+        }
+        List<PlanResource> block = byBlock.get(module + "|" + m.group(1));
+        if (block == null) {
+            return Optional.empty();
+        }
+        String literal = m.group(2) == null ? null : m.group(2).replace("\"", "");
+        String key = module + "|" + m.group(1) + "|";
+        if (literal != null && byInstance.containsKey(key + literal)) {
+            return Optional.of(byInstance.get(key + literal));
+        }
+        if (literal == null && sameInstance && !companion.index().isMissingNode()) {
+            PlanResource same = byInstance.get(key + companion.index().asText());
+            if (same != null && same.index().equals(companion.index())) {
+                return Optional.of(same);
             }
-            String literal = m.group(2) == null ? null : m.group(2).replace("\"", "");
-            String key = companion.module() + "|" + m.group(1) + "|";
-            if (literal != null && byInstance.containsKey(key + literal)) {
-                return Optional.of(byInstance.get(key + literal));
+        }
+        for (PlanResource t : block) {
+            boolean match;
+            if (literal != null) {
+                match = t.index().asText().equals(literal);
+            } else if (t.index().isMissingNode()) {
+                match = true;
+            } else {
+                match = sameInstance && t.index().equals(companion.index());
             }
-            if (literal == null && sameInstance && !companion.index().isMissingNode()) {
-                PlanResource same = byInstance.get(key + companion.index().asText());
-                if (same != null && same.index().equals(companion.index())) {
-                    return Optional.of(same);
-                }
-            }
-            for (PlanResource t : block) {
-                boolean match;
-                if (literal != null) {
-                    match = t.index().asText().equals(literal);
-                } else if (t.index().isMissingNode()) {
-                    match = true;
-                } else {
-                    match = sameInstance && t.index().equals(companion.index());
-                }
-                if (match) {
-                    return Optional.of(t);
-                }
+            if (match) {
+                return Optional.of(t);
             }
         }
         return Optional.empty();

@@ -1,13 +1,19 @@
 package dev.bucketguard.terraform;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bucketguard.provider.IoErrors;
+import dev.bucketguard.model.Resource;
 import dev.bucketguard.provider.ProviderException;
+import dev.bucketguard.provider.ScanError;
 import dev.bucketguard.scan.JsonInput;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +25,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -31,6 +39,11 @@ import java.util.regex.Pattern;
 final class Plan {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    /** Top-level sections of a plan that nothing here reads: planned_values repeats resource_changes' values. */
+    private static final Set<String> UNUSED = Set.of("planned_values", "resource_drift", "output_changes",
+            "relevant_attributes", "checks", "variables");
+    private static final List<String> UNUSED_IN_CHANGE = List.of("before", "before_sensitive", "after_sensitive",
+            "before_identity", "after_identity");
     private static final Pattern MODULE_STEP = Pattern.compile("module\\.([^.\\[]+)(\\[[^]]*])?");
 
     private final Path file;
@@ -46,8 +59,12 @@ final class Plan {
     /** Reads and checks a plan file; a {@link ProviderException} (input error) with one line otherwise. */
     static Plan read(Path file) {
         JsonNode root;
+        if (Files.isDirectory(file)) {
+            throw new ProviderException(file + ": is a directory; give the file that 'terraform show -json PLANFILE'"
+                    + " wrote", true);
+        }
         try (InputStream in = Files.newInputStream(file)) {
-            root = JSON.readTree(in);
+            root = readLean(in);
         } catch (JsonProcessingException e) {
             throw new ProviderException(JsonInput.place(file, e.getLocation(), null) + ": not valid JSON ("
                     + JsonInput.message(e) + "); is the plan file complete?", true, e);
@@ -83,6 +100,59 @@ final class Plan {
             plan.resources.add(plan.resource(c));
         }
         return plan;
+    }
+
+    /**
+     * The plan's JSON without what is never read, so that memory follows what the scan needs rather than the size of
+     * the file: the top-level sections in {@link #UNUSED} are skipped (their presence is kept, as null), and each
+     * resource change drops its old values ({@code before}, a copy of the state) and its sensitivity masks.
+     */
+    private static JsonNode readLean(InputStream in) throws IOException {
+        try (JsonParser p = JSON.createParser(in)) {
+            JsonToken first = p.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                return first == null ? null : JSON.readTree(p);
+            }
+            ObjectNode root = JSON.createObjectNode();
+            for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (value == null) {
+                    break;
+                }
+                if (UNUSED.contains(name)) {
+                    p.skipChildren();
+                    root.putNull(name);
+                } else if ("resource_changes".equals(name) && value == JsonToken.START_ARRAY) {
+                    ArrayNode changes = root.putArray(name);
+                    for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY && e != null; e = p.nextToken()) {
+                        JsonNode c = JSON.readTree(p);
+                        if (c.path("change") instanceof ObjectNode change) {
+                            change.remove(UNUSED_IN_CHANGE);
+                        }
+                        changes.add(c);
+                    }
+                } else {
+                    root.set(name, JSON.readTree(p));
+                }
+            }
+            return root;
+        }
+    }
+
+    /**
+     * Adds what {@code map} makes of one resource of the plan; a plan whose values have a shape the mapping does not
+     * expect (a hand-edited or hostile file) costs that resource only: it is listed as not scanned, the others are.
+     */
+    static void mapped(List<Resource> out, List<ScanError> errors, String cloud, String address,
+                       Supplier<Resource> map) {
+        try {
+            out.add(map.get());
+        } catch (RuntimeException e) {
+            errors.add(new ScanError(cloud, address, ScanError.Kind.CLOUD_DATA, address + ": its values in the plan"
+                    + " have a shape bucketguard does not expect (" + e.getClass().getSimpleName() + "); it is not"
+                    + " scanned"));
+        }
     }
 
     private static ProviderException notAPlan(Path file, String why) {

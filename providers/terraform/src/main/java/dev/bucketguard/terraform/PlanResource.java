@@ -30,6 +30,17 @@ record PlanResource(String address, String module, String mode, String type, Str
         index = index == null || index.isNull() ? MissingNode.getInstance() : index;
     }
 
+    /** One instance of the plan is one resource: identity, not a deep comparison of its values (they key maps). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
     boolean data() {
         return "data".equals(mode);
     }
@@ -94,8 +105,13 @@ record PlanResource(String address, String module, String mode, String type, Str
 
     /** The references of an attribute's expression in the configuration ({@code aws_s3_bucket.x.id}, {@code count.index}). */
     List<String> references(String attribute) {
+        return references(config.path("expressions").path(attribute));
+    }
+
+    /** The references of an expression of {@code configuration}, nested blocks included. */
+    static List<String> references(JsonNode expression) {
         List<String> out = new ArrayList<>();
-        collectReferences(config.path("expressions").path(attribute), out);
+        collectReferences(expression, out);
         return out;
     }
 

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bucketguard.model.Fact;
 import dev.bucketguard.report.Reporter;
 import dev.bucketguard.report.SarifReporter;
 import dev.bucketguard.scan.ScanReport;
@@ -17,8 +16,6 @@ import dev.bucketguard.spi.RuleMetadata;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -69,7 +66,7 @@ final class PlanSarif implements Reporter {
                 if (p == null) {
                     continue;
                 }
-                PlanResource block = blockFor(p, rules.get(result.path("ruleId").asText()));
+                PlanResource block = p.blockToChange(rules.get(result.path("ruleId").asText()));
                 Optional<SourceIndex.Location> at = sources.find(block);
                 if (at.isEmpty() && block != p.main) {
                     block = p.main;
@@ -80,57 +77,11 @@ final class PlanSarif implements Reporter {
                     ((ObjectNode) physical.path("artifactLocation")).put("uri", at.get().file());
                     ((ObjectNode) physical.path("region")).put("startLine", at.get().line());
                 }
-                ObjectNode message = (ObjectNode) result.path("message");
-                message.put("text", message.path("text").asText() + " Terraform: change " + block.address() + ".");
                 ((ObjectNode) result.path("properties")).put("terraformAddress", block.address());
             }
         }
         WRITER.writeValue(out, root);
         out.write('\n');
         out.flush();
-    }
-
-    /**
-     * The fact whose Terraform resource a built-in rule's fix changes, where the rule reads several (the public-policy
-     * rule also reads Block Public Access, but the statement to change is in the policy).
-     */
-    private static final Map<String, String> FIXED_IN = Map.ofEntries(
-            Map.entry("aws.s3.public-policy", "POLICY"), Map.entry("aws.s3.tls-only", "POLICY"),
-            Map.entry("aws.s3.cross-account-access", "POLICY"), Map.entry("aws.s3.public-acl", "ACL"),
-            Map.entry("aws.s3.acls-enabled", "OBJECT_OWNERSHIP"),
-            Map.entry("aws.s3.bucket-block-public-access", "BLOCK_PUBLIC_ACCESS_BUCKET"),
-            Map.entry("aws.s3.account-block-public-access", "BLOCK_PUBLIC_ACCESS_ACCOUNT"),
-            Map.entry("aws.s3.encryption-customer-key", "ENCRYPTION"), Map.entry("aws.s3.website-public", "WEBSITE"),
-            Map.entry("aws.s3.access-logging", "LOGGING"), Map.entry("aws.s3.versioning", "VERSIONING"),
-            Map.entry("aws.s3.mfa-delete", "VERSIONING"), Map.entry("aws.s3.access-point-public", "ACCESS_POINTS"),
-            Map.entry("aws.s3.public-object", "OBJECT_ACLS"),
-            Map.entry("azure.blob.public-access", "CONTAINER_ACCESS"),
-            Map.entry("azure.storage.network-default-deny", "NETWORK_RULES"),
-            Map.entry("azure.storage.public-network-access", "NETWORK_RULES"),
-            Map.entry("azure.storage.customer-managed-key", "ENCRYPTION"),
-            Map.entry("azure.blob.static-website", "WEBSITE"),
-            Map.entry("gcp.storage.public-access", "IAM_POLICY"), Map.entry("gcp.storage.external-members", "IAM_POLICY"),
-            Map.entry("gcp.storage.public-acl", "ACL"), Map.entry("gcp.storage.public-object", "OBJECT_ACLS"));
-
-    /** The companion that gave the fact the rule is about, else the resource's own block. */
-    private static PlanResource blockFor(Provenance p, RuleMetadata rule) {
-        if (rule != null) {
-            String fixed = FIXED_IN.get(rule.id());
-            if (fixed != null && p.companions.containsKey(Fact.of(fixed))) {
-                return p.companions.get(Fact.of(fixed));
-            }
-            if (fixed != null) {
-                return p.main;
-            }
-            List<Fact> facts = new ArrayList<>(rule.requires());
-            facts.addAll(rule.reads());
-            for (Fact f : facts) {
-                PlanResource c = p.companions.get(f);
-                if (c != null) {
-                    return c;
-                }
-            }
-        }
-        return p.main;
     }
 }

@@ -1,6 +1,7 @@
 package dev.bucketguard.terraform;
 
 import dev.bucketguard.model.Fact;
+import dev.bucketguard.spi.RuleMetadata;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,5 +46,65 @@ final class Provenance {
         if (!notes.contains(sentence)) {
             notes.add(sentence);
         }
+    }
+
+    /**
+     * The fact whose Terraform resource a built-in rule's fix changes, where the rule reads several (the public-policy
+     * rule also reads Block Public Access, but the statement to change is in the policy).
+     */
+    private static final Map<String, String> FIXED_IN = Map.ofEntries(
+            Map.entry("aws.s3.public-policy", "POLICY"), Map.entry("aws.s3.tls-only", "POLICY"),
+            Map.entry("aws.s3.cross-account-access", "POLICY"), Map.entry("aws.s3.public-acl", "ACL"),
+            Map.entry("aws.s3.acls-enabled", "OBJECT_OWNERSHIP"),
+            Map.entry("aws.s3.bucket-block-public-access", "BLOCK_PUBLIC_ACCESS_BUCKET"),
+            Map.entry("aws.s3.account-block-public-access", "BLOCK_PUBLIC_ACCESS_ACCOUNT"),
+            Map.entry("aws.s3.encryption-customer-key", "ENCRYPTION"), Map.entry("aws.s3.website-public", "WEBSITE"),
+            Map.entry("aws.s3.access-logging", "LOGGING"), Map.entry("aws.s3.versioning", "VERSIONING"),
+            Map.entry("aws.s3.mfa-delete", "VERSIONING"), Map.entry("aws.s3.access-point-public", "ACCESS_POINTS"),
+            Map.entry("aws.s3.public-object", "OBJECT_ACLS"),
+            Map.entry("azure.blob.public-access", "CONTAINER_ACCESS"),
+            Map.entry("azure.storage.network-default-deny", "NETWORK_RULES"),
+            Map.entry("azure.storage.public-network-access", "NETWORK_RULES"),
+            Map.entry("azure.storage.customer-managed-key", "ENCRYPTION"),
+            Map.entry("azure.blob.static-website", "WEBSITE"),
+            Map.entry("gcp.storage.public-access", "IAM_POLICY"), Map.entry("gcp.storage.external-members", "IAM_POLICY"),
+            Map.entry("gcp.storage.public-acl", "ACL"), Map.entry("gcp.storage.public-object", "OBJECT_ACLS"));
+
+    /** Facts that belong to the account, not the resource: its block is no place to fix them. */
+    private static final java.util.Set<String> ACCOUNT_LEVEL = java.util.Set.of("BLOCK_PUBLIC_ACCESS_ACCOUNT");
+
+    /**
+     * The resource whose address a finding of {@code rule} names as the one to change: {@link #blockToChange}, or
+     * null when the rule is about an account-level setting the plan does not hold (changing this resource would not
+     * fix it).
+     */
+    PlanResource addressToChange(RuleMetadata rule) {
+        String fixed = rule == null ? null : FIXED_IN.get(rule.id());
+        if (fixed != null && ACCOUNT_LEVEL.contains(fixed) && !companions.containsKey(Fact.of(fixed))) {
+            return null;
+        }
+        return blockToChange(rule);
+    }
+
+    /** The companion that gave the fact the rule is about, else the resource's own block. */
+    PlanResource blockToChange(RuleMetadata rule) {
+        if (rule != null) {
+            String fixed = FIXED_IN.get(rule.id());
+            if (fixed != null && companions.containsKey(Fact.of(fixed))) {
+                return companions.get(Fact.of(fixed));
+            }
+            if (fixed != null) {
+                return main;
+            }
+            List<Fact> facts = new ArrayList<>(rule.requires());
+            facts.addAll(rule.reads());
+            for (Fact f : facts) {
+                PlanResource c = companions.get(f);
+                if (c != null) {
+                    return c;
+                }
+            }
+        }
+        return main;
     }
 }

@@ -11,7 +11,16 @@ import dev.bucketguard.provider.Inventory;
 import dev.bucketguard.provider.Progress;
 import dev.bucketguard.provider.Provider;
 import dev.bucketguard.provider.ScanError;
+import dev.bucketguard.report.Reporter;
+import dev.bucketguard.scan.Finding;
+import dev.bucketguard.scan.FindingStatus;
+import dev.bucketguard.scan.ResourceReport;
+import dev.bucketguard.scan.ScanReport;
 import dev.bucketguard.spi.Clouds;
+import dev.bucketguard.spi.RuleMetadata;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,8 +48,11 @@ public final class TerraformProvider implements Provider {
             "azurerm_storage_blob", "azurerm_storage_management_policy", "azurerm_storage_queue",
             "azurerm_storage_table", "azurerm_storage_share", "google_storage_bucket_object",
             "google_storage_notification", "google_storage_hmac_key");
-    private static final List<String> STORAGE_PREFIXES = List.of("aws_s3_", "aws_s3control_", "azurerm_storage_",
-            "google_storage_");
+    private static final List<String> STORAGE_PREFIXES = List.of("aws_s3_", "aws_s3control_", "aws_s3tables_",
+            "aws_s3outposts_", "azurerm_storage_", "google_storage_");
+    /** Access granted to storage by types that are not storage types: role assignments and project IAM. */
+    private static final Set<String> GRANTS = Set.of("azurerm_role_assignment", "google_project_iam_member",
+            "google_project_iam_binding", "google_project_iam_policy");
 
     private final Plan plan;
     private final TerraformOptions options;
@@ -80,6 +92,10 @@ public final class TerraformProvider implements Provider {
                 errors.add(new ScanError(ID, r.address(), ScanError.Kind.CLOUD_DATA, r.address() + ": resource type "
                         + r.type() + " may change who reaches stored data and bucketguard does not read it; it is"
                         + " not scanned"));
+            } else if (!r.data() && GRANTS.contains(r.type()) && grantsStorage(r)) {
+                errors.add(new ScanError(ID, r.address(), ScanError.Kind.CLOUD_DATA, r.address() + ": "
+                        + r.type() + " grants access to storage, which bucketguard does not read (a live scan does"
+                        + " not either); it is not scanned"));
             }
         }
         List<Resource> resources = new ArrayList<>();
@@ -94,13 +110,31 @@ public final class TerraformProvider implements Provider {
                         && r.knows(S3Facts.BLOCK_PUBLIC_ACCESS_ACCOUNT))
                 .map(r -> S3Bucket.of(r).accountBlockPublicAccess()).filter(b -> b != null).findFirst().orElse(null);
         resources.addAll(new AwsPlan(plan, account, accountKnown, accountBpa, errors, provenance).resources(live));
-        resources.addAll(new AzurePlan(plan, errors, provenance).resources(live));
+        resources.addAll(new AzurePlan(plan, options.accountSettings(), errors, provenance).resources(live));
         Map<String, Boolean> orgPolicy = new HashMap<>();
         options.accountSettings().stream().filter(r -> GcpPlan.ID.equals(r.provider())
                         && r.knows(GcpFacts.ORG_POLICY) && GcpBucket.of(r).orgEnforcesPublicAccessPrevention() != null)
                 .forEach(r -> orgPolicy.putIfAbsent(r.account(), GcpBucket.of(r).orgEnforcesPublicAccessPrevention()));
         resources.addAll(new GcpPlan(plan, orgPolicy, errors, provenance).resources(live));
         return new Inventory(resources, errors);
+    }
+
+    /**
+     * True when a role assignment's scope is a storage account or container (by value, or a reference to one of the
+     * plan), or a project IAM grant names a storage role (or a role known only at apply).
+     */
+    private static boolean grantsStorage(PlanResource r) {
+        if ("azurerm_role_assignment".equals(r.type())) {
+            String scope = r.string("scope");
+            return scope != null ? scope.contains("/providers/Microsoft.Storage/")
+                    : r.references("scope").stream().anyMatch(ref -> ref.startsWith("azurerm_storage_"));
+        }
+        if ("google_project_iam_policy".equals(r.type())) {
+            String data = r.string("policy_data");
+            return data == null || data.contains("roles/storage.");
+        }
+        String role = r.string("role");
+        return role == null || role.startsWith("roles/storage.");
     }
 
     /**
@@ -113,10 +147,58 @@ public final class TerraformProvider implements Provider {
 
     /**
      * A SARIF reporter whose results point at the {@code .tf} file and line to change, found under {@code sourceDir}
-     * (paths relative to it); results whose block is not found point at {@code fallbackUri}.
+     * (paths relative to it); results whose block is not found point at {@code fallbackUri}. Its findings name the
+     * resource address to change, as {@link #reporter(Reporter)}'s do.
      */
-    public dev.bucketguard.report.Reporter sarif(java.nio.file.Path sourceDir, String fallbackUri) {
-        return new PlanSarif(fallbackUri, provenance, new SourceIndex(sourceDir, plan));
+    public Reporter sarif(Path sourceDir, String fallbackUri) {
+        return reporter(new PlanSarif(fallbackUri, provenance, new SourceIndex(sourceDir, plan)));
+    }
+
+    /** {@code base}, writing the report with {@link #annotate(ScanReport)}: each failing finding names what to change. */
+    public Reporter reporter(Reporter base) {
+        return new Reporter() {
+            @Override
+            public String format() {
+                return base.format();
+            }
+
+            @Override
+            public void write(ScanReport report, Writer out) throws IOException {
+                base.write(annotate(report), out);
+            }
+        };
+    }
+
+    /**
+     * The report whose failing findings, where the rule's remediation says how to fix it in Terraform, end with the
+     * address of the resource to change ({@code Terraform: change aws_s3_bucket_policy.site.}): the companion that
+     * set the fact the rule is about, else the resource's own block.
+     */
+    public ScanReport annotate(ScanReport report) {
+        Map<String, RuleMetadata> rules = new HashMap<>();
+        report.rules().forEach(m -> rules.putIfAbsent(m.id(), m));
+        List<ResourceReport> resources = new ArrayList<>(report.resources().size());
+        for (ResourceReport r : report.resources()) {
+            Provenance p = provenance.get(r.resource().ref());
+            if (p == null) {
+                resources.add(r);
+                continue;
+            }
+            List<Finding> findings = new ArrayList<>(r.findings().size());
+            for (Finding f : r.findings()) {
+                RuleMetadata rule = rules.get(f.ruleId());
+                PlanResource change = rule == null ? null : p.addressToChange(rule);
+                if (f.status() == FindingStatus.FAIL && change != null && rule.remediation() != null
+                        && rule.remediation().terraform() != null) {
+                    f = new Finding(f.ruleId(), f.title(), f.severity(), f.status(), f.message()
+                            + (f.message().endsWith(".") ? " " : ". ") + "Terraform: change " + change.address() + ".",
+                            f.evidence(), f.suppression(), f.baselined());
+                }
+                findings.add(f);
+            }
+            resources.add(new ResourceReport(r.resource(), r.verdict(), r.readAudit(), findings));
+        }
+        return new ScanReport(report.toolVersion(), report.rules(), resources, report.errors(), report.warnings());
     }
 
     /** Where each resource comes from in the plan, by reference ({@code aws:111122223333:bucket}). */

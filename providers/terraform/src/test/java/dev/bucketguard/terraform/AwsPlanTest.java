@@ -76,6 +76,16 @@ class AwsPlanTest {
     }
 
     @Test
+    void aV3InlineReplicationIsListedAsNotScannedAndTheBucketStillIs() {
+        ScanReport report = scan(aws("v3-inline-replication"));
+        assertEquals(Map.of("acme-claims-archive", Exposure.PRIVATE), verdicts(report));
+        assertEquals(List.of("aws_s3_bucket.claims: aws_s3_bucket.claims: replication_configuration may copy the data"
+                + " to another account, and bucketguard does not read it; it is not scanned (the bucket's other"
+                + " settings are)"), Plans.errors(report));
+        assertEquals(FindingStatus.PASS, status(resource(report, "acme-claims-archive"), "aws.s3.versioning"));
+    }
+
+    @Test
     void aPublicAclWithExplicitGuardrailsOffIsPublicWithoutTheDefaultsNote() {
         ResourceReport r = resource(scan(aws("public-acl-split")), "acme-uploads");
         assertEquals(Exposure.PUBLIC, r.verdict().exposure());
@@ -126,6 +136,105 @@ class AwsPlanTest {
     }
 
     @Test
+    void aFailingFindingNamesTheCompanionToChangeAndAPassingOneNothing() {
+        TerraformProvider provider = new TerraformProvider(new TerraformOptions(aws("modules")));
+        ScanReport report = provider.annotate(Plans.scan(provider, TrustZone.OWNER_ONLY));
+        ResourceReport downloads = resource(report, "acme-downloads");
+        assertTrue(message(downloads, "aws.s3.public-policy").endsWith(
+                ". Terraform: change module.downloads.aws_s3_bucket_policy.this[0]."), message(downloads,
+                "aws.s3.public-policy"));
+        assertFalse(message(resource(report, "acme-archive"), "aws.s3.public-policy").contains("Terraform:"));
+        // The account-level setting is not in the plan: no bucket's block is the place to fix it.
+        assertFalse(message(downloads, "aws.s3.account-block-public-access").contains("Terraform:"));
+    }
+
+    private static String message(ResourceReport r, String rule) {
+        return r.findings().stream().filter(f -> f.ruleId().equals(rule)).findFirst().orElseThrow().message();
+    }
+
+    @Test
+    void companionsAttachAcrossModulesThroughOutputsAndVariablesWhenTheBucketNameIsKnownOnlyAfterApply() {
+        ScanReport report = scan(aws("module-links"));
+        assertEquals(Map.of("module.store.aws_s3_bucket.this", Exposure.PUBLIC, "aws_s3_bucket.shared",
+                Exposure.PRIVATE), verdicts(report));
+        assertTrue(report.errors().isEmpty(), Plans.errors(report).toString());
+        ResourceReport store = resource(report, "module.store.aws_s3_bucket.this");
+        assertTrue(reasons(store).contains("bucket ACL (aws_s3_bucket_acl.store)"), reasons(store));
+        ResourceReport shared = resource(report, "aws_s3_bucket.shared");
+        assertEquals(FindingStatus.PASS, status(shared, "aws.s3.bucket-block-public-access"));
+    }
+
+    @Test
+    void aWebsiteConfigurationAndAnObjectWithAPublicAclAreRead() {
+        ResourceReport r = resource(scan(aws("website-and-public-object")), "acme-brochures");
+        assertEquals(Exposure.PUBLIC, r.verdict().exposure());
+        assertEquals(FindingStatus.FAIL, status(r, "aws.s3.public-object"));
+        assertEquals(FindingStatus.FAIL, status(r, "aws.s3.website-public"));
+        assertTrue(reasons(r).contains("ACL of object 'index.html' (aws_s3_object.index) grants read to anyone"),
+                reasons(r));
+    }
+
+    @Test
+    void anAccessPointPolicyOpensAPrivateBucketThroughItsAccessPoint() {
+        ResourceReport r = resource(scan(aws("access-point-policy")), "acme-partner-exchange");
+        assertEquals(Exposure.PUBLIC, r.verdict().exposure());
+        assertEquals(FindingStatus.FAIL, status(r, "aws.s3.access-point-public"));
+        assertTrue(reasons(r).contains("access point 'partners' policy statement #1 grants read to anyone"),
+                reasons(r));
+    }
+
+    @Test
+    void eachAccessPointPolicyUnderCountAttachesToItsOwnAccessPoint() {
+        ScanReport report = scan(new TerraformOptions(aws("access-points-count"), "111122223333", List.of()),
+                TrustZone.OWNER_ONLY);
+        ResourceReport r = resource(report, "acme-claims-exchange");
+        assertEquals(Exposure.PUBLIC, r.verdict().exposure());
+        assertTrue(reasons(r).contains("access point 'claims-desk-1' policy statement #1 grants read to anyone"),
+                reasons(r));
+        assertTrue(report.errors().isEmpty(), Plans.errors(report).toString());
+    }
+
+    @Test
+    void anAclGranteeDecidedAtApplyIsUnknownNeverAnUnidentifiedGrantee() {
+        ResourceReport r = resource(scan(aws("acl-grantee-known-after-apply")), "acme-partner-handover");
+        assertEquals(Exposure.UNKNOWN, r.verdict().exposure(), reasons(r));
+        assertTrue(reasons(r).contains("aws_s3_bucket_acl.handover.access_control_policy is known only after apply"),
+                reasons(r));
+    }
+
+    @Test
+    void theAccountBlockPublicAccessOfThePlanWinsAndVersioningDecidedAtApplyIsUnknown() {
+        ResourceReport r = resource(scan(aws("account-block-in-plan")), "acme-ledger");
+        assertEquals(Exposure.PRIVATE, r.verdict().exposure(), reasons(r));
+        assertEquals(FindingStatus.PASS, status(r, "aws.s3.account-block-public-access"));
+        assertFalse(reasons(r).contains("the account setting was not given"), reasons(r));
+        assertEquals(FindingStatus.UNKNOWN, status(r, "aws.s3.versioning"));
+        assertTrue(r.resource().unknowns().stream().anyMatch(u -> u.error().equals(
+                "aws_s3_bucket_versioning.ledger.versioning_configuration is known only after apply")),
+                r.resource().unknowns().toString());
+    }
+
+    @Test
+    void companionsIteratingOverTheBucketsAttachByKeyThroughTheirForEach() {
+        ScanReport report = scan(aws("for-each-each-value"));
+        assertEquals(Map.of("aws_s3_bucket.tenant[\"alpha\"]", Exposure.PRIVATE,
+                "aws_s3_bucket.tenant[\"beta\"]", Exposure.PUBLIC), verdicts(report));
+        assertTrue(report.errors().isEmpty(), Plans.errors(report).toString());
+        assertTrue(reasons(resource(report, "aws_s3_bucket.tenant[\"beta\"]")).contains(
+                "aws_s3_bucket_acl.tenant[\"beta\"]"));
+    }
+
+    @Test
+    void aCompanionWhoseBucketIsNotKnownLeavesWhatItSetsUnknownOnEveryBucketItMayBelongTo() {
+        ScanReport report = scan(aws("companion-bucket-unknown"));
+        ResourceReport r = resource(report, "acme-intake");
+        assertEquals(Exposure.UNKNOWN, r.verdict().exposure(), reasons(r));
+        assertTrue(reasons(r).contains("aws_s3_bucket_policy.somewhere may set this on aws_s3_bucket.intake: which"
+                + " bucket it belongs to is known only after apply"), reasons(r));
+        assertEquals(List.of("aws_s3_bucket_policy.somewhere"), report.errors().stream().map(e -> e.scope()).toList());
+    }
+
+    @Test
     void bucketsOfChildModulesAreScannedWithTheirOwnCompanions() {
         assertEquals(Map.of("acme-downloads", Exposure.PUBLIC, "acme-archive", Exposure.PRIVATE),
                 verdicts(scan(aws("modules"))));
@@ -142,6 +251,10 @@ class AwsPlanTest {
         assertEquals(FindingStatus.UNKNOWN, status(r, "aws.s3.public-acl"));
         assertTrue(r.findings().stream().filter(f -> f.ruleId().equals("aws.s3.public-acl")).findFirst().orElseThrow()
                 .message().contains("the ACL of existing bucket aws_s3_bucket.existing is not in this plan"));
+        // Access points and objects it already has are not declared here either: unknown, never "none".
+        assertEquals(FindingStatus.UNKNOWN, status(r, "aws.s3.public-object"));
+        assertTrue(r.resource().unknowns().stream().anyMatch(u -> u.error().startsWith("the access points of"
+                + " existing bucket aws_s3_bucket.existing is not in this plan")), r.resource().unknowns().toString());
     }
 
     @Test

@@ -9,6 +9,15 @@ import static dev.bucketguard.terraform.Plans.verdicts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bucketguard.cloud.azure.AccountSettings;
+import dev.bucketguard.cloud.azure.AzureCloud;
+import dev.bucketguard.cloud.azure.AzureFacts;
+import dev.bucketguard.cloud.azure.NetworkAccess;
+import dev.bucketguard.cloud.azure.PublicNetworkAccess;
+import dev.bucketguard.cloud.azure.SasExpirationAction;
+import dev.bucketguard.cloud.azure.StorageAccount;
+import dev.bucketguard.cloud.azure.Switch;
+import dev.bucketguard.cloud.azure.TlsVersion;
 import dev.bucketguard.cloud.gcp.GcpBucket;
 import dev.bucketguard.cloud.gcp.GcpCloud;
 import dev.bucketguard.cloud.gcp.GcpFacts;
@@ -65,6 +74,22 @@ class HandWrittenPlansTest {
         assertEquals(Exposure.PUBLIC, r.verdict().exposure());
         assertTrue(reasons(r).contains("storage account 'acmeexisting' is not in this plan: its"
                 + " allow_nested_items_to_be_public and network rules were not given"), reasons(r));
+    }
+
+    @Test
+    void accountSettingsGiveTheSwitchOfAnAccountOutsideThePlan() {
+        Resource existing = Resource.builder("azure", "sub-1", "acmeexisting").kind(AzureCloud.STORAGE_ACCOUNT)
+                .collected(AzureFacts.ACCOUNT_SETTINGS, AzureFacts.NETWORK_RULES)
+                .details(new StorageAccount(new AccountSettings(Switch.FALSE, true, TlsVersion.TLS1_2, Switch.FALSE,
+                        SasExpirationAction.NONE), NetworkAccess.noRuleSet(PublicNetworkAccess.ENABLED), null, null,
+                        null, null, null)).build();
+        ScanReport report = scan(new TerraformOptions(hand("azure-container-only"), null, List.of(existing)));
+        ResourceReport r = resource(report, "acmeexisting");
+        // No longer PUBLIC (the switch forbids the container's level); what else the account holds is still unknown.
+        assertEquals(Exposure.UNKNOWN, r.verdict().exposure(), reasons(r));
+        assertEquals(FindingStatus.PASS, status(r, "azure.storage.allow-blob-public-access"));
+        assertTrue(reasons(r).contains("its account settings and network rules are taken from --account-settings"),
+                reasons(r));
     }
 
     @Test
@@ -143,6 +168,137 @@ class HandWrittenPlansTest {
     }
 
     @Test
+    void anIamBindingToAllAuthenticatedUsersIsPublic() {
+        ResourceReport r = only("gcp-iam-binding-all-authenticated-users");
+        assertEquals(Exposure.PUBLIC, r.verdict().exposure());
+        assertEquals(FindingStatus.FAIL, status(r, "gcp.storage.public-access"));
+        assertTrue(reasons(r).contains("google_storage_bucket_iam_binding.readers"), reasons(r));
+    }
+
+    @Test
+    void aDefaultObjectAclForAllUsersIsPublic() {
+        ResourceReport r = only("gcp-default-object-acl-all-users");
+        assertEquals(Exposure.PUBLIC, r.verdict().exposure());
+        assertEquals(FindingStatus.FAIL, status(r, "gcp.storage.public-acl"));
+        assertTrue(reasons(r).contains("default object ACL entry allUsers (google_storage_default_object_acl.exports)"),
+                reasons(r));
+    }
+
+    @Test
+    void aBucketAccessControlEntryForAllUsersIsPublic() {
+        ResourceReport r = only("gcp-bucket-access-control-all-users");
+        assertEquals(Exposure.PUBLIC, r.verdict().exposure());
+        assertEquals(FindingStatus.FAIL, status(r, "gcp.storage.public-acl"));
+        assertTrue(reasons(r).contains("bucket ACL entry allUsers (google_storage_bucket_access_control.public)"),
+                reasons(r));
+    }
+
+    @Test
+    void anObjectAclForAllUsersMakesThatObjectPublic() {
+        ResourceReport r = only("gcp-object-acl-all-users");
+        assertEquals(Exposure.PUBLIC, r.verdict().exposure());
+        assertEquals(FindingStatus.FAIL, status(r, "gcp.storage.public-object"));
+    }
+
+    @Test
+    void theBucketsOwnSettingsAreRead() {
+        ResourceReport r = only("gcp-bucket-settings");
+        assertEquals(Exposure.PRIVATE, r.verdict().exposure());
+        assertEquals(EncryptionState.CUSTOMER_MANAGED, r.resource().encryption().state());
+        for (String rule : List.of("gcp.storage.logging", "gcp.storage.versioning", "gcp.storage.retention",
+                "gcp.storage.uniform-access", "gcp.storage.public-access-prevention",
+                "gcp.storage.customer-managed-key")) {
+            assertEquals(FindingStatus.PASS, status(r, rule), rule);
+        }
+    }
+
+    @Test
+    void uniformAccessKnownOnlyAfterApplyLeavesAPublicAclUndecided() {
+        ResourceReport r = only("gcp-uniform-access-known-after-apply");
+        assertEquals(Exposure.UNKNOWN, r.verdict().exposure(), reasons(r));
+        assertTrue(reasons(r).contains("google_storage_bucket.intake.uniform_bucket_level_access is known only after"
+                + " apply"), reasons(r));
+    }
+
+    @Test
+    void inlineNetworkRulesAndCustomerManagedKeyOfTheAccountCount() {
+        ResourceReport r = only("azure-inline-network-rules-and-key");
+        assertEquals(Exposure.PRIVATE, r.verdict().exposure());
+        assertEquals(FindingStatus.PASS, status(r, "azure.storage.network-default-deny"));
+        assertEquals(FindingStatus.PASS, status(r, "azure.storage.customer-managed-key"));
+    }
+
+    @Test
+    void publicNetworkAccessDecidedAtApplyIsUnknownNotEnabledOrDisabled() {
+        ResourceReport r = only("azure-public-network-access-known-after-apply");
+        assertEquals(FindingStatus.UNKNOWN, status(r, "azure.storage.public-network-access"));
+        assertTrue(r.resource().unknowns().stream().anyMatch(u -> u.error().equals("azurerm_storage_account.intake"
+                + ".public_network_access_enabled is known only after apply")), r.resource().unknowns().toString());
+    }
+
+    @Test
+    void aPrivateContainerAddedToAnExistingAccountLeavesItsOtherContainersUnknown() {
+        ResourceReport r = only("azure-existing-account-new-private-container");
+        assertEquals(Exposure.UNKNOWN, r.verdict().exposure(), reasons(r));
+        assertTrue(reasons(r).contains("the other containers of storage account 'acmerecords' is not in this plan"),
+                reasons(r));
+    }
+
+    @Test
+    void anInlineStaticWebsiteIsPublicWhateverTheSwitch() {
+        ResourceReport r = only("azure-inline-static-website");
+        assertEquals(Exposure.PUBLIC, r.verdict().exposure());
+        assertEquals(FindingStatus.FAIL, status(r, "azure.blob.static-website"));
+        assertEquals(FindingStatus.PASS, status(r, "azure.storage.allow-blob-public-access"));
+    }
+
+    @Test
+    void aContainerAttachesThroughTheConfigurationToAnAccountNamedOnlyAtApply() {
+        ResourceReport r = only("azure-account-name-known-after-apply");
+        assertEquals("azurerm_storage_account.docs", r.resource().id());
+        assertEquals(Exposure.PUBLIC, r.verdict().exposure());
+        assertTrue(reasons(r).contains("container 'letters' (level Blob, azurerm_storage_container.letters)"),
+                reasons(r));
+    }
+
+    @Test
+    void grantsToStorageMadeByRoleAssignmentsOrProjectIamAreListedAsNotScanned() {
+        ScanReport report = scan(hand("grants-outside-storage-types"));
+        assertEquals(List.of("azurerm_role_assignment.partner_reader", "google_project_iam_member.partner_viewer"),
+                report.errors().stream().map(e -> e.scope()).sorted().toList());
+        assertTrue(report.errors().get(0).message().contains("grants access to storage, which bucketguard does not"
+                + " read"), report.errors().get(0).message());
+    }
+
+    @Test
+    void underForEachAnIamMemberAttachesToTheBucketOfItsOwnKey() {
+        ScanReport report = scan(hand("gcp-for-each-names-known-after-apply"));
+        assertEquals(Map.of("google_storage_bucket.tenant[\"alpha\"]", Exposure.PRIVATE,
+                "google_storage_bucket.tenant[\"beta\"]", Exposure.PUBLIC), verdicts(report));
+        assertTrue(report.errors().isEmpty(), Plans.errors(report).toString());
+    }
+
+    @Test
+    void anIamMemberWhoseBucketIsNotKnownLeavesEveryBucketsIamPolicyUnknown() {
+        ScanReport report = scan(hand("gcp-iam-member-bucket-unknown"));
+        ResourceReport r = resource(report, "acme-intake-eu");
+        assertEquals(Exposure.UNKNOWN, r.verdict().exposure(), reasons(r));
+        assertTrue(reasons(r).contains("google_storage_bucket_iam_member.somewhere may set this on bucket"
+                + " 'acme-intake-eu'"), reasons(r));
+        assertEquals(List.of("google_storage_bucket_iam_member.somewhere"),
+                report.errors().stream().map(e -> e.scope()).toList());
+    }
+
+    @Test
+    void aContainerWhoseAccountIsNotKnownLeavesEveryAccountsContainersUnknown() {
+        ScanReport report = scan(hand("azure-container-account-unknown"));
+        ResourceReport r = resource(report, "acmedocsarchive");
+        assertEquals(Exposure.UNKNOWN, r.verdict().exposure(), reasons(r));
+        assertTrue(reasons(r).contains("azurerm_storage_container.drop may set this on storage account"
+                + " 'acmedocsarchive'"), reasons(r));
+    }
+
+    @Test
     void aRealisticPlanAcrossThreeClouds() {
         ScanReport report = scan(hand("three-clouds"));
         assertEquals(Map.of("acme-onboarding-uploads", Exposure.PUBLIC, "acme-statements-0", Exposure.PRIVATE,
@@ -156,6 +312,15 @@ class HandWrittenPlansTest {
                 report.errors().stream().map(e -> e.scope()).toList());
         assertTrue(report.errors().get(0).message().contains("resource type aws_s3_bucket_replication_configuration"
                 + " may change who reaches stored data and bucketguard does not read it; it is not scanned"));
+    }
+
+    @Test
+    void theAccountIdOptionWinsOverTheCallerIdentityOfThePlan() {
+        ScanReport report = scan(new TerraformOptions(hand("three-clouds"), "444455556666", List.of()));
+        ResourceReport r = resource(report, "acme-statements-1");
+        assertEquals("444455556666", r.resource().account());
+        // The account its policy names is now the plan's own.
+        assertEquals(Exposure.PRIVATE, r.verdict().exposure(), reasons(r));
     }
 
     @Test

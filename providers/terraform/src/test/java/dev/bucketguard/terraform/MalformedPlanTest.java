@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bucketguard.exposure.Exposure;
 import dev.bucketguard.provider.ProviderException;
+import dev.bucketguard.scan.ScanReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +51,14 @@ class MalformedPlanTest {
     }
 
     @Test
+    void aDuplicateKeyIsRefusedEvenInASectionThatIsSkipped() throws IOException {
+        assertTrue(refused("{\"format_version\": \"1.2\", \"planned_values\": {\"a\": 1, \"a\": 2},"
+                + " \"resource_changes\": []}").contains("Duplicate field 'a'"));
+        assertTrue(refused("{\"format_version\": \"1.2\", \"resource_changes\": [{\"address\": \"x\","
+                + " \"address\": \"y\"}]}").contains("Duplicate field 'address'"));
+    }
+
+    @Test
     void aPlanOfAnotherMajorFormatIsRefused() throws IOException {
         assertTrue(refused("{\"format_version\": \"2.0\", \"resource_changes\": []}")
                 .contains("format_version 2.0 is not supported"));
@@ -60,5 +70,30 @@ class MalformedPlanTest {
         ProviderException e = assertThrows(ProviderException.class, () -> new TerraformProvider(
                 new TerraformOptions(dir.resolve("absent.json"))));
         assertEquals(dir.resolve("absent.json") + ": no such file", e.getMessage());
+    }
+
+    private static String change(String type, String name, String after) {
+        return "{\"address\": \"" + type + "." + name + "\", \"mode\": \"managed\", \"type\": \"" + type
+                + "\", \"name\": \"" + name + "\", \"change\": {\"actions\": [\"create\"], \"after\": " + after
+                + ", \"after_unknown\": {}}}";
+    }
+
+    /** Values of unexpected shapes, or companions alone, cost at most their own resource; never an internal error. */
+    @Test
+    void hostileOrUnusualValuesNeverStopTheScan() throws IOException {
+        Path f = dir.resolve("plan.json");
+        Files.writeString(f, "{\"format_version\": \"1.2\", \"resource_changes\": ["
+                + change("aws_s3_object", "only", "{\"bucket\": \"outside-a\", \"key\": \"k\", \"acl\": \"public-read\"}")
+                + ", " + change("aws_s3_access_point", "only", "{\"bucket\": \"outside-b\", \"name\": \"ap\"}")
+                + ", " + change("google_storage_bucket_iam_policy", "nodata", "{\"bucket\": \"outside-c\"}")
+                + ", " + change("aws_s3_bucket", "odd", "{\"bucket\": \"odd\", \"grant\": \"x\", \"acl\": 5,"
+                + " \"policy\": \"{not json\"}")
+                + "]}");
+        ScanReport report = Plans.scan(f);
+        assertEquals(java.util.Map.of("outside-a", Exposure.UNKNOWN, "outside-b", Exposure.UNKNOWN, "outside-c",
+                Exposure.UNKNOWN, "odd", Exposure.UNKNOWN), Plans.verdicts(report));
+        assertTrue(Plans.reasons(Plans.resource(report, "outside-c")).contains(
+                "google_storage_bucket_iam_policy.nodata.policy_data is not in the plan"));
+        assertTrue(Plans.reasons(Plans.resource(report, "odd")).contains("aws_s3_bucket.odd.policy is malformed"));
     }
 }

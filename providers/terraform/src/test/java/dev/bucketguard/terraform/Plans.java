@@ -42,7 +42,10 @@ final class Plans {
     }
 
     static ScanReport scan(TerraformOptions options, TrustZone trust) {
-        TerraformProvider provider = new TerraformProvider(options);
+        return scan(new TerraformProvider(options), trust);
+    }
+
+    static ScanReport scan(TerraformProvider provider, TrustZone trust) {
         return Scanner.builder().provider(provider).rules(RuleSet.discover()).trust(trust)
                 .clouds(provider.clouds(Clouds.discover())).build().scan();
     }
