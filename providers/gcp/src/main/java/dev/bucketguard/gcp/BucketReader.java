@@ -15,6 +15,7 @@ import dev.bucketguard.cloud.gcp.GcpBucket;
 import dev.bucketguard.cloud.gcp.GcpChannels;
 import dev.bucketguard.cloud.gcp.GcpCloud;
 import dev.bucketguard.cloud.gcp.GcpFacts;
+import dev.bucketguard.cloud.gcp.GcsRoles;
 import dev.bucketguard.cloud.gcp.LogRouting;
 import dev.bucketguard.cloud.gcp.PublicAccessPrevention;
 import dev.bucketguard.exposure.Exposure;
@@ -30,9 +31,7 @@ import dev.bucketguard.model.Permission;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.Versioning;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -46,20 +45,6 @@ final class BucketReader {
             "storage.objects.delete", "storage.objects.get", "storage.objects.list");
     private static final Set<Fact> METADATA = Set.of(GcpFacts.PUBLIC_ACCESS_PREVENTION, GcpFacts.ENCRYPTION,
             GcpFacts.LOGGING, GcpFacts.VERSIONING);
-    private static final Map<String, Set<Permission>> ROLES = Map.ofEntries(
-            Map.entry("roles/storage.objectViewer", EnumSet.of(Permission.READ, Permission.LIST)),
-            Map.entry("roles/storage.legacyObjectReader", EnumSet.of(Permission.READ)),
-            Map.entry("roles/storage.legacyBucketReader", EnumSet.of(Permission.LIST)),
-            Map.entry("roles/storage.objectCreator", EnumSet.of(Permission.WRITE)),
-            Map.entry("roles/storage.legacyBucketWriter", EnumSet.of(Permission.LIST, Permission.WRITE)),
-            Map.entry("roles/storage.objectUser", EnumSet.of(Permission.READ, Permission.LIST, Permission.WRITE)),
-            Map.entry("roles/storage.objectAdmin", EnumSet.of(Permission.READ, Permission.LIST, Permission.WRITE,
-                    Permission.READ_ACP, Permission.WRITE_ACP)),
-            Map.entry("roles/storage.legacyObjectOwner", EnumSet.of(Permission.READ, Permission.READ_ACP,
-                    Permission.WRITE_ACP)),
-            Map.entry("roles/storage.legacyBucketOwner", EnumSet.of(Permission.LIST, Permission.WRITE,
-                    Permission.READ_ACP, Permission.WRITE_ACP)),
-            Map.entry("roles/viewer", EnumSet.of(Permission.READ, Permission.LIST)));
 
     /** The project the bucket is read for, shared by its buckets. */
     static final class Project {
@@ -266,13 +251,8 @@ final class BucketReader {
         List<Grant> grants = new ArrayList<>();
         for (Binding binding : policy.getBindingsList()) {
             String role = binding.getRole();
-            Set<Permission> permissions = ROLES.get(role);
-            String detail = null;
-            if (permissions == null) {
-                // A custom or unlisted role: what it allows is not known here, so assume the worst.
-                permissions = EnumSet.allOf(Permission.class);
-                detail = "role " + role + " is not one bucketguard knows: taken as allowing everything";
-            }
+            Set<Permission> permissions = GcsRoles.permissions(role);
+            String detail = GcsRoles.unknownRoleNote(role);
             List<String> conditions = condition(binding.getCondition());
             for (String member : binding.getMembers()) {
                 if (member.startsWith("deleted:")) {
@@ -403,14 +383,6 @@ final class BucketReader {
     }
 
     private static Set<Permission> aclPermissions(Acl.Role role, boolean bucket) {
-        if (role == Acl.Role.OWNER) {
-            return bucket ? EnumSet.of(Permission.LIST, Permission.WRITE, Permission.READ_ACP, Permission.WRITE_ACP)
-                    : EnumSet.of(Permission.READ, Permission.READ_ACP, Permission.WRITE_ACP);
-        }
-        if (role == Acl.Role.WRITER) {
-            return bucket ? EnumSet.of(Permission.LIST, Permission.WRITE) : EnumSet.of(Permission.READ,
-                    Permission.WRITE);
-        }
-        return bucket ? EnumSet.of(Permission.LIST) : EnumSet.of(Permission.READ);
+        return GcsRoles.aclPermissions(role.name(), bucket);
     }
 }

@@ -7,6 +7,7 @@ import dev.bucketguard.cloud.gcp.GcpBucket;
 import dev.bucketguard.cloud.gcp.GcpChannels;
 import dev.bucketguard.cloud.gcp.GcpCloud;
 import dev.bucketguard.cloud.gcp.GcpFacts;
+import dev.bucketguard.cloud.gcp.GcsRoles;
 import dev.bucketguard.cloud.gcp.PublicAccessPrevention;
 import dev.bucketguard.model.Channel;
 import dev.bucketguard.model.Encryption;
@@ -20,7 +21,6 @@ import dev.bucketguard.model.Resource;
 import dev.bucketguard.model.Versioning;
 import dev.bucketguard.provider.ScanError;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,21 +48,6 @@ final class GcpPlan {
             DEFAULT_OBJECT_ACL, ACCESS_CONTROL, DEFAULT_ACCESS_CONTROL, OBJECT_ACL);
     static final Set<String> TYPES = Set.of(BUCKET, IAM_MEMBER, IAM_BINDING, IAM_POLICY, BUCKET_ACL,
             DEFAULT_OBJECT_ACL, ACCESS_CONTROL, DEFAULT_ACCESS_CONTROL, OBJECT_ACL, "google_iam_policy");
-    /** What each predefined role lets its members do with the data (the GCP provider reads roles the same way). */
-    private static final Map<String, Set<Permission>> ROLES = Map.ofEntries(
-            Map.entry("roles/storage.objectViewer", EnumSet.of(Permission.READ, Permission.LIST)),
-            Map.entry("roles/storage.legacyObjectReader", EnumSet.of(Permission.READ)),
-            Map.entry("roles/storage.legacyBucketReader", EnumSet.of(Permission.LIST)),
-            Map.entry("roles/storage.objectCreator", EnumSet.of(Permission.WRITE)),
-            Map.entry("roles/storage.legacyBucketWriter", EnumSet.of(Permission.LIST, Permission.WRITE)),
-            Map.entry("roles/storage.objectUser", EnumSet.of(Permission.READ, Permission.LIST, Permission.WRITE)),
-            Map.entry("roles/storage.objectAdmin", EnumSet.of(Permission.READ, Permission.LIST, Permission.WRITE,
-                    Permission.READ_ACP, Permission.WRITE_ACP)),
-            Map.entry("roles/storage.legacyObjectOwner", EnumSet.of(Permission.READ, Permission.READ_ACP,
-                    Permission.WRITE_ACP)),
-            Map.entry("roles/storage.legacyBucketOwner", EnumSet.of(Permission.LIST, Permission.WRITE,
-                    Permission.READ_ACP, Permission.WRITE_ACP)),
-            Map.entry("roles/viewer", EnumSet.of(Permission.READ, Permission.LIST)));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Companions whose bucket is not known: each bucket of the plan may be theirs. */
@@ -283,13 +268,8 @@ final class GcpPlan {
 
     private static void binding(String role, JsonNode members, JsonNode condition, List<Grant> grants,
                                 PlanResource from) {
-        Set<Permission> perms = ROLES.get(role);
-        String detail = null;
-        if (perms == null) {
-            // A custom or unlisted role: what it allows is not known here, so assume the worst.
-            perms = EnumSet.allOf(Permission.class);
-            detail = "role " + role + " is not one bucketguard knows: taken as allowing everything";
-        }
+        Set<Permission> perms = GcsRoles.permissions(role);
+        String detail = GcsRoles.unknownRoleNote(role);
         List<String> conditions = condition.isMissingNode() || condition.path("expression").isMissingNode()
                 ? List.of() : List.of(condition.path("title").asText("") + ": "
                 + condition.path("expression").asText());
@@ -385,13 +365,7 @@ final class GcpPlan {
     private static Grant aclGrant(String entity, String role, Channel via, boolean bucketAcl, PlanResource from,
                                   String object) {
         String r = role == null ? "READER" : role.toUpperCase(java.util.Locale.ROOT);
-        Set<Permission> perms = switch (r) {
-            case "OWNER" -> bucketAcl ? EnumSet.of(Permission.LIST, Permission.WRITE, Permission.READ_ACP,
-                    Permission.WRITE_ACP) : EnumSet.of(Permission.READ, Permission.READ_ACP, Permission.WRITE_ACP);
-            case "WRITER" -> bucketAcl ? EnumSet.of(Permission.LIST, Permission.WRITE)
-                    : EnumSet.of(Permission.READ, Permission.WRITE);
-            default -> bucketAcl ? EnumSet.of(Permission.LIST) : EnumSet.of(Permission.READ);
-        };
+        Set<Permission> perms = GcsRoles.aclPermissions(r, bucketAcl);
         String kind = object != null ? "object ACL entry " : bucketAcl ? "bucket ACL entry "
                 : "default object ACL entry ";
         return new Grant(grantee(entity), perms, via, kind + entity + " (" + from.address() + ")", "role " + r,

@@ -1,0 +1,61 @@
+package dev.bucketguard.cloud.gcp;
+
+import dev.bucketguard.model.Permission;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What each predefined IAM role lets its members do with a bucket's data, read the same way wherever a binding comes
+ * from (the GCP provider, a Terraform plan). A custom or unlisted role is taken as allowing everything: what it
+ * allows is not known here, so the worst is assumed.
+ */
+public final class GcsRoles {
+    private static final Map<String, Set<Permission>> ROLES = Map.ofEntries(
+            Map.entry("roles/storage.objectViewer", EnumSet.of(Permission.READ, Permission.LIST)),
+            Map.entry("roles/storage.legacyObjectReader", EnumSet.of(Permission.READ)),
+            Map.entry("roles/storage.legacyBucketReader", EnumSet.of(Permission.LIST)),
+            Map.entry("roles/storage.objectCreator", EnumSet.of(Permission.WRITE)),
+            Map.entry("roles/storage.legacyBucketWriter", EnumSet.of(Permission.LIST, Permission.WRITE)),
+            Map.entry("roles/storage.objectUser", EnumSet.of(Permission.READ, Permission.LIST, Permission.WRITE)),
+            Map.entry("roles/storage.objectAdmin", EnumSet.of(Permission.READ, Permission.LIST, Permission.WRITE,
+                    Permission.READ_ACP, Permission.WRITE_ACP)),
+            Map.entry("roles/storage.legacyObjectOwner", EnumSet.of(Permission.READ, Permission.READ_ACP,
+                    Permission.WRITE_ACP)),
+            Map.entry("roles/storage.legacyBucketOwner", EnumSet.of(Permission.LIST, Permission.WRITE,
+                    Permission.READ_ACP, Permission.WRITE_ACP)),
+            Map.entry("roles/viewer", EnumSet.of(Permission.READ, Permission.LIST)));
+
+    private GcsRoles() {
+    }
+
+    /** What the role allows on the data; every permission for a role this class does not know. */
+    public static Set<Permission> permissions(String role) {
+        Set<Permission> known = ROLES.get(role);
+        return known != null ? EnumSet.copyOf(known) : EnumSet.allOf(Permission.class);
+    }
+
+    /** The note a grant through a role this class does not know carries; null for a known role. */
+    public static String unknownRoleNote(String role) {
+        return ROLES.containsKey(role) ? null
+                : "role " + role + " is not one bucketguard knows: taken as allowing everything";
+    }
+
+    /**
+     * What an ACL entry's role allows: on a bucket's ACL, listing (READER), writing (WRITER) and the ACL itself
+     * (OWNER); on an object's or the default object ACL, reading, writing and the ACL. An unknown role reads as READER.
+     *
+     * @param role   OWNER, WRITER or READER, in any case
+     * @param bucket true for the bucket's own ACL
+     */
+    public static Set<Permission> aclPermissions(String role, boolean bucket) {
+        String r = role == null ? "READER" : role.toUpperCase(java.util.Locale.ROOT);
+        return switch (r) {
+            case "OWNER" -> bucket ? EnumSet.of(Permission.LIST, Permission.WRITE, Permission.READ_ACP,
+                    Permission.WRITE_ACP) : EnumSet.of(Permission.READ, Permission.READ_ACP, Permission.WRITE_ACP);
+            case "WRITER" -> bucket ? EnumSet.of(Permission.LIST, Permission.WRITE)
+                    : EnumSet.of(Permission.READ, Permission.WRITE);
+            default -> bucket ? EnumSet.of(Permission.LIST) : EnumSet.of(Permission.READ);
+        };
+    }
+}
