@@ -47,7 +47,10 @@ public final class Main {
             out.flush();
             return ExitCode.OK.code();
         }
-        int code = commandLine(new Environment(out, err, env, tty)).execute(args);
+        Environment environment = new Environment(out, err, env, tty);
+        // `rules ...` never reaches the scan commands: building their many options is most of its cold start.
+        boolean rulesOnly = args.length > 0 && args[0].equals("rules");
+        int code = commandLine(environment, !rulesOnly).execute(args);
         out.flush();
         err.flush();
         return code;
@@ -55,7 +58,17 @@ public final class Main {
 
     /** The whole command tree, wired to the environment: its writers, its error handling, its colour decision. */
     static CommandLine commandLine(Environment environment) {
-        CommandLine cli = new CommandLine(new BucketguardCommand(), new Factory(environment));
+        return commandLine(environment, true);
+    }
+
+    /** The command tree with {@code rules}, and with {@code scan} when {@code withScan}. */
+    static CommandLine commandLine(Environment environment, boolean withScan) {
+        Factory factory = new Factory(environment);
+        CommandLine cli = new CommandLine(new BucketguardCommand(), factory);
+        if (withScan) {
+            cli.addSubcommand(new CommandLine(ScanCommand.class, factory));
+        }
+        cli.addSubcommand(new CommandLine(RulesCommand.class, factory));
         cli.setOut(environment.out());
         cli.setErr(environment.err());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
