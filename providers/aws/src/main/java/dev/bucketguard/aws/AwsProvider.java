@@ -17,6 +17,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +37,7 @@ import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Bucket;
+import software.amazon.awssdk.services.s3.model.ListBucketsResponse;
 import software.amazon.awssdk.services.s3control.model.PublicAccessBlockConfiguration;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
@@ -65,6 +67,8 @@ public final class AwsProvider implements Provider {
     private boolean adaptive = true;
     /** How hard throttling is retried; tests that exhaust the retries shorten it. */
     ThrottlingRetry.Settings throttling = ThrottlingRetry.Settings.DEFAULT;
+    /** ListBuckets' MaxBuckets: the buckets per page. */
+    int bucketPage = 1000;
     private volatile AdaptiveConcurrency lastConcurrency;
     private TrustZone trust = TrustZone.OWNER_ONLY;
 
@@ -351,7 +355,7 @@ public final class AwsProvider implements Provider {
         S3Client global = clients.s3(region);
         List<Bucket> buckets = new ArrayList<>();
         try {
-            global.listBucketsPaginator(r -> r.maxBuckets(1000)).buckets().forEach(buckets::add);
+            listBuckets(global, buckets);
         } catch (RuntimeException e) {
             boolean denied = ErrorCodes.denied(e);
             errors.add(new ScanError(ID, ID + ":" + accountId, denied ? ScanError.Kind.ACCESS_DENIED
@@ -486,6 +490,25 @@ public final class AwsProvider implements Provider {
             if (n % step == 0 || n == total) {
                 progress.report("scanned " + n + "/" + total + " buckets of account " + account);
             }
+        }
+    }
+
+    /**
+     * Every bucket of the account, a page of {@link #bucketPage} at a time. AWS gives a continuation token when more
+     * buckets follow a page; some S3 implementations (moto) cut the list at MaxBuckets and give none, which would
+     * leave buckets out without a word. So a last page that is full and has no token is checked with one listing
+     * without MaxBuckets, and the buckets it adds are kept.
+     */
+    private void listBuckets(S3Client s3, List<Bucket> buckets) {
+        ListBucketsResponse last = null;
+        for (ListBucketsResponse page : s3.listBucketsPaginator(r -> r.maxBuckets(bucketPage))) {
+            buckets.addAll(page.buckets());
+            last = page;
+        }
+        if (last != null && last.buckets().size() >= bucketPage && last.continuationToken() == null) {
+            Set<String> seen = new HashSet<>();
+            buckets.forEach(b -> seen.add(b.name()));
+            s3.listBuckets().buckets().stream().filter(b -> seen.add(b.name())).forEach(buckets::add);
         }
     }
 }

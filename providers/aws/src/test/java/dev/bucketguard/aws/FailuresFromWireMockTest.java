@@ -2,6 +2,7 @@ package dev.bucketguard.aws;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -253,5 +254,35 @@ class FailuresFromWireMockTest {
             return;
         }
         throw new AssertionError("a mutating call was not refused");
+    }
+
+    @Test
+    void aFullLastPageWithoutAContinuationTokenIsCheckedWithOneListingWithoutMaxBuckets() {
+        // moto answers MaxBuckets with the first page and no token; AWS gives a token when more follow.
+        try (WireMockAws aws = new WireMockAws("a", "b", "c")) {
+            aws.server.stubFor(get(urlPathEqualTo("/"))
+                    .withQueryParam("max-buckets", equalTo("2"))
+                    .willReturn(xml(200, "<ListAllMyBucketsResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
+                            + "<Owner><ID>" + WireMockAws.OWNER_ID + "</ID></Owner><Buckets>"
+                            + "<Bucket><Name>a</Name><CreationDate>2024-01-01T00:00:00.000Z</CreationDate></Bucket>"
+                            + "<Bucket><Name>b</Name><CreationDate>2024-01-01T00:00:00.000Z</CreationDate></Bucket>"
+                            + "</Buckets></ListAllMyBucketsResult>")));
+            AwsProvider provider = aws.provider();
+            provider.bucketPage = 2;
+            List<String> ids = aws.scan(provider, Set.of(S3Facts.VERSIONING)).resources().stream()
+                    .map(Resource::id).toList();
+            assertEquals(List.of("a", "b", "c"), ids, "the third bucket is not lost");
+            assertEquals(2L, provider.apiCalls().get("ListBuckets"));
+        }
+    }
+
+    @Test
+    void aLastPageThatIsNotFullNeedsNoCheck() {
+        try (WireMockAws aws = new WireMockAws("a", "b", "c")) {
+            AwsProvider provider = aws.provider();
+            provider.bucketPage = 4;
+            assertEquals(3, aws.scan(provider, Set.of(S3Facts.VERSIONING)).resources().size());
+            assertEquals(1L, provider.apiCalls().get("ListBuckets"));
+        }
     }
 }
