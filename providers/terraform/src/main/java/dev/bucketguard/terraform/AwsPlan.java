@@ -143,49 +143,35 @@ final class AwsPlan {
         orphans.clear();
         Map<PlanResource, BucketPlan> byBlock = new LinkedHashMap<>();
         buckets.forEach(b -> byBlock.put(b, new BucketPlan(b, b.string("bucket"))));
-        Map<String, BucketPlan> outside = new LinkedHashMap<>();
-        for (PlanResource c : live) {
-            if (c.data() || !COMPANIONS.contains(c.type())) {
-                continue;
-            }
-            String name = c.string("bucket");
-            Optional<PlanResource> target = links.target(c, "bucket", name);
-            BucketPlan b;
-            if (target.isPresent()) {
-                b = byBlock.get(target.get());
-            } else if (name != null) {
-                b = outside.computeIfAbsent(name, n -> new BucketPlan(null, n));
-            } else {
-                errors.add(new ScanError(ID, c.address(), ScanError.Kind.CLOUD_DATA, c.address() + ": which bucket it"
-                        + " belongs to is known only after apply and no reference in the configuration names a bucket"
-                        + " of this plan; what it sets is unknown on every bucket of the plan"));
-                orphans.add(c);
-                continue;
-            }
-            switch (c.type()) {
-                case OBJECT -> b.objects.add(c);
-                case ACCESS_POINT -> b.accessPoints.add(c);
-                default -> {
-                    PlanResource previous = b.companions.putIfAbsent(c.type(), c);
-                    if (previous != null) {
-                        errors.add(new ScanError(ID, c.address(), ScanError.Kind.CLOUD_DATA, c.address() + " and "
-                                + previous.address() + " both set " + c.type() + " on the same bucket; the first is"
-                                + " judged"));
-                    }
-                }
-            }
-        }
+        List<PlanResource> companions = live.stream().filter(c -> !c.data() && COMPANIONS.contains(c.type()))
+                .toList();
+        List<BucketPlan> all = links.attach(companions, byBlock, n -> new BucketPlan(null, n), c -> "bucket",
+                v -> v, this::attach, ID, "bucket", errors, orphans);
         PlanResource accountBpa = live.stream().filter(r -> ACCOUNT_PUBLIC_ACCESS_BLOCK.equals(r.type())).findFirst()
                 .orElse(null);
         Map<PlanResource, PlanResource> apPolicies = accessPointPolicies(live);
         List<Resource> out = new ArrayList<>();
-        List<BucketPlan> all = new ArrayList<>(byBlock.values());
-        all.addAll(outside.values());
         for (BucketPlan b : all) {
             Plan.mapped(out, errors, ID, (b.bucket != null ? b.bucket : b.first()).address(),
                     () -> new BucketMapping(b, accountBpa, apPolicies, live).resource());
         }
         return out;
+    }
+
+    /** A companion of a bucket: its objects, its access points, and one of each other type (the first judged). */
+    private void attach(BucketPlan b, PlanResource c) {
+        switch (c.type()) {
+            case OBJECT -> b.objects.add(c);
+            case ACCESS_POINT -> b.accessPoints.add(c);
+            default -> {
+                PlanResource previous = b.companions.putIfAbsent(c.type(), c);
+                if (previous != null) {
+                    errors.add(new ScanError(ID, c.address(), ScanError.Kind.CLOUD_DATA, c.address() + " and "
+                            + previous.address() + " both set " + c.type() + " on the same bucket; the first is"
+                            + " judged"));
+                }
+            }
+        }
     }
 
     /**

@@ -88,38 +88,20 @@ final class AzurePlan {
         orphans.clear();
         Map<PlanResource, AccountPlan> byBlock = new LinkedHashMap<>();
         accounts.forEach(a -> byBlock.put(a, new AccountPlan(a, a.string("name"))));
-        Map<String, AccountPlan> outside = new LinkedHashMap<>();
-        for (PlanResource c : live) {
-            if (c.data() || !COMPANIONS.contains(c.type())) {
-                continue;
-            }
-            // azurerm 3.x names the account, 4.x gives its id (.../storageAccounts/NAME).
-            String attribute = c.after().has("storage_account_name") || c.configured("storage_account_name")
-                    ? "storage_account_name" : "storage_account_id";
-            String value = c.string(attribute);
-            String name = value == null ? null : value.substring(value.lastIndexOf('/') + 1);
-            Optional<PlanResource> target = links.target(c, attribute, name);
-            AccountPlan a;
-            if (target.isPresent()) {
-                a = byBlock.get(target.get());
-            } else if (name != null) {
-                a = outside.computeIfAbsent(name, n -> new AccountPlan(null, n));
-            } else {
-                errors.add(new ScanError(ID, c.address(), ScanError.Kind.CLOUD_DATA, c.address() + ": which storage"
-                        + " account it belongs to is known only after apply and no reference in the configuration"
-                        + " names one of this plan; what it sets is unknown on every storage account of the plan"));
-                orphans.add(c);
-                continue;
-            }
-            if (CONTAINER.equals(c.type())) {
-                a.containers.add(c);
-            } else {
-                a.companions.putIfAbsent(c.type(), c);
-            }
-        }
+        List<PlanResource> companions = live.stream().filter(c -> !c.data() && COMPANIONS.contains(c.type()))
+                .toList();
+        // azurerm 3.x names the account, 4.x gives its id (.../storageAccounts/NAME).
+        List<AccountPlan> all = links.attach(companions, byBlock, n -> new AccountPlan(null, n),
+                c -> c.after().has("storage_account_name") || c.configured("storage_account_name")
+                        ? "storage_account_name" : "storage_account_id",
+                v -> v.substring(v.lastIndexOf('/') + 1), (a, c) -> {
+                    if (CONTAINER.equals(c.type())) {
+                        a.containers.add(c);
+                    } else {
+                        a.companions.putIfAbsent(c.type(), c);
+                    }
+                }, ID, "storage account", errors, orphans);
         List<Resource> out = new ArrayList<>();
-        List<AccountPlan> all = new ArrayList<>(byBlock.values());
-        all.addAll(outside.values());
         for (AccountPlan a : all) {
             Plan.mapped(out, errors, ID, a.main().address(), () -> map(a));
         }

@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -98,31 +97,12 @@ final class GcpPlan {
         orphans.clear();
         Map<PlanResource, BucketPlan> byBlock = new LinkedHashMap<>();
         buckets.forEach(b -> byBlock.put(b, new BucketPlan(b, b.string("name"))));
-        Map<String, BucketPlan> outside = new LinkedHashMap<>();
-        for (PlanResource c : live) {
-            if (c.data() || !COMPANIONS.contains(c.type())) {
-                continue;
-            }
-            String value = c.string("bucket");
-            String name = value == null ? null : value.replaceFirst("^b/", "");
-            Optional<PlanResource> target = links.target(c, "bucket", name);
-            BucketPlan b;
-            if (target.isPresent()) {
-                b = byBlock.get(target.get());
-            } else if (name != null) {
-                b = outside.computeIfAbsent(name, n -> new BucketPlan(null, n));
-            } else {
-                errors.add(new ScanError(ID, c.address(), ScanError.Kind.CLOUD_DATA, c.address() + ": which bucket it"
-                        + " belongs to is known only after apply and no reference in the configuration names a bucket"
-                        + " of this plan; what it sets is unknown on every bucket of the plan"));
-                orphans.add(c);
-                continue;
-            }
-            b.companions.computeIfAbsent(c.type(), k -> new ArrayList<>()).add(c);
-        }
+        List<PlanResource> companions = live.stream().filter(c -> !c.data() && COMPANIONS.contains(c.type()))
+                .toList();
+        List<BucketPlan> all = links.attach(companions, byBlock, n -> new BucketPlan(null, n), c -> "bucket",
+                v -> v.replaceFirst("^b/", ""), (b, c) -> b.companions.computeIfAbsent(c.type(),
+                        k -> new ArrayList<>()).add(c), ID, "bucket", errors, orphans);
         List<Resource> out = new ArrayList<>();
-        List<BucketPlan> all = new ArrayList<>(byBlock.values());
-        all.addAll(outside.values());
         for (BucketPlan b : all) {
             Plan.mapped(out, errors, ID, b.main().address(), () -> map(b));
         }

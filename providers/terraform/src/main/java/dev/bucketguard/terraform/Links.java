@@ -1,12 +1,16 @@
 package dev.bucketguard.terraform;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bucketguard.provider.ScanError;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -153,5 +157,49 @@ final class Links {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Attaches each companion to its owner (a bucket, a storage account): the owner block of the plan that its
+     * attribute names (see {@link #target}), else an owner outside the plan by the name the value gives. A companion
+     * whose owner is known only after apply and named by no reference is an orphan: a scan error for it, and it goes
+     * to {@code orphans}, since what it sets may apply to any owner of the plan.
+     *
+     * @param companions the companions, in plan order
+     * @param byBlock    an owner for each owner block of the plan, in plan order
+     * @param outside    makes an owner outside the plan from its name
+     * @param attribute  the companion's attribute that names its owner ("bucket")
+     * @param nameOf     the owner's name from that attribute's value ("b/x" to "x"); the value is never null
+     * @param add        adds a companion to its owner
+     * @param noun       what an owner is, for the error: "bucket", "storage account"
+     * @return the owners of the plan, then those outside it, each once
+     */
+    <T> List<T> attach(List<PlanResource> companions, Map<PlanResource, T> byBlock, Function<String, T> outside,
+                       Function<PlanResource, String> attribute, UnaryOperator<String> nameOf,
+                       BiConsumer<T, PlanResource> add, String provider, String noun, List<ScanError> errors,
+                       List<PlanResource> orphans) {
+        Map<String, T> elsewhere = new LinkedHashMap<>();
+        for (PlanResource c : companions) {
+            String a = attribute.apply(c);
+            String value = c.string(a);
+            String name = value == null ? null : nameOf.apply(value);
+            Optional<PlanResource> block = target(c, a, name);
+            T owner;
+            if (block.isPresent()) {
+                owner = byBlock.get(block.get());
+            } else if (name != null) {
+                owner = elsewhere.computeIfAbsent(name, outside);
+            } else {
+                errors.add(new ScanError(provider, c.address(), ScanError.Kind.CLOUD_DATA, c.address() + ": which "
+                        + noun + " it belongs to is known only after apply and no reference in the configuration names"
+                        + " a " + noun + " of this plan; what it sets is unknown on every " + noun + " of the plan"));
+                orphans.add(c);
+                continue;
+            }
+            add.accept(owner, c);
+        }
+        List<T> all = new ArrayList<>(byBlock.values());
+        all.addAll(elsewhere.values());
+        return all;
     }
 }
