@@ -5,7 +5,6 @@ import dev.bucketguard.snapshot.SnapshotProvider;
 import dev.bucketguard.spi.ScanParameters;
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.TreeSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -18,10 +17,7 @@ final class ScanSnapshotCommand extends ProviderScanCommand {
     Path file;
 
     @Mixin
-    GcpTrustOptions gcpTrust;
-
-    @Mixin
-    AzureTrustOptions azureTrust;
+    EveryCloudTrustOptions everyCloudTrust;
 
     @Mixin
     SalesforceParameterOptions salesforceParameters;
@@ -38,10 +34,7 @@ final class ScanSnapshotCommand extends ProviderScanCommand {
     /** Every cloud's trust flags add to the zone: a snapshot may hold resources of any cloud. */
     @Override
     protected Set<String> trustedOwners() {
-        Set<String> owners = new TreeSet<>(super.trustedOwners());
-        owners.addAll(gcpTrust.owners());
-        owners.addAll(azureTrust.owners());
-        return owners;
+        return everyCloudTrust.owners();
     }
 
     /** A snapshot may hold a Salesforce org: its rules' thresholds can differ from the scan that saved it. */

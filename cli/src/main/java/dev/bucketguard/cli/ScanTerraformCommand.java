@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,10 +54,7 @@ final class ScanTerraformCommand extends ProviderScanCommand {
     Path sourceDir;
 
     @Mixin
-    GcpTrustOptions gcpTrust;
-
-    @Mixin
-    AzureTrustOptions azureTrust;
+    EveryCloudTrustOptions everyCloudTrust;
 
     private TerraformProvider provider;
 
@@ -117,10 +113,7 @@ final class ScanTerraformCommand extends ProviderScanCommand {
     /** A plan may hold resources of every cloud: every cloud's trust flags add to the zone. */
     @Override
     protected Set<String> trustedOwners() {
-        Set<String> owners = new TreeSet<>(super.trustedOwners());
-        owners.addAll(gcpTrust.owners());
-        owners.addAll(azureTrust.owners());
-        return owners;
+        return everyCloudTrust.owners();
     }
 
     @Override
