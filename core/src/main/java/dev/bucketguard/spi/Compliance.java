@@ -1,7 +1,6 @@
 package dev.bucketguard.spi;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,12 +45,12 @@ public record Compliance(String framework, String version, Map<String, List<Stri
 
     /** Reads a mapping file from the class path, relative to {@code anchor}'s package. */
     public static Compliance load(Class<?> anchor, String resource) {
-        try (InputStream in = anchor.getResourceAsStream(resource)) {
-            if (in == null) {
+        try {
+            Map<String, Object> root = YamlTree.read(anchor, resource);
+            if (root == null) {
                 throw new IllegalStateException("compliance mapping " + resource + " is not beside "
                         + anchor.getName());
             }
-            Map<String, Object> root = YamlTree.read(in);
             Map<String, List<String>> reqs = new TreeMap<>();
             Map<String, Object> requirements = YamlTree.map(root, "requirements");
             requirements.keySet().forEach(req -> reqs.put(req, YamlTree.strings(requirements, req)));

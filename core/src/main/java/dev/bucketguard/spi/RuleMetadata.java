@@ -2,7 +2,6 @@ package dev.bucketguard.spi;
 
 import dev.bucketguard.model.Fact;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -118,13 +117,13 @@ public record RuleMetadata(
         }
         String file = type.getSimpleName() + ".yaml";
         Map<String, Object> y;
-        try (InputStream in = type.getResourceAsStream(file)) {
-            if (in == null) {
-                throw new IllegalStateException(type.getName() + ": no " + file + " beside the class");
-            }
-            y = YamlTree.read(in);
+        try {
+            y = YamlTree.read(type, file);
         } catch (IOException e) {
             throw new IllegalStateException(type.getName() + ": " + file + " is not valid YAML: " + e.getMessage(), e);
+        }
+        if (y == null) {
+            throw new IllegalStateException(type.getName() + ": no " + file + " beside the class");
         }
         for (String f : y.keySet()) {
             if (!YAML_FIELDS.contains(f)) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The metadata files beside rules and the compliance mappings, read as plain maps, lists and strings with the YAML
@@ -21,6 +22,22 @@ final class YamlTree {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private YamlTree() {
+    }
+
+    /**
+     * The top-level mapping of a YAML file named relative to {@code anchor}'s package: from the directory's
+     * {@link YamlPack} when it holds the file, else parsed; null when there is no such file.
+     */
+    static Map<String, Object> read(Class<?> anchor, String resource) throws IOException {
+        String directory = YamlPack.directoryOf(anchor, resource);
+        String file = resource.substring(resource.lastIndexOf('/') + 1);
+        Optional<Map<String, Object>> packed = YamlPack.find(anchor.getClassLoader(), directory, file);
+        if (packed.isPresent()) {
+            return packed.get();
+        }
+        try (InputStream in = anchor.getResourceAsStream(resource)) {
+            return in == null ? null : read(in);
+        }
     }
 
     /** The document's top-level mapping: values are strings (scalars as written), lists, maps or null. */

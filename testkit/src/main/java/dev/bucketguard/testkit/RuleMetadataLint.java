@@ -8,6 +8,7 @@ import dev.bucketguard.spi.Outcome;
 import dev.bucketguard.spi.Remediation;
 import dev.bucketguard.spi.Rule;
 import dev.bucketguard.spi.RuleMetadata;
+import dev.bucketguard.spi.YamlPack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +30,8 @@ import java.util.stream.Collectors;
  * rule requires or reads, the prose beside the class is complete (title, description, risk, the three remediations,
  * a reference), references are https links, named controls or {@code docs/} pages that exist in the repository (so is every
  * {@code .md} file the prose mentions), each rule's fixture shows a PASS, a FAIL and an UNKNOWN case saying what the
- * message must contain, and the cloud's compliance mappings name only existing rules.
+ * message must contain, the cloud's compliance mappings name only existing rules, and the build's parsed copy of the
+ * YAML ({@link YamlPack}) matches the YAML.
  *
  * <pre>{@code
  * assertEquals(List.of(), RuleMetadataLint.of(myRules).problems());
@@ -90,7 +93,31 @@ public final class RuleMetadataLint {
             }
         });
         checkCompliance(classesById.keySet(), out);
+        checkPacks(out);
         return out;
+    }
+
+    /**
+     * The build's parsed copies of the YAML ({@link YamlPack}) beside the rules and in their clouds' compliance
+     * directories still read as the YAML does: one built by an IDE that skipped the build step would not.
+     */
+    private void checkPacks(List<String> out) {
+        Map<String, ClassLoader> directories = new TreeMap<>();
+        for (Rule r : rules) {
+            directories.putIfAbsent(directory(r.getClass()), r.getClass().getClassLoader());
+        }
+        for (Cloud c : clouds.all()) {
+            directories.putIfAbsent(directory(c.getClass()) + "compliance/", c.getClass().getClassLoader());
+        }
+        directories.forEach((dir, loader) -> {
+            if (loader != null) {
+                out.addAll(YamlPack.stale(loader, dir));
+            }
+        });
+    }
+
+    private static String directory(Class<?> type) {
+        return type.getPackageName().replace('.', '/') + "/";
     }
 
     private void check(RuleMetadata m, List<String> out) {

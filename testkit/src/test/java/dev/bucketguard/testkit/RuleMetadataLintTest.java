@@ -11,6 +11,7 @@ import dev.bucketguard.spi.Remediation;
 import dev.bucketguard.spi.Rule;
 import dev.bucketguard.spi.RuleMetadata;
 import dev.bucketguard.spi.Severity;
+import dev.bucketguard.spi.YamlPack;
 import dev.bucketguard.testcloud.OpenLocker;
 import dev.bucketguard.testcloud.TestCloud;
 import java.io.IOException;
@@ -96,5 +97,26 @@ class RuleMetadataLintTest {
                 "test.locker.twice: id used by 2 rules [dev.bucketguard.testkit.RuleMetadataLintTest$1,"
                         + " dev.bucketguard.testkit.RuleMetadataLintTest$1]",
                 UNMAPPED), problems);
+    }
+
+    @Test
+    void aPackThatNoLongerMatchesTheYamlBesideTheRulesIsReported() throws Exception {
+        lint();
+        // The rules of this test live in this package: a pack left in its classes directory from an earlier build,
+        // naming a file that is gone, is what an IDE build that skips the packing step leaves behind.
+        Path dir = Path.of(RuleMetadataLintTest.class.getResource("RuleMetadataLintTest.class").toURI()).getParent();
+        Path source = repo.resolve("source");
+        Files.createDirectories(source);
+        Files.writeString(source.resolve("Gone.yaml"), "title: Gone\n");
+        YamlPack.main(source.toString());
+        Path pack = dir.resolve(YamlPack.FILE);
+        Files.copy(source.resolve(YamlPack.FILE), pack);
+        try {
+            assertEquals(List.of("dev/bucketguard/testkit/Gone.yaml: in yaml.pack but no longer on the class path;"
+                    + " rebuild (./mvnw process-classes)"), lint(rule(meta("test.locker.packed", "test", "d", FULL,
+                    List.of("https://x"), Set.of()))).stream().filter(p -> p.contains(YamlPack.FILE)).toList());
+        } finally {
+            Files.delete(pack);
+        }
     }
 }
