@@ -31,6 +31,12 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
             environment.error(p.getMessage());
             return p.inputError() ? ExitCode.USAGE.code() : ExitCode.INCOMPLETE.code();
         }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                // From a worker thread of a provider's scan, wrapped by the future that carried it.
+                return outOfMemory(environment);
+            }
+        }
         environment.error("internal error: " + e.getClass().getName()
                 + (e.getMessage() == null ? "" : ": " + Environment.oneLine(e.getMessage()))
                 + " (please report this; run with BUCKETGUARD_DEBUG=1 for a stack trace)");
@@ -39,6 +45,15 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
             environment.err().flush();
         }
         return ExitCode.INTERNAL.code();
+    }
+
+    /** The heap ran out: one line saying how large it was and how to give the JVM more, and exit 3. */
+    static int outOfMemory(Environment environment) {
+        long mib = Runtime.getRuntime().maxMemory() >> 20;
+        environment.error("out of memory: this scan needs more than the " + mib + " MiB of Java heap it was given;"
+                + " give it more, for example BUCKETGUARD_JAVA_OPTS=-Xmx4g with bin/bucketguard, or"
+                + " java -Xmx4g -jar bucketguard.jar");
+        return ExitCode.OUT_OF_MEMORY.code();
     }
 
     /** A picocli parameter error, or a {@link ParameterException} a command threw: the error, then where help is. */

@@ -50,7 +50,13 @@ public final class Main {
         Environment environment = new Environment(out, err, env, tty);
         // `rules ...` never reaches the scan commands: building their many options is most of its cold start.
         boolean rulesOnly = args.length > 0 && args[0].equals("rules");
-        int code = commandLine(environment, !rulesOnly).execute(args);
+        int code;
+        try {
+            code = commandLine(environment, !rulesOnly).execute(args);
+        } catch (OutOfMemoryError e) {
+            // Thrown past picocli, which handles exceptions only; the scan's data is unreachable by now.
+            code = Errors.outOfMemory(environment);
+        }
         out.flush();
         err.flush();
         return code;
