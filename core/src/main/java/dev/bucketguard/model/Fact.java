@@ -14,16 +14,20 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * @param name UPPER_SNAKE_CASE, unique within a cloud
  */
 public record Fact(String name) implements Comparable<Fact> {
-    /** Default encryption at rest: {@link Resource#encryption()}. */
-    public static final Fact ENCRYPTION = new Fact("ENCRYPTION");
+    private static final Canonical<Fact> CANONICAL = new Canonical<>(Fact::new);
 
-    @JsonCreator
+    /** Default encryption at rest: {@link Resource#encryption()}. */
+    public static final Fact ENCRYPTION = of("ENCRYPTION");
+
+    @JsonCreator(mode = JsonCreator.Mode.DISABLED) // Jackson reads through of(), which shares instances
     public Fact {
         Name.require(name, "fact");
     }
 
+    /** The fact of this name: one shared instance per name. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Fact of(String name) {
-        return new Fact(name);
+        return CANONICAL.of(name);
     }
 
     @JsonValue

@@ -62,7 +62,7 @@ public record Resource(
             requireText(v, "parent '" + k + "'");
         });
         collected = collected == null || collected.isEmpty()
-                ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(collected));
+                ? Set.of() : SortedArraySet.copyOf(collected);
         unknowns = unknowns == null ? List.of() : List.copyOf(unknowns);
         grants = grants == null ? List.of() : List.copyOf(grants);
         for (Unknown u : unknowns) {

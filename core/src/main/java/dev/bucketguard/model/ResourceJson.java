@@ -53,10 +53,10 @@ final class ResourceJson {
     static SimpleModule module(Clouds clouds) {
         SimpleModule m = new SimpleModule("bucketguard-model");
         m.addDeserializer(Resource.class, new ResourceDeserializer(clouds));
-        m.addDeserializer(Fact.class, new Vocabulary<>(Fact.class, Fact::new, "fact", Cloud::facts));
+        m.addDeserializer(Fact.class, new Vocabulary<>(Fact.class, Fact::of, "fact", Cloud::facts));
         m.addDeserializer(Channel.class, new Vocabulary<>(Channel.class, Channel::new, "channel", Cloud::channels));
         m.addDeserializer(ResourceKind.class,
-                new Vocabulary<>(ResourceKind.class, ResourceKind::new, "kind", Cloud::kinds));
+                new Vocabulary<>(ResourceKind.class, ResourceKind::of, "kind", Cloud::kinds));
         return m;
     }
 

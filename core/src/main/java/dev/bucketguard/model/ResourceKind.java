@@ -10,13 +10,17 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * @param name UPPER_SNAKE_CASE
  */
 public record ResourceKind(String name) implements Comparable<ResourceKind> {
-    @JsonCreator
+    private static final Canonical<ResourceKind> CANONICAL = new Canonical<>(ResourceKind::new);
+
+    @JsonCreator(mode = JsonCreator.Mode.DISABLED) // Jackson reads through of(), which shares instances
     public ResourceKind {
         Name.require(name, "resource kind");
     }
 
+    /** The resource kind of this name: one shared instance per name. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static ResourceKind of(String name) {
-        return new ResourceKind(name);
+        return CANONICAL.of(name);
     }
 
     @JsonValue
