@@ -20,6 +20,13 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError oom) {
+                // Wrapped on its way from a thread that is not the command's own; before any other kind, which may
+                // carry it as a cause.
+                return outOfMemory(environment, oom);
+            }
+        }
         if (e instanceof ParameterException p) {
             return onParameterError(p, new String[0]);
         }
@@ -31,12 +38,6 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
             environment.error(p.getMessage());
             return p.inputError() ? ExitCode.USAGE.code() : ExitCode.INCOMPLETE.code();
         }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof OutOfMemoryError) {
-                // From a worker thread of a provider's scan, wrapped by the future that carried it.
-                return outOfMemory(environment);
-            }
-        }
         environment.error("internal error: " + e.getClass().getName()
                 + (e.getMessage() == null ? "" : ": " + Environment.oneLine(e.getMessage()))
                 + " (please report this; run with BUCKETGUARD_DEBUG=1 for a stack trace)");
@@ -47,12 +48,26 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
         return ExitCode.INTERNAL.code();
     }
 
-    /** The heap ran out: one line saying how large it was and how to give the JVM more, and exit 3. */
-    static int outOfMemory(Environment environment) {
-        long mib = Runtime.getRuntime().maxMemory() >> 20;
-        environment.error("out of memory: this scan needs more than the " + mib + " MiB of Java heap it was given;"
-                + " give it more, for example BUCKETGUARD_JAVA_OPTS=-Xmx4g with bin/bucketguard, or"
-                + " java -Xmx4g -jar bucketguard.jar");
+    /**
+     * The JVM ran out of memory: one line and exit 3. When it is the heap, the line says how large it was and how to
+     * give the JVM more; any other kind (threads, metaspace, direct buffers) is named in the JVM's words, since a
+     * larger heap would not help.
+     */
+    static int outOfMemory(Environment environment, OutOfMemoryError e) {
+        String what = e.getMessage() == null ? "" : e.getMessage();
+        if (what.isEmpty() || what.equals("Java heap space") || what.startsWith("GC overhead limit exceeded")
+                || what.startsWith("Requested array size exceeds VM limit")) {
+            long mib = Runtime.getRuntime().maxMemory() >> 20;
+            environment.error("out of memory: this scan needs more than the " + mib + " MiB of Java heap it was"
+                    + " given; give it more, for example BUCKETGUARD_JAVA_OPTS=-Xmx4g with bin/bucketguard, or"
+                    + " java -Xmx4g -jar bucketguard.jar");
+        } else {
+            environment.error("out of memory: " + what + " (the Java heap limit does not change this kind)");
+        }
+        if (environment.env().containsKey("BUCKETGUARD_DEBUG")) {
+            e.printStackTrace(environment.err());
+            environment.err().flush();
+        }
         return ExitCode.OUT_OF_MEMORY.code();
     }
 

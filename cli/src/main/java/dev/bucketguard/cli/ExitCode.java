@@ -8,8 +8,8 @@ public enum ExitCode {
     INTERNAL(1, "internal error (a bug: please report it)"),
     /** A bad flag, a malformed file (snapshot, suppressions, baseline, policy), missing credentials. */
     USAGE(2, "usage or input error: a bad flag or a malformed file"),
-    /** The Java heap ran out: the scan is too large for the heap it was given, not wrong. */
-    OUT_OF_MEMORY(3, "out of memory: the scan needs a larger Java heap (the message says how to give it one)"),
+    /** The JVM ran out of memory, usually the heap: the scan is too large for what it was given, not wrong. */
+    OUT_OF_MEMORY(3, "out of memory: the message says what ran out and, for the Java heap, how to give it more"),
     /** Failing findings at or above the threshold. */
     FAILED(4, "failing findings at or above the --fail-on threshold"),
     /** The scan could not read everything it needed, and nothing else failed. */

@@ -55,7 +55,7 @@ public final class Main {
             code = commandLine(environment, !rulesOnly).execute(args);
         } catch (OutOfMemoryError e) {
             // Thrown past picocli, which handles exceptions only; the scan's data is unreachable by now.
-            code = Errors.outOfMemory(environment);
+            code = Errors.outOfMemory(environment, e);
         }
         out.flush();
         err.flush();

@@ -19,7 +19,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * A scan too large for its heap is one error line saying how large the heap was and how to give it more, and exit 3:
@@ -75,16 +74,49 @@ class OutOfMemoryCliTest {
         assertFalse(err.contains("Exception in thread"), err);
     }
 
-    @Test
-    void anOutOfMemoryErrorFromAWorkerThreadIsTheSameLineAndExitThree() {
+    private static String handled(Throwable thrown, Map<String, String> env, int[] code) {
         StringWriter err = new StringWriter();
-        Environment environment = new Environment(new PrintWriter(new StringWriter()), new PrintWriter(err),
-                Map.of("NO_COLOR", "1"), false);
-        CommandLine cmd = Main.commandLine(environment);
-        int code = new Errors(environment).handleExecutionException(
-                new CompletionException(new OutOfMemoryError("Java heap space")), cmd, null);
-        assertEquals(3, code);
-        assertTrue(err.toString().startsWith(LINE), err.toString());
-        assertEquals(1, err.toString().lines().count(), err.toString());
+        Environment environment = new Environment(new PrintWriter(new StringWriter()), new PrintWriter(err), env,
+                false);
+        code[0] = new Errors(environment).handleExecutionException((Exception) thrown, Main.commandLine(environment),
+                null);
+        return err.toString();
+    }
+
+    @Test
+    void anOutOfMemoryErrorFromAnotherThreadIsTheSameLineAndExitThreeWhateverCarriesIt() {
+        int[] code = new int[1];
+        for (Throwable carrier : List.of(new CompletionException(new OutOfMemoryError("Java heap space")),
+                // A provider's failure wrapping it must not turn it into exit 5.
+                new dev.bucketguard.provider.ProviderException("scanning an account failed", false,
+                        new OutOfMemoryError("Java heap space")))) {
+            String err = handled(carrier, Map.of("NO_COLOR", "1"), code);
+            assertEquals(3, code[0], err);
+            assertTrue(err.startsWith(LINE), err);
+            assertEquals(1, err.lines().count(), err);
+        }
+    }
+
+    @Test
+    void anOutOfMemoryThatIsNotTheHeapIsNamedWithoutTheHeapAdvice() {
+        int[] code = new int[1];
+        String err = handled(new CompletionException(
+                new OutOfMemoryError("unable to create native thread: possibly out of memory or process/resource limits"
+                        + " reached")), Map.of("NO_COLOR", "1"), code);
+        assertEquals(3, code[0]);
+        assertEquals("bucketguard: error: out of memory: unable to create native thread: possibly out of memory or"
+                + " process/resource limits reached (the Java heap limit does not change this kind)\n",
+                err.replace("\r\n", "\n"));
+    }
+
+    @Test
+    void debugAddsTheStackTrace() {
+        int[] code = new int[1];
+        String err = handled(new CompletionException(new OutOfMemoryError("Java heap space")),
+                Map.of("NO_COLOR", "1", "BUCKETGUARD_DEBUG", "1"), code);
+        assertEquals(3, code[0]);
+        assertTrue(err.startsWith(LINE), err);
+        assertTrue(err.contains("java.lang.OutOfMemoryError: Java heap space"), err);
+        assertTrue(err.lines().count() > 2, err);
     }
 }

@@ -13,6 +13,7 @@ import dev.bucketguard.provider.Progress;
 import dev.bucketguard.provider.Provider;
 import dev.bucketguard.provider.ProviderException;
 import dev.bucketguard.provider.ScanError;
+import dev.bucketguard.provider.Workers;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -301,7 +302,7 @@ public final class AwsProvider implements Provider {
 
     private static <T> T await(Future<T> f) {
         try {
-            return f.get();
+            return Workers.result(f);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -388,7 +389,7 @@ public final class AwsProvider implements Provider {
         for (int i = 0; i < buckets.size(); i++) {
             String name = buckets.get(i).name();
             try {
-                BucketReader.Result result = futures.get(i).get();
+                BucketReader.Result result = Workers.result(futures.get(i));
                 resources.add(result.resource());
                 errors.addAll(result.errors());
             } catch (ExecutionException e) {

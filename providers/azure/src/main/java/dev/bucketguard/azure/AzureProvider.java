@@ -26,6 +26,7 @@ import dev.bucketguard.provider.Progress;
 import dev.bucketguard.provider.Provider;
 import dev.bucketguard.provider.ProviderException;
 import dev.bucketguard.provider.ScanError;
+import dev.bucketguard.provider.Workers;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -278,7 +279,7 @@ public final class AzureProvider implements Provider {
             for (int i = 0; i < accounts.size(); i++) {
                 String name = accounts.get(i).name();
                 try {
-                    resources.add(futures.get(i).get());
+                    resources.add(Workers.result(futures.get(i)));
                 } catch (ExecutionException e) {
                     resources.add(AccountReader.unreadable(subscription, tenants.get(subscription), name, facts,
                             ErrorCodes.of(e.getCause())));

@@ -15,6 +15,7 @@ import dev.bucketguard.provider.Progress;
 import dev.bucketguard.provider.Provider;
 import dev.bucketguard.provider.ProviderException;
 import dev.bucketguard.provider.ScanError;
+import dev.bucketguard.provider.Workers;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -182,7 +183,7 @@ public final class GcpProvider implements Provider {
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get(i);
                 try {
-                    resources.add(futures.get(i).get());
+                    resources.add(Workers.result(futures.get(i)));
                 } catch (ExecutionException e) {
                     resources.add(unreadable(project.id, name, facts, e.getCause()));
                     errors.add(new ScanError(ID, ID + ":" + project.id + ":" + name, ScanError.Kind.INTERNAL,

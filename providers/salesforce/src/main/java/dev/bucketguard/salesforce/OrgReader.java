@@ -2,6 +2,7 @@ package dev.bucketguard.salesforce;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bucketguard.provider.Progress;
+import dev.bucketguard.provider.Workers;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -451,7 +452,7 @@ final class OrgReader {
                                 Map<String, Read<List<JsonNode>>> into) {
         for (Map.Entry<String, Future<Read<List<JsonNode>>>> e : futures.entrySet()) {
             try {
-                into.put(e.getKey(), e.getValue().get());
+                into.put(e.getKey(), Workers.result(e.getValue()));
             } catch (ExecutionException x) {
                 into.put(e.getKey(), Read.failed("query " + e.getKey(), Permissions.VIEW_SETUP,
                         "internal error (" + x.getCause().getClass().getSimpleName() + ")"));
