@@ -4,14 +4,18 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +29,8 @@ import java.util.stream.Stream;
 /**
  * The YAML files of one class-path directory (the rules' prose, the compliance mappings), parsed at build time and
  * kept in one file beside them, {@value #FILE}, which a scan or {@code rules list} reads without a YAML parser.
- * Parsing the YAML of every rule was half of the CLI's start; reading the packs takes a few milliseconds.
+ * Parsing the YAML of every rule was about a fifth of {@code rules list}'s start; reading the packs takes a few
+ * milliseconds.
  *
  * <p>The YAML stays the source: the rules modules' build writes the packs (this class's {@link #main}, in the
  * {@code process-classes} phase), a file missing from a pack (or a directory without one, such as an embedder's rule
@@ -46,7 +51,7 @@ public final class YamlPack {
     private static final byte STRING = 1;
     private static final byte LIST = 2;
     private static final byte MAP = 3;
-    /** Per class loader, per directory: the pack's files, or empty when there is none. */
+    /** Per class loader, per pack URL: the pack's files, or empty when there is none there. */
     private static final Map<ClassLoader, Map<String, Optional<Map<String, Map<String, Object>>>>> LOADED =
             new WeakHashMap<>();
 
@@ -92,63 +97,69 @@ public final class YamlPack {
     }
 
     /**
-     * The tree of {@code file} in the pack of {@code directory} ("dev/bucketguard/rules/aws/", with the slash), or
-     * empty when that directory has no readable pack or the pack does not hold the file.
+     * The tree of the YAML file at {@code yaml} as the pack beside it (same class-path root, same directory) holds
+     * it, or empty when there is no readable pack there or it does not hold the file: a YAML file placed earlier on
+     * the class path than the pack's own is read as YAML, as it was before packs.
      */
-    static Optional<Map<String, Object>> find(ClassLoader loader, String directory, String file) {
+    static Optional<Map<String, Object>> find(ClassLoader loader, URL yaml) {
         if (loader == null) {
             return Optional.empty();
         }
-        Optional<Map<String, Map<String, Object>>> pack;
-        synchronized (LOADED) {
-            pack = LOADED.computeIfAbsent(loader, l -> new HashMap<>())
-                    .computeIfAbsent(directory, d -> load(loader, d));
+        String path = yaml.getPath();
+        String file = path.substring(path.lastIndexOf('/') + 1);
+        URL pack;
+        try {
+            pack = new URL(yaml, FILE);
+        } catch (MalformedURLException e) {
+            return Optional.empty();
         }
-        return pack.map(p -> p.get(file));
+        Optional<Map<String, Map<String, Object>>> trees;
+        synchronized (LOADED) {
+            trees = LOADED.computeIfAbsent(loader, l -> new HashMap<>())
+                    .computeIfAbsent(pack.toExternalForm(), u -> load(pack));
+        }
+        return trees.map(t -> t.get(file));
     }
 
     /**
-     * The files of the pack in {@code directory} whose YAML beside it is gone or now reads differently, each as
-     * "{@code <directory><file>}: why"; empty when the directory has no pack or the pack matches.
+     * For every pack of {@code directory} ("dev/bucketguard/rules/aws/", with the slash) on the class path, the files
+     * it holds whose YAML beside it is gone or now reads differently, each as "{@code <directory><file>}: why";
+     * empty when there is no pack or every pack matches.
      */
     public static List<String> stale(ClassLoader loader, String directory) {
         Objects.requireNonNull(loader, "loader");
-        Optional<Map<String, Map<String, Object>>> pack = load(loader, directory);
         List<String> out = new ArrayList<>();
-        if (pack.isEmpty()) {
+        Enumeration<URL> packs;
+        try {
+            packs = loader.getResources(directory + FILE);
+        } catch (IOException e) {
             return out;
         }
-        pack.get().forEach((file, packed) -> {
-            String path = directory + file;
-            try (InputStream in = loader.getResourceAsStream(path)) {
-                if (in == null) {
-                    out.add(path + ": in " + FILE + " but no longer on the class path; rebuild (./mvnw process-classes)");
-                } else if (!YamlTree.read(in).equals(packed)) {
-                    out.add(path + ": differs from its copy in " + FILE + "; rebuild (./mvnw process-classes)");
+        while (packs.hasMoreElements()) {
+            URL pack = packs.nextElement();
+            Optional<Map<String, Map<String, Object>>> trees = load(pack);
+            trees.ifPresent(t -> new TreeMap<>(t).forEach((file, packed) -> {
+                String path = directory + file;
+                try (InputStream in = new URL(pack, file).openStream()) {
+                    if (!YamlTree.read(in).equals(packed)) {
+                        out.add(path + ": differs from its copy in " + FILE + "; rebuild (./mvnw process-classes)");
+                    }
+                } catch (FileNotFoundException e) {
+                    out.add(path + ": in " + FILE + " but no longer beside it; rebuild (./mvnw process-classes)");
+                } catch (IOException e) {
+                    out.add(path + ": is not valid YAML: " + e.getMessage());
                 }
-            } catch (IOException e) {
-                out.add(path + ": is not valid YAML: " + e.getMessage());
-            }
-        });
+            }));
+        }
         return out;
     }
 
-    /** The directory (with its trailing slash) of a resource named relative to {@code anchor}'s package. */
-    static String directoryOf(Class<?> anchor, String resource) {
-        String absolute = resource.startsWith("/") ? resource.substring(1)
-                : anchor.getPackageName().replace('.', '/') + (anchor.getPackageName().isEmpty() ? "" : "/") + resource;
-        int slash = absolute.lastIndexOf('/');
-        return slash < 0 ? "" : absolute.substring(0, slash + 1);
-    }
-
-    private static Optional<Map<String, Map<String, Object>>> load(ClassLoader loader, String directory) {
-        try (InputStream in = loader.getResourceAsStream(directory + FILE)) {
-            if (in == null) {
-                return Optional.empty();
-            }
+    private static Optional<Map<String, Map<String, Object>>> load(URL pack) {
+        try (InputStream in = pack.openStream()) {
             return Optional.of(read(in));
         } catch (IOException | RuntimeException e) {
-            // A damaged pack costs start time, not correctness: the YAML beside it is read instead.
+            // No pack here (FileNotFoundException), or a damaged one: that costs start time, not correctness, since
+            // the YAML beside it is read instead.
             return Optional.empty();
         }
     }

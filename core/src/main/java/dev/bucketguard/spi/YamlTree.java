@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,18 +26,25 @@ final class YamlTree {
     }
 
     /**
-     * The top-level mapping of a YAML file named relative to {@code anchor}'s package: from the directory's
-     * {@link YamlPack} when it holds the file, else parsed; null when there is no such file.
+     * The top-level mapping of a YAML file named relative to {@code anchor}'s package (as
+     * {@link Class#getResource} finds it): from the {@link YamlPack} beside that very file when the pack holds it,
+     * else parsed; null when there is no such file.
      */
     static Map<String, Object> read(Class<?> anchor, String resource) throws IOException {
-        String directory = YamlPack.directoryOf(anchor, resource);
-        String file = resource.substring(resource.lastIndexOf('/') + 1);
-        Optional<Map<String, Object>> packed = YamlPack.find(anchor.getClassLoader(), directory, file);
+        return read(anchor.getClassLoader(), anchor.getResource(resource));
+    }
+
+    /** The same for a file already found ({@code yaml} null when it was not). */
+    static Map<String, Object> read(ClassLoader loader, URL yaml) throws IOException {
+        if (yaml == null) {
+            return null;
+        }
+        Optional<Map<String, Object>> packed = YamlPack.find(loader, yaml);
         if (packed.isPresent()) {
             return packed.get();
         }
-        try (InputStream in = anchor.getResourceAsStream(resource)) {
-            return in == null ? null : read(in);
+        try (InputStream in = yaml.openStream()) {
+            return read(in);
         }
     }
 

@@ -65,6 +65,12 @@ class YamlPackTest {
         return new URLClassLoader(new URL[] {classes.toUri().toURL()}, null);
     }
 
+    /** The packed tree of a resource, as a rule's read finds it. */
+    private static Optional<Map<String, Object>> packed(ClassLoader l, String resource) {
+        URL yaml = l.getResource(resource);
+        return yaml == null ? Optional.empty() : YamlPack.find(l, yaml);
+    }
+
     @Test
     void aPackReadsExactlyAsItsYamlFiles() throws IOException {
         write("org/lockers/OpenLocker.yaml", RULE);
@@ -74,16 +80,17 @@ class YamlPackTest {
         assertEquals(List.of(classes.resolve("org/lockers/yaml.pack"), classes.resolve("org/lockers/compliance/yaml.pack")),
                 packs);
         try (URLClassLoader l = loader()) {
-            Map<String, Object> rule = YamlPack.find(l, "org/lockers/", "OpenLocker.yaml").orElseThrow();
+            Map<String, Object> rule = packed(l, "org/lockers/OpenLocker.yaml").orElseThrow();
             assertEquals(parse(RULE), rule);
             assertEquals("Checks the locker's door.\nSecond line, with \"quotes\", a colon: and ünïcode ‮.\n",
                     rule.get("description"));
             assertTrue(rule.containsKey("risk") && rule.get("risk") == null, "a null stays a null");
             assertEquals(List.of("https://example.org/lockers", "docs/exposure.md", "2.1.4"), rule.get("references"));
-            assertEquals(parse(MAPPING), YamlPack.find(l, "org/lockers/compliance/", "bench-1.0.0.yaml").orElseThrow());
-            assertEquals(Map.of(), YamlPack.find(l, "org/lockers/", "Empty.yaml").orElseThrow());
-            assertEquals(Optional.empty(), YamlPack.find(l, "org/lockers/", "Missing.yaml"));
-            assertEquals(Optional.empty(), YamlPack.find(l, "org/other/", "OpenLocker.yaml"));
+            assertEquals(parse(MAPPING), packed(l, "org/lockers/compliance/bench-1.0.0.yaml").orElseThrow());
+            assertEquals(Map.of(), packed(l, "org/lockers/Empty.yaml").orElseThrow());
+            assertEquals(Optional.empty(), YamlPack.find(l, new URL(l.getResource("org/lockers/OpenLocker.yaml"),
+                    "Missing.yaml")), "a file the pack does not hold");
+            assertEquals(null, YamlTree.read(l, l.getResource("org/lockers/Missing.yaml")), "no such file");
             assertEquals(List.of(), YamlPack.stale(l, "org/lockers/"));
             assertEquals(List.of(), YamlPack.stale(l, "org/lockers/compliance/"));
         }
@@ -119,7 +126,7 @@ class YamlPackTest {
         try (URLClassLoader l = loader()) {
             assertEquals(List.of(
                     "a/Changed.yaml: differs from its copy in yaml.pack; rebuild (./mvnw process-classes)",
-                    "a/Gone.yaml: in yaml.pack but no longer on the class path; rebuild (./mvnw process-classes)"),
+                    "a/Gone.yaml: in yaml.pack but no longer beside it; rebuild (./mvnw process-classes)"),
                     YamlPack.stale(l, "a/").stream().sorted().toList());
         }
     }
@@ -134,7 +141,7 @@ class YamlPackTest {
                 "not a pack".getBytes(StandardCharsets.UTF_8))) {
             Files.write(pack, damaged);
             try (URLClassLoader l = loader()) {
-                assertEquals(Optional.empty(), YamlPack.find(l, "a/", "OpenLocker.yaml"));
+                assertEquals(Optional.empty(), packed(l, "a/OpenLocker.yaml"));
                 assertEquals(List.of(), YamlPack.stale(l, "a/"));
             }
         }
@@ -144,10 +151,38 @@ class YamlPackTest {
     }
 
     @Test
-    void theDirectoryOfAResourceIsResolvedAsClassGetResourceDoes() {
-        assertEquals("dev/bucketguard/spi/", YamlPack.directoryOf(YamlPackTest.class, "X.yaml"));
-        assertEquals("dev/bucketguard/spi/compliance/", YamlPack.directoryOf(YamlPackTest.class, "compliance/x.yaml"));
-        assertEquals("other/", YamlPack.directoryOf(YamlPackTest.class, "/other/x.yaml"));
-        assertEquals("", YamlPack.directoryOf(YamlPackTest.class, "/x.yaml"));
+    void aYamlFileEarlierOnTheClassPathThanThePackIsReadAsItIs() throws IOException {
+        // An embedder's directory, first on the class path, with its own prose for a shipped rule; the shipped
+        // directory has the rule's YAML and its pack.
+        write("shipped/a/OpenLocker.yaml", RULE);
+        YamlPack.packAll(classes.resolve("shipped"));
+        write("override/a/OpenLocker.yaml", RULE.replace("Lockers open to everyone", "Schließfächer offen"));
+        try (URLClassLoader l = new URLClassLoader(new URL[] {classes.resolve("override").toUri().toURL(),
+                classes.resolve("shipped").toUri().toURL()}, null)) {
+            assertEquals("Schließfächer offen", YamlTree.read(l, l.getResource("a/OpenLocker.yaml")).get("title"));
+            assertEquals(List.of(), YamlPack.stale(l, "a/"), "the shipped pack still matches the shipped YAML");
+        }
+        try (URLClassLoader l = new URLClassLoader(new URL[] {classes.resolve("shipped").toUri().toURL()}, null)) {
+            assertEquals("Lockers open to everyone", YamlTree.read(l, l.getResource("a/OpenLocker.yaml")).get("title"));
+            assertTrue(packed(l, "a/OpenLocker.yaml").isPresent(), "read from the pack");
+        }
+    }
+
+    @Test
+    void packsInsideAJarAreFoundBesideTheirYaml() throws IOException {
+        write("a/OpenLocker.yaml", RULE);
+        YamlPack.packAll(classes);
+        Path jar = classes.resolve("rules.jar");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
+            for (String name : List.of("a/OpenLocker.yaml", "a/yaml.pack")) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(name));
+                zip.write(Files.readAllBytes(classes.resolve(name)));
+                zip.closeEntry();
+            }
+        }
+        try (URLClassLoader l = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            assertEquals(parse(RULE), packed(l, "a/OpenLocker.yaml").orElseThrow());
+            assertEquals(List.of(), YamlPack.stale(l, "a/"));
+        }
     }
 }

@@ -14,9 +14,11 @@ import dev.bucketguard.spi.Severity;
 import dev.bucketguard.spi.YamlPack;
 import dev.bucketguard.testcloud.OpenLocker;
 import dev.bucketguard.testcloud.TestCloud;
+import dev.bucketguard.testkit.packed.PackedRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -102,21 +104,25 @@ class RuleMetadataLintTest {
     @Test
     void aPackThatNoLongerMatchesTheYamlBesideTheRulesIsReported() throws Exception {
         lint();
-        // The rules of this test live in this package: a pack left in its classes directory from an earlier build,
-        // naming a file that is gone, is what an IDE build that skips the packing step leaves behind.
-        Path dir = Path.of(RuleMetadataLintTest.class.getResource("RuleMetadataLintTest.class").toURI()).getParent();
+        // A pack left in a rule's classes directory from an earlier build, naming a file that is gone: what an IDE
+        // build that skips the packing step leaves behind. The rule is alone in its package, so no other test sees
+        // the pack, and a pack left by a killed run is replaced here.
+        Path dir = Path.of(PackedRule.class.getResource("PackedRule.class").toURI()).getParent();
         Path source = repo.resolve("source");
         Files.createDirectories(source);
         Files.writeString(source.resolve("Gone.yaml"), "title: Gone\n");
         YamlPack.main(source.toString());
         Path pack = dir.resolve(YamlPack.FILE);
-        Files.copy(source.resolve(YamlPack.FILE), pack);
         try {
-            assertEquals(List.of("dev/bucketguard/testkit/Gone.yaml: in yaml.pack but no longer on the class path;"
-                    + " rebuild (./mvnw process-classes)"), lint(rule(meta("test.locker.packed", "test", "d", FULL,
-                    List.of("https://x"), Set.of()))).stream().filter(p -> p.contains(YamlPack.FILE)).toList());
+            Files.copy(source.resolve(YamlPack.FILE), pack, StandardCopyOption.REPLACE_EXISTING);
+            assertEquals(List.of("dev/bucketguard/testkit/packed/Gone.yaml: in yaml.pack but no longer beside it;"
+                    + " rebuild (./mvnw process-classes)"), lint(new PackedRule(meta("test.locker.packed", "test",
+                    "d", FULL, List.of("https://x"), Set.of()))).stream().filter(p -> p.contains(YamlPack.FILE))
+                    .toList());
         } finally {
-            Files.delete(pack);
+            Files.deleteIfExists(pack);
         }
+        assertEquals(List.of(), lint(new PackedRule(meta("test.locker.packed", "test", "d", FULL,
+                List.of("https://x"), Set.of()))).stream().filter(p -> p.contains(YamlPack.FILE)).toList());
     }
 }
