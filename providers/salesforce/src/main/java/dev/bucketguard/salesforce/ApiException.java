@@ -37,18 +37,6 @@ final class ApiException extends IOException {
         return status;
     }
 
-    String errorCode() {
-        return errorCode;
-    }
-
-    /** A permission problem (the call was understood and refused), as opposed to an outage or a bad answer. */
-    boolean denied() {
-        return status == 401 || status == 403 && !limit() || "INSUFFICIENT_ACCESS".equals(errorCode)
-                || "INVALID_TYPE".equals(errorCode) || "INVALID_FIELD".equals(errorCode)
-                || "INSUFFICIENT_ACCESS_OR_READONLY".equals(errorCode) || "API_DISABLED_FOR_ORG".equals(errorCode)
-                || "API_CURRENTLY_DISABLED".equals(errorCode) || "FUNCTIONALITY_NOT_ENABLED".equals(errorCode);
-    }
-
     /** An API request limit. */
     boolean limit() {
         return "REQUEST_LIMIT_EXCEEDED".equals(errorCode);

@@ -59,7 +59,7 @@ final class JwtBearer {
         }
         http.secret(token);
         try {
-            return new Session(Endpoints.instance(instance), token, null);
+            return new Session(Endpoints.instance(instance), token);
         } catch (IllegalArgumentException e) {
             throw new ProviderException("JWT bearer login at " + loginUrl + " named an instance_url that cannot be"
                     + " used: " + e.getMessage(), false);

@@ -15,7 +15,6 @@ final class OrgData {
     Read<List<JsonNode>> sites;
     Read<List<JsonNode>> networks;
     Read<List<JsonNode>> guestUsers;
-    Read<List<JsonNode>> profiles;
     Read<List<JsonNode>> assignments;
     Read<List<JsonNode>> groupComponents;
     Read<List<JsonNode>> groupMembers;
@@ -39,6 +38,4 @@ final class OrgData {
     Read<List<JsonNode>> healthCheck;
     /** {@code EventSettings} through readMetadata ({@code --metadata}); null when not asked. */
     Read<List<Map<String, String>>> eventSettings;
-    /** The limit that stopped reading, or null. */
-    String exhaustedLimit;
 }

@@ -245,34 +245,37 @@ final class OrgMapper {
         if (asked.contains(SYSTEM_PERMISSIONS)) {
             system = u != null ? systemPermissions(u) : unknownList(b, SYSTEM_PERMISSIONS, union);
         }
+        // What this guest's union grants, worked out once: the reported lists and the objects it reaches use it.
+        List<ObjectAccess> granted = u != null && ok(d.objectPermissions) ? objectAccess(u, d.objectPermissions.value())
+                : null;
+        List<ApexClassAccess> callable = u != null && ok(d.setupEntityAccess) && ok(d.apexClasses) ? apexClasses(u)
+                : null;
+        List<FlowAccess> runnable = u != null && ok(d.setupEntityAccess) && ok(d.flows) ? flows(u) : null;
         List<ObjectAccess> objects = null;
         if (asked.contains(OBJECT_PERMISSIONS)) {
-            Read<List<JsonNode>> ops = u != null ? d.objectPermissions : union.map(x -> List.of());
-            objects = ops != null && ops.ok() ? objectAccess(u, ops.value()) : unknownList(b, OBJECT_PERMISSIONS,
-                    ops);
+            objects = granted != null ? granted : unknownList(b, OBJECT_PERMISSIONS,
+                    u != null ? d.objectPermissions : union.map(x -> List.of()));
         }
         List<ApexClassAccess> apex = null;
         if (asked.contains(APEX_CLASSES)) {
-            apex = u != null && ok(d.setupEntityAccess) && ok(d.apexClasses) && (d.apexPages == null
-                    || d.apexPages.ok()) ? apexClasses(u) : unknownList(b, APEX_CLASSES,
-                    firstFailure(union, d.setupEntityAccess, d.apexPages, d.apexClasses));
+            apex = callable != null && (d.apexPages == null || d.apexPages.ok()) ? callable : unknownList(b,
+                    APEX_CLASSES, firstFailure(union, d.setupEntityAccess, d.apexPages, d.apexClasses));
         }
         List<FlowAccess> flows = null;
         if (asked.contains(FLOWS)) {
-            flows = u != null && ok(d.setupEntityAccess) && ok(d.flows) ? flows(u)
+            flows = runnable != null ? runnable
                     : unknownList(b, FLOWS, firstFailure(union, d.setupEntityAccess, d.flows));
         }
-        // The objects this guest reaches: Read in its union, or named by its callable Apex.
+        // The objects this guest reaches: Read in its union, or named by its callable Apex and runnable flows.
         Set<String> reached = new TreeSet<>();
-        if (u != null && ok(d.objectPermissions)) {
-            objectAccess(u, d.objectPermissions.value()).stream().filter(ObjectAccess::read)
-                    .forEach(o -> reached.add(o.object()));
+        if (granted != null) {
+            granted.stream().filter(ObjectAccess::read).forEach(o -> reached.add(o.object()));
         }
-        if (u != null && ok(d.setupEntityAccess) && ok(d.apexClasses)) {
-            apexClasses(u).forEach(c -> reached.addAll(c.objects()));
+        if (callable != null) {
+            callable.forEach(c -> reached.addAll(c.objects()));
         }
-        if (u != null && ok(d.setupEntityAccess) && ok(d.flows)) {
-            flows(u).forEach(f -> reached.addAll(f.objects()));
+        if (runnable != null) {
+            runnable.forEach(f -> reached.addAll(f.objects()));
         }
 
         List<FieldAccess> fields = null;

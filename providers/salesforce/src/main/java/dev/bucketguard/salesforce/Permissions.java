@@ -6,7 +6,6 @@ final class Permissions {
     static final String VIEW_SETUP = "View Setup and Configuration";
     static final String NETWORKS = "View All Data or Create and Set Up Experiences (for the complete list of"
             + " Experience sites)";
-    static final String VIEW_ALL_DATA = "View All Data";
     static final String SHARE_ROWS = "read access to the object, or View All Data (for every share row)";
     static final String QUERY_ALL_FILES = "Query All Files (for the complete list of public links)";
     static final String EVENT_LOG_FILES = "View Event Log Files";

@@ -29,10 +29,6 @@ final class SalesforceApi {
         this.version = version;
     }
 
-    String version() {
-        return version;
-    }
-
     /**
      * The API version to use: {@code requested} when given (checked against what the org offers), else the highest
      * the org lists at {@code GET /services/data/}.

@@ -34,7 +34,6 @@ public final class SalesforceProvider implements Provider {
 
     private final SalesforceOptions options;
     private final Map<String, String> env;
-    private final Duration firstRetryDelay;
     private final Clock clock;
     private final CallCounter counter = new CallCounter();
     private final GuardedHttp http;
@@ -47,12 +46,12 @@ public final class SalesforceProvider implements Provider {
     SalesforceProvider(SalesforceOptions options, Map<String, String> env, Duration firstRetryDelay, Clock clock) {
         this.options = options;
         this.env = Map.copyOf(env);
-        this.firstRetryDelay = firstRetryDelay;
         this.clock = clock;
         this.http = new GuardedHttp(counter, options.concurrency(), firstRetryDelay);
         String token = env.get(TOKEN_ENV);
-        if (token != null) {
-            http.secret(token);
+        if (token != null && !token.isBlank()) {
+            // The token as sent (stripped): hiding it hides it inside the variable's raw value too.
+            http.secret(token.strip());
         }
     }
 
@@ -79,7 +78,7 @@ public final class SalesforceProvider implements Provider {
                 throw new ProviderException("--instance-url needs the access token in " + TOKEN_ENV
                         + " (for example from 'sf org display --json')", true);
             }
-            return new Session(options.instanceUrl(), token.strip(), null);
+            return new Session(options.instanceUrl(), token.strip());
         }
         if (options.targetOrg() != null) {
             Session s = SfCli.display(options.targetOrg(), env);

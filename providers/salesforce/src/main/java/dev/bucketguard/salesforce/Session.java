@@ -8,9 +8,8 @@ import java.util.Objects;
  *
  * @param instanceUrl the org's My Domain URL (or a loopback stub)
  * @param token       the OAuth access token
- * @param apiVersion  the API version the login named ({@code 67.0}), or null
  */
-record Session(URI instanceUrl, String token, String apiVersion) {
+record Session(URI instanceUrl, String token) {
     Session {
         Objects.requireNonNull(instanceUrl, "instanceUrl");
         Objects.requireNonNull(token, "token");
@@ -18,6 +17,6 @@ record Session(URI instanceUrl, String token, String apiVersion) {
 
     @Override
     public String toString() {
-        return "Session[" + instanceUrl + ", token ***" + (apiVersion == null ? "" : ", v" + apiVersion) + "]";
+        return "Session[" + instanceUrl + ", token ***]";
     }
 }

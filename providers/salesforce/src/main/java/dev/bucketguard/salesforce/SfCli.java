@@ -6,17 +6,22 @@ import dev.bucketguard.provider.ProviderException;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Borrows the session of an org the Salesforce CLI is logged in to: runs {@code sf org display --json --target-org
- * ALIAS} and reads {@code result.accessToken}, {@code result.instanceUrl} and {@code result.apiVersion}. The CLI is
+ * ALIAS} and reads {@code result.accessToken} and {@code result.instanceUrl}. The CLI is
  * looked up on the {@code PATH} of the given environment; its output (which holds the token) is never echoed.
  */
 final class SfCli {
@@ -26,6 +31,11 @@ final class SfCli {
     }
 
     static Session display(String alias, Map<String, String> env) {
+        return display(alias, env, Duration.ofSeconds(120));
+    }
+
+    /** The same, giving up after {@code timeout}. */
+    static Session display(String alias, Map<String, String> env, Duration timeout) {
         Path sf = onPath(env.getOrDefault("PATH", ""));
         if (sf == null) {
             throw new ProviderException("--target-org: the Salesforce CLI 'sf' is not installed (not on PATH);"
@@ -41,15 +51,26 @@ final class SfCli {
         try {
             Process p = pb.start();
             p.getOutputStream().close();
-            try (InputStream in = p.getInputStream()) {
-                out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            // Read on another thread, so that an 'sf' that hangs with its output open is still stopped in time.
+            CompletableFuture<String> printed = CompletableFuture.supplyAsync(() -> {
+                try (InputStream in = p.getInputStream()) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
-                throw new ProviderException("--target-org " + alias + ": 'sf org display' did not finish in 120 s",
-                        false);
+                throw new ProviderException("--target-org " + alias + ": 'sf org display' did not finish in "
+                        + timeout.toSeconds() + " s", false);
             }
             status = p.exitValue();
+            try {
+                out = printed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new ProviderException("--target-org " + alias + ": could not read what 'sf' printed", false);
+            }
         } catch (IOException e) {
             throw new ProviderException("--target-org " + alias + ": could not run 'sf': "
                     + dev.bucketguard.provider.IoErrors.describe(e), true);
@@ -84,8 +105,7 @@ final class SfCli {
         } catch (IllegalArgumentException e) {
             throw new ProviderException("--target-org " + alias + ": " + e.getMessage(), true);
         }
-        String version = result.path("apiVersion").asText(null);
-        return new Session(url, token, version == null || version.isBlank() ? null : version);
+        return new Session(url, token);
     }
 
     private static Path onPath(String path) {

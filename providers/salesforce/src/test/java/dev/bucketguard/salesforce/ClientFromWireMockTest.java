@@ -102,7 +102,7 @@ class ClientFromWireMockTest {
     @Test
     void theHighestVersionTheOrgOffersIsUsedUnlessOneIsAskedForFromWireMock() throws Exception {
         SalesforceProvider p = org.provider();
-        Session s = new Session(org.url(), WireMockOrg.TOKEN, null);
+        Session s = new Session(org.url(), WireMockOrg.TOKEN);
         assertEquals("67.0", SalesforceApi.version(p.http(), s, null));
         assertEquals("66.0", SalesforceApi.version(p.http(), s, "v66.0"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

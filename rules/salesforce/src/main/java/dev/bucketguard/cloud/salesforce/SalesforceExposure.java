@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -69,7 +68,7 @@ public final class SalesforceExposure extends VerdictBuilder {
         if (settings.networkProblem() != null) {
             tags.add(SalesforceTags.NETWORK_PARTIAL);
         }
-        String inactive = inactive(settings);
+        String inactive = settings.inactiveBecause();
         if (inactive != null) {
             tags.add(SalesforceTags.SITE_INACTIVE);
             reasons.add("inactive: one switch from exposure (" + inactive + ")");
@@ -133,17 +132,6 @@ public final class SalesforceExposure extends VerdictBuilder {
 
     private static Exposure worse(Exposure a, Exposure b) {
         return a.rank() <= b.rank() ? a : b;
-    }
-
-    /** Why the site does not serve, or null when it does (an unread Network is taken as live ⚠). */
-    static String inactive(SiteSettings s) {
-        if (!s.siteActive()) {
-            return "Site status '" + s.status() + "'";
-        }
-        if (s.experience() && s.network() != null && !s.network().live()) {
-            return "Network status '" + s.network().status() + "'";
-        }
-        return null;
     }
 
     private static boolean policyViolation(SiteDetails s, Resource r) {
@@ -270,11 +258,5 @@ public final class SalesforceExposure extends VerdictBuilder {
                 + " site(s) and its public links are judged as resources of their own"
                 + (o.publicSites().isEmpty() ? "" : " (public: " + String.join(", ", o.publicSites()) + ")"));
         return done(Exposure.PRIVATE);
-    }
-
-    /** The object reach of a site resource: for rules that name objects. */
-    public static Optional<GuestReach> reach(Resource resource) {
-        return resource.kind().equals(SalesforceCloud.SITE) && resource.knows(SalesforceFacts.SITES)
-                ? Optional.of(GuestReach.of(resource)) : Optional.empty();
     }
 }

@@ -44,4 +44,18 @@ public record SiteSettings(
     public boolean siteActive() {
         return "Active".equals(status);
     }
+
+    /**
+     * Why the site serves no one ("Site status 'Inactive'", "Network status 'DownForMaintenance'"), or null when it
+     * serves (an unread Network is taken as live ⚠): an inactive site is one switch from exposure.
+     */
+    public String inactiveBecause() {
+        if (!siteActive()) {
+            return "Site status '" + status + "'";
+        }
+        if (experience && network != null && !network.live()) {
+            return "Network status '" + network.status() + "'";
+        }
+        return null;
+    }
 }

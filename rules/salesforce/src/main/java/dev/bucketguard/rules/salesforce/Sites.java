@@ -20,8 +20,7 @@ final class Sites {
 
     /** " (the site is inactive: one switch from exposure)" for a site that does not serve, else "". */
     static String inactiveNote(SiteSettings s) {
-        boolean inactive = !s.siteActive() || (s.experience() && s.network() != null && !s.network().live());
-        return inactive ? " (the site is inactive: one switch from exposure)" : "";
+        return s.inactiveBecause() != null ? " (the site is inactive: one switch from exposure)" : "";
     }
 
     /**
