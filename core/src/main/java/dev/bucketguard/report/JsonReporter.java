@@ -43,7 +43,7 @@ public final class JsonReporter implements Reporter {
 
     /**
      * Writes the report one resource at a time: the head, then each resource's subtree as it is made, then the
-     * tail. The bytes are those of {@link #tree}, which would hold every resource's subtree at once.
+     * tail, never holding every resource's subtree at once.
      */
     @Override
     public void write(ScanReport report, Writer out) throws IOException {
@@ -70,17 +70,6 @@ public final class JsonReporter implements Reporter {
             g.writeEndObject();
         }
         JsonOutput.end(out);
-    }
-
-    /** The report as a JSON tree, in the documented key order. */
-    ObjectNode tree(ScanReport report) {
-        ObjectNode root = head(report);
-        ArrayNode resources = root.putArray("resources");
-        for (ResourceReport r : report.resources()) {
-            resource(resources.addObject(), r);
-        }
-        tail(root, report);
-        return root;
     }
 
     /** Everything before the resources: format, tool, summary, rules. */

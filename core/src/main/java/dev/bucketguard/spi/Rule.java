@@ -2,6 +2,7 @@ package dev.bucketguard.spi;
 
 import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.model.Resource;
+import java.util.Set;
 
 /**
  * One check. Implementations are small, stateless and thread-safe, and read nothing but their arguments. A rule
@@ -40,8 +41,7 @@ public interface Rule {
         if (!metadata().appliesTo(resource.provider())) {
             return false;
         }
-        RuleDefinition def = getClass().getAnnotation(RuleDefinition.class);
-        return def == null || def.kinds().length == 0
-                || java.util.Arrays.asList(def.kinds()).contains(resource.kind().name());
+        Set<String> kinds = RuleKinds.of(getClass());
+        return kinds.isEmpty() || kinds.contains(resource.kind().name());
     }
 }

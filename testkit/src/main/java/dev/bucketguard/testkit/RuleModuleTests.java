@@ -151,7 +151,7 @@ public abstract class RuleModuleTests {
 
     private static void unknownOnceUnreadable(Rule r, RuleCase c) {
         Resource blind = RuleTestKit.unreadable(c.resource(), r.metadata().facts());
-        Outcome o = RuleTestKit.run(r, new RuleCase(c.name(), blind, c.trust(), c.expect()));
+        Outcome o = RuleTestKit.run(r, new RuleCase(c.name(), blind, c.trust(), c.expect(), c.parameters()));
         assertEquals(Outcome.Status.UNKNOWN, o.status(), r.metadata().id() + ", case '" + c.name() + "' with "
                 + r.metadata().facts() + " unreadable: " + o.message());
         // A fact the case already recorded as unreadable keeps its own reason, so any named permission will do.
