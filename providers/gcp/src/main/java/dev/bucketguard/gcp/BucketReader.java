@@ -163,8 +163,7 @@ final class BucketReader {
 
     private GcpBucket details() {
         return new GcpBucket(pap, pap == null ? null : ubla, project.orgEnforces, logging, versioning, projectNumber,
-                anonymous, usageLogRetention, facts.contains(GcpFacts.DATA_ACCESS_AUDIT) ? project.audit : null,
-                facts.contains(GcpFacts.LOG_ROUTING) ? project.routing : null);
+                anonymous, usageLogRetention, project.audit, project.routing);
     }
 
     private void readMetadata() {

@@ -10,14 +10,19 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How long a storage bucket keeps the objects under a prefix (usage logs, or logs a sink writes there): the shortest
- * age of its lifecycle rules that delete live objects under that prefix. Read once per bucket and prefix in a scan.
+ * age of its lifecycle rules that delete live objects under that prefix. Each bucket's rules are read once in a scan,
+ * however many buckets log to it under however many prefixes.
  */
 final class Lifecycle {
     static final String CALL = "buckets.get";
     static final String PERMISSION = "storage.buckets.get";
 
     private final Storage storage;
-    private final Map<String, Retention> read = new ConcurrentHashMap<>();
+    private final Map<String, Rules> read = new ConcurrentHashMap<>();
+
+    /** A bucket's lifecycle rules, or why they could not be read. */
+    private record Rules(List<? extends LifecycleRule> rules, Retention unreadable) {
+    }
 
     Lifecycle(Storage storage) {
         this.storage = storage;
@@ -25,20 +30,24 @@ final class Lifecycle {
 
     /** How long {@code bucket} keeps objects under {@code prefix}; unknown, with the permission, when unreadable. */
     Retention retention(String bucket, String prefix) {
-        return read.computeIfAbsent(bucket + "\n" + prefix, k -> {
-            Bucket b;
-            try {
-                b = storage.get(bucket, Storage.BucketGetOption.fields(Storage.BucketField.LIFECYCLE,
-                        Storage.BucketField.NAME));
-            } catch (RuntimeException e) {
-                return Retention.unknown("the lifecycle of bucket '" + bucket + "': " + AuditLogReader.failure(CALL,
-                        PERMISSION, e));
-            }
-            if (b == null) {
-                return Retention.unknown("bucket '" + bucket + "' was not found (" + CALL + " answered 404)");
-            }
-            return of(bucket, b.getLifecycleRules(), prefix);
-        });
+        Rules r = read.computeIfAbsent(bucket, this::rules);
+        return r.unreadable() != null ? r.unreadable() : of(bucket, r.rules(), prefix);
+    }
+
+    private Rules rules(String bucket) {
+        Bucket b;
+        try {
+            b = storage.get(bucket, Storage.BucketGetOption.fields(Storage.BucketField.LIFECYCLE,
+                    Storage.BucketField.NAME));
+        } catch (RuntimeException e) {
+            return new Rules(null, Retention.unknown("the lifecycle of bucket '" + bucket + "': "
+                    + AuditLogReader.failure(CALL, PERMISSION, e)));
+        }
+        if (b == null) {
+            return new Rules(null, Retention.unknown("bucket '" + bucket + "' was not found (" + CALL
+                    + " answered 404)"));
+        }
+        return new Rules(b.getLifecycleRules(), null);
     }
 
     /**
