@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,6 +102,21 @@ class ScanTerraformCliTest {
         List<String> lines = Files.readAllLines(Path.of(sources("modules"), "modules/public-bucket/main.tf"));
         assertEquals("resource \"aws_s3_bucket_policy\" \"this\" {",
                 lines.get(physical.get("region").get("startLine").asInt() - 1));
+    }
+
+    @Test
+    void sarifNamesNoAddressToChangeForAnAccountLevelSettingThePlanDoesNotHold() throws Exception {
+        Cli.Result r = Cli.run("scan", "terraform", plan("modules"), "--format", "sarif", "--rules",
+                "aws.s3.public-policy,aws.s3.account-block-public-access", "--source-dir", sources("modules"));
+        Map<String, String> addresses = new java.util.TreeMap<>();
+        for (JsonNode result : json.readTree(r.out()).get("runs").get(0).get("results")) {
+            if (result.get("message").get("text").asText().contains("acme-downloads")) {
+                addresses.put(result.get("ruleId").asText(),
+                        result.path("properties").path("terraformAddress").asText("(none)"));
+            }
+        }
+        assertEquals(Map.of("aws.s3.account-block-public-access", "(none)",
+                "aws.s3.public-policy", "module.downloads.aws_s3_bucket_policy.this[0]"), addresses);
     }
 
     @Test

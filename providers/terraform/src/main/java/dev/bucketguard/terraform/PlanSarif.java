@@ -66,7 +66,10 @@ final class PlanSarif implements Reporter {
                 if (p == null) {
                     continue;
                 }
-                PlanResource block = p.blockToChange(rules.get(result.path("ruleId").asText()));
+                PlanResource change = p.addressToChange(rules.get(result.path("ruleId").asText()));
+                // An account-level setting the plan does not hold: the result stays on the bucket's block, which it
+                // is about, but names no address to change, as the message does not.
+                PlanResource block = change == null ? p.main : change;
                 Optional<SourceIndex.Location> at = sources.find(block);
                 if (at.isEmpty() && block != p.main) {
                     block = p.main;
@@ -77,7 +80,9 @@ final class PlanSarif implements Reporter {
                     ((ObjectNode) physical.path("artifactLocation")).put("uri", at.get().file());
                     ((ObjectNode) physical.path("region")).put("startLine", at.get().line());
                 }
-                ((ObjectNode) result.path("properties")).put("terraformAddress", block.address());
+                if (change != null) {
+                    ((ObjectNode) result.path("properties")).put("terraformAddress", block.address());
+                }
             }
         }
         WRITER.writeValue(out, root);

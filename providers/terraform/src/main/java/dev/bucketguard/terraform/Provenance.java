@@ -2,6 +2,7 @@ package dev.bucketguard.terraform;
 
 import dev.bucketguard.model.Fact;
 import dev.bucketguard.spi.RuleMetadata;
+import dev.bucketguard.spi.RuleScope;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,8 +72,6 @@ final class Provenance {
             Map.entry("gcp.storage.public-acl", "ACL"), Map.entry("gcp.storage.public-object", "OBJECT_ACLS"));
 
     /** Facts that belong to the account, not the resource: its block is no place to fix them. */
-    private static final java.util.Set<String> ACCOUNT_LEVEL = java.util.Set.of("BLOCK_PUBLIC_ACCESS_ACCOUNT");
-
     /**
      * The resource whose address a finding of {@code rule} names as the one to change: {@link #blockToChange}, or
      * null when the rule is about an account-level setting the plan does not hold (changing this resource would not
@@ -80,7 +79,7 @@ final class Provenance {
      */
     PlanResource addressToChange(RuleMetadata rule) {
         String fixed = rule == null ? null : FIXED_IN.get(rule.id());
-        if (fixed != null && ACCOUNT_LEVEL.contains(fixed) && !companions.containsKey(Fact.of(fixed))) {
+        if (fixed != null && rule.scope() == RuleScope.ACCOUNT && !companions.containsKey(Fact.of(fixed))) {
             return null;
         }
         return blockToChange(rule);

@@ -5,6 +5,7 @@ import dev.bucketguard.cloud.aws.S3Bucket;
 import dev.bucketguard.cloud.aws.S3Facts;
 import dev.bucketguard.cloud.gcp.GcpBucket;
 import dev.bucketguard.cloud.gcp.GcpFacts;
+import dev.bucketguard.cloud.gcp.GcsRoles;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.provider.FactSelection;
 import dev.bucketguard.provider.Inventory;
@@ -121,7 +122,8 @@ public final class TerraformProvider implements Provider {
 
     /**
      * True when a role assignment's scope is a storage account or container (by value, or a reference to one of the
-     * plan), or a project IAM grant names a storage role (or a role known only at apply).
+     * plan), or a project IAM grant names a role that reaches the project's buckets' data (a storage role or a basic
+     * role: {@link GcsRoles#reachesData}), or a role known only at apply.
      */
     private static boolean grantsStorage(PlanResource r) {
         if ("azurerm_role_assignment".equals(r.type())) {
@@ -131,10 +133,10 @@ public final class TerraformProvider implements Provider {
         }
         if ("google_project_iam_policy".equals(r.type())) {
             String data = r.string("policy_data");
-            return data == null || data.contains("roles/storage.");
+            return data == null || GcsRoles.namedIn(data);
         }
         String role = r.string("role");
-        return role == null || role.startsWith("roles/storage.");
+        return role == null || GcsRoles.reachesData(role);
     }
 
     /**

@@ -271,6 +271,15 @@ class HandWrittenPlansTest {
     }
 
     @Test
+    void projectGrantsOfBasicRolesReachStorageToo() {
+        // roles/viewer reads every bucket's objects of the project (the plan's own bucket among them); editor and
+        // owner write them; roles/logging.viewer reaches no bucket.
+        ScanReport report = scan(hand("gcp-project-basic-roles"));
+        assertEquals(List.of("google_project_iam_member.auditor_viewer", "google_project_iam_member.contractor_editor",
+                "google_project_iam_policy.project"), report.errors().stream().map(e -> e.scope()).sorted().toList());
+    }
+
+    @Test
     void underForEachAnIamMemberAttachesToTheBucketOfItsOwnKey() {
         ScanReport report = scan(hand("gcp-for-each-names-known-after-apply"));
         assertEquals(Map.of("google_storage_bucket.tenant[\"alpha\"]", Exposure.PRIVATE,

@@ -4,6 +4,7 @@ import dev.bucketguard.model.Permission;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * What each predefined IAM role lets its members do with a bucket's data, read the same way wherever a binding comes
@@ -26,7 +27,24 @@ public final class GcsRoles {
                     Permission.READ_ACP, Permission.WRITE_ACP)),
             Map.entry("roles/viewer", EnumSet.of(Permission.READ, Permission.LIST)));
 
+    /** Basic roles that reach every bucket's data of the project they are granted on, besides roles/viewer. */
+    private static final Set<String> BASIC_WRITERS = Set.of("roles/editor", "roles/owner");
+
     private GcsRoles() {
+    }
+
+    /**
+     * True when a role granted on a whole project reaches its buckets' data: a storage role, or a basic role (viewer,
+     * editor, owner).
+     */
+    public static boolean reachesData(String role) {
+        return role.startsWith("roles/storage.") || ROLES.containsKey(role) || BASIC_WRITERS.contains(role);
+    }
+
+    /** True when a policy's JSON text names a role that {@link #reachesData reaches data}. */
+    public static boolean namedIn(String policy) {
+        return policy.contains("roles/storage.") || Stream.concat(ROLES.keySet().stream(), BASIC_WRITERS.stream())
+                .anyMatch(r -> policy.contains("\"" + r + "\""));
     }
 
     /** What the role allows on the data; every permission for a role this class does not know. */
