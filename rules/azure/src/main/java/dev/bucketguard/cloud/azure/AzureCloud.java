@@ -92,8 +92,7 @@ public final class AzureCloud implements Cloud {
     @Override
     public List<String> problems(Resource resource) {
         List<String> out = new ArrayList<>();
-        StorageAccount a = resource.details() == null ? StorageAccount.UNREAD
-                : resource.details(StorageAccount.class);
+        StorageAccount a = StorageAccount.of(resource);
         VALUES.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             if (resource.knows(e.getKey()) && e.getValue().apply(a) == null) {
                 out.add("fact " + e.getKey() + " is collected and known, but its value is missing");

@@ -29,7 +29,7 @@ final class AzureExposure extends VerdictBuilder {
 
     AzureExposure(Resource resource, TrustZone trust) {
         super(resource, trust);
-        this.account = resource.details() == null ? StorageAccount.UNREAD : resource.details(StorageAccount.class);
+        this.account = StorageAccount.of(resource);
     }
 
     @Override

@@ -29,8 +29,7 @@ final class AzureReadAudit extends ReadAuditAnswer {
 
     @Override
     protected void read() {
-        StorageAccount account = resource.details() == null ? StorageAccount.UNREAD
-                : resource.details(StorageAccount.class);
+        StorageAccount account = StorageAccount.of(resource);
         diagnosticSettings(account);
         classicLogging(account);
     }

@@ -45,4 +45,9 @@ public record StorageAccount(AccountSettings settings, NetworkAccess network, We
     public StorageAccount(AccountSettings settings, NetworkAccess network, Website website, Logging logging) {
         this(settings, network, website, logging, null, null, null);
     }
+
+    /** The details of a storage account resource; {@link #UNREAD} when none were read. */
+    public static StorageAccount of(dev.bucketguard.model.Resource resource) {
+        return resource.details() == null ? UNREAD : resource.details(StorageAccount.class);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.bucketguard.rules.azure;
 
+import dev.bucketguard.cloud.azure.StorageAccount;
 import dev.bucketguard.cloud.azure.Switch;
 import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.model.Resource;
@@ -14,7 +15,7 @@ import dev.bucketguard.spi.Severity;
 public final class AllowBlobPublicAccess implements Rule {
     @Override
     public Outcome evaluate(Resource resource, Verdict verdict) {
-        Switch s = Accounts.of(resource).settings().allowBlobPublicAccess();
+        Switch s = StorageAccount.of(resource).settings().allowBlobPublicAccess();
         return switch (s) {
             case FALSE -> Outcome.pass("allowBlobPublicAccess is false: no container can be made anonymous",
                     "allowBlobPublicAccess: false");

@@ -2,6 +2,7 @@ package dev.bucketguard.rules.azure;
 
 import dev.bucketguard.cloud.azure.AzureChannels;
 import dev.bucketguard.cloud.azure.AzureFacts;
+import dev.bucketguard.cloud.azure.StorageAccount;
 import dev.bucketguard.cloud.azure.Switch;
 import dev.bucketguard.exposure.GrantEffect;
 import dev.bucketguard.exposure.Verdict;
@@ -38,7 +39,7 @@ public final class CrossTenantAccess implements Rule {
                     outside);
         }
         if (resource.knows(AzureFacts.ACCOUNT_SETTINGS)) {
-            Switch replication = Accounts.of(resource).settings().allowCrossTenantReplication();
+            Switch replication = StorageAccount.of(resource).settings().allowCrossTenantReplication();
             if (replication != Switch.FALSE) {
                 return Outcome.fail("no other tenant reaches the data today, but allowCrossTenantReplication is "
                         + (replication == Switch.TRUE ? "true" : "not set, which reads as true for older accounts")

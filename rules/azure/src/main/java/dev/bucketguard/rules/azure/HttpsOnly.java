@@ -1,5 +1,6 @@
 package dev.bucketguard.rules.azure;
 
+import dev.bucketguard.cloud.azure.StorageAccount;
 import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.spi.Outcome;
@@ -13,7 +14,7 @@ import dev.bucketguard.spi.Severity;
 public final class HttpsOnly implements Rule {
     @Override
     public Outcome evaluate(Resource resource, Verdict verdict) {
-        if (Accounts.of(resource).settings().httpsTrafficOnly()) {
+        if (StorageAccount.of(resource).settings().httpsTrafficOnly()) {
             return Outcome.pass("secure transfer is required: plain HTTP is refused",
                     "supportsHttpsTrafficOnly: true");
         }

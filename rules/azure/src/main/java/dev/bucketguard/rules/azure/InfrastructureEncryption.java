@@ -1,5 +1,6 @@
 package dev.bucketguard.rules.azure;
 
+import dev.bucketguard.cloud.azure.StorageAccount;
 import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.spi.Outcome;
@@ -13,7 +14,7 @@ import dev.bucketguard.spi.Severity;
 public final class InfrastructureEncryption implements Rule {
     @Override
     public Outcome evaluate(Resource resource, Verdict verdict) {
-        if (Boolean.TRUE.equals(Accounts.of(resource).settings().infrastructureEncryption())) {
+        if (Boolean.TRUE.equals(StorageAccount.of(resource).settings().infrastructureEncryption())) {
             return Outcome.pass("infrastructure encryption is on: data is encrypted twice, with two algorithms and"
                     + " two keys", "encryption.requireInfrastructureEncryption: true");
         }

@@ -1,6 +1,7 @@
 package dev.bucketguard.rules.azure;
 
 import dev.bucketguard.cloud.azure.AccountSettings;
+import dev.bucketguard.cloud.azure.StorageAccount;
 import dev.bucketguard.cloud.azure.TlsVersion;
 import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.model.Resource;
@@ -15,7 +16,7 @@ import dev.bucketguard.spi.Severity;
 public final class MinimumTls implements Rule {
     @Override
     public Outcome evaluate(Resource resource, Verdict verdict) {
-        AccountSettings s = Accounts.of(resource).settings();
+        AccountSettings s = StorageAccount.of(resource).settings();
         TlsVersion v = s.effectiveMinimumTls();
         String as = s.minimumTlsVersion() == TlsVersion.NOT_SET ? "not set, which reads as TLS1_0" : v.name();
         if (v == TlsVersion.TLS1_0 || v == TlsVersion.TLS1_1) {

@@ -3,6 +3,7 @@ package dev.bucketguard.rules.azure;
 import dev.bucketguard.cloud.azure.NetworkAccess;
 import dev.bucketguard.cloud.azure.NetworkDefaultAction;
 import dev.bucketguard.cloud.azure.PublicNetworkAccess;
+import dev.bucketguard.cloud.azure.StorageAccount;
 import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.spi.Outcome;
@@ -16,7 +17,7 @@ import dev.bucketguard.spi.Severity;
 public final class NetworkDefaultDeny implements Rule {
     @Override
     public Outcome evaluate(Resource resource, Verdict verdict) {
-        NetworkAccess n = Accounts.of(resource).network();
+        NetworkAccess n = StorageAccount.of(resource).network();
         if (n.publicNetworkAccess() == PublicNetworkAccess.DISABLED) {
             return Outcome.pass("public network access is disabled: the firewall's default does not matter",
                     "publicNetworkAccess: Disabled");

@@ -1,6 +1,7 @@
 package dev.bucketguard.rules.azure;
 
 import dev.bucketguard.cloud.azure.PublicNetworkAccess;
+import dev.bucketguard.cloud.azure.StorageAccount;
 import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.spi.Outcome;
@@ -14,7 +15,7 @@ import dev.bucketguard.spi.Severity;
 public final class PublicNetworkAccessDisabled implements Rule {
     @Override
     public Outcome evaluate(Resource resource, Verdict verdict) {
-        PublicNetworkAccess p = Accounts.of(resource).network().publicNetworkAccess();
+        PublicNetworkAccess p = StorageAccount.of(resource).network().publicNetworkAccess();
         return switch (p) {
             case DISABLED -> Outcome.pass("public network access is disabled: only private endpoints reach the"
                     + " account", "publicNetworkAccess: Disabled");

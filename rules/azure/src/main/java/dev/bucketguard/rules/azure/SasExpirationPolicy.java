@@ -2,6 +2,7 @@ package dev.bucketguard.rules.azure;
 
 import dev.bucketguard.cloud.azure.AccountSettings;
 import dev.bucketguard.cloud.azure.SasExpirationAction;
+import dev.bucketguard.cloud.azure.StorageAccount;
 import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.spi.Outcome;
@@ -15,7 +16,7 @@ import dev.bucketguard.spi.Severity;
 public final class SasExpirationPolicy implements Rule {
     @Override
     public Outcome evaluate(Resource resource, Verdict verdict) {
-        AccountSettings s = Accounts.of(resource).settings();
+        AccountSettings s = StorageAccount.of(resource).settings();
         if (s.sasExpirationAction() == SasExpirationAction.NONE) {
             return Outcome.fail("the account has no SAS expiration policy: a SAS signed with an account key can"
                     + " last for years", "sasPolicy: none");

@@ -1,5 +1,6 @@
 package dev.bucketguard.rules.azure;
 
+import dev.bucketguard.cloud.azure.StorageAccount;
 import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.spi.Outcome;
@@ -13,7 +14,7 @@ import dev.bucketguard.spi.Severity;
 public final class SharedKeyAccess implements Rule {
     @Override
     public Outcome evaluate(Resource resource, Verdict verdict) {
-        return switch (Accounts.of(resource).settings().allowSharedKeyAccess()) {
+        return switch (StorageAccount.of(resource).settings().allowSharedKeyAccess()) {
             case FALSE -> Outcome.pass("shared key access is off: only Microsoft Entra ID identities get in",
                     "allowSharedKeyAccess: false");
             case TRUE -> Outcome.fail("shared key access is on: whoever holds an account key, or a SAS signed with"

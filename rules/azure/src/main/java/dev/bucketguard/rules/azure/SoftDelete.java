@@ -1,6 +1,7 @@
 package dev.bucketguard.rules.azure;
 
 import dev.bucketguard.cloud.azure.DeleteRetention;
+import dev.bucketguard.cloud.azure.StorageAccount;
 import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.spi.Outcome;
@@ -14,7 +15,7 @@ import dev.bucketguard.spi.Severity;
 public final class SoftDelete implements Rule {
     @Override
     public Outcome evaluate(Resource resource, Verdict verdict) {
-        DeleteRetention d = Accounts.of(resource).softDelete();
+        DeleteRetention d = StorageAccount.of(resource).softDelete();
         if (d.enabled()) {
             return Outcome.pass("deleted blobs are kept" + (d.days() == null ? "" : " for " + d.days() + " days"),
                     "DeleteRetentionPolicy: enabled");

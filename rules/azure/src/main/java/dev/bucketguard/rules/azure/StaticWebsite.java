@@ -1,5 +1,6 @@
 package dev.bucketguard.rules.azure;
 
+import dev.bucketguard.cloud.azure.StorageAccount;
 import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.spi.Outcome;
@@ -13,7 +14,7 @@ import dev.bucketguard.spi.Severity;
 public final class StaticWebsite implements Rule {
     @Override
     public Outcome evaluate(Resource resource, Verdict verdict) {
-        if (Accounts.of(resource).website().enabled()) {
+        if (StorageAccount.of(resource).website().enabled()) {
             return Outcome.fail("the static website is on: every blob in $web is served to anyone, whatever"
                     + " allowBlobPublicAccess says", "Get Blob Service Properties: StaticWebsite Enabled");
         }

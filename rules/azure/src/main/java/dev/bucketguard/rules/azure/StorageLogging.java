@@ -1,5 +1,6 @@
 package dev.bucketguard.rules.azure;
 
+import dev.bucketguard.cloud.azure.StorageAccount;
 import dev.bucketguard.exposure.Verdict;
 import dev.bucketguard.model.Resource;
 import dev.bucketguard.spi.Outcome;
@@ -13,7 +14,7 @@ import dev.bucketguard.spi.Severity;
 public final class StorageLogging implements Rule {
     @Override
     public Outcome evaluate(Resource resource, Verdict verdict) {
-        if (Accounts.of(resource).logging().enabled()) {
+        if (StorageAccount.of(resource).logging().enabled()) {
             return Outcome.pass("blob requests are logged to $logs", "Get Blob Service Properties: Logging on");
         }
         return Outcome.fail("blob service logging is off: nobody could tell whose records were read",

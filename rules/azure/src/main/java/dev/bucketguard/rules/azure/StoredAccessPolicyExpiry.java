@@ -25,7 +25,7 @@ import java.util.List;
 public final class StoredAccessPolicyExpiry implements Rule {
     @Override
     public Outcome evaluate(Resource resource, Verdict verdict) {
-        StorageAccount a = Accounts.of(resource);
+        StorageAccount a = StorageAccount.of(resource);
         AccountSettings settings = resource.knows(AzureFacts.ACCOUNT_SETTINGS) ? a.settings() : null;
         Long limit = settings == null ? null : settings.sasExpirationSeconds();
         List<String> bad = new ArrayList<>();
