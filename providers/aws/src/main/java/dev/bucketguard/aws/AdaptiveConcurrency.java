@@ -168,8 +168,4 @@ final class AdaptiveConcurrency {
             lock.unlock();
         }
     }
-
-    int ceiling() {
-        return ceiling;
-    }
 }

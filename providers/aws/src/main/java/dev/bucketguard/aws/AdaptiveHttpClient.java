@@ -21,10 +21,6 @@ final class AdaptiveHttpClient implements SdkHttpClient {
         this.concurrency = concurrency;
     }
 
-    AdaptiveConcurrency concurrency() {
-        return concurrency;
-    }
-
     static AdaptiveConcurrency.Signal signalOf(int status) {
         if (status == 503 || status == 429) {
             return AdaptiveConcurrency.Signal.THROTTLED;

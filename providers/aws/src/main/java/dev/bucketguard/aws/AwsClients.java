@@ -127,18 +127,17 @@ final class AwsClients implements AutoCloseable {
     }
 
     StsClient sts(String region) {
-        return sts.computeIfAbsent(region, r -> stsClient(r, credentials, endpoints, http, counter, retry));
+        return sts.computeIfAbsent(region, this::stsClient);
     }
 
     /** An STS client of its own (for assuming roles), owned by the caller. */
     StsClient newSts(String region) {
-        return stsClient(region, credentials, endpoints, http, counter, retry);
+        return stsClient(region);
     }
 
-    private static StsClient stsClient(String region, AwsCredentialsProvider credentials, Endpoints endpoints,
-                                       SdkHttpClient http, CallCounter counter, RetryStrategy retry) {
+    private StsClient stsClient(String region) {
         var b = StsClient.builder().region(Region.of(region)).credentialsProvider(credentials).httpClient(http)
-                .overrideConfiguration(new AwsClients(credentials, endpoints, http, counter, retry).overrides());
+                .overrideConfiguration(overrides());
         if (endpoints.sts() != null) {
             b.endpointOverride(endpoints.sts());
         }

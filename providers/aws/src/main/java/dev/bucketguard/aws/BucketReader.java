@@ -222,6 +222,12 @@ final class BucketReader {
 
     /** Records a failed call; a failure that is not the cloud's (a bug here) names no permission and is reported. */
     private void unknown(Fact fact, String call, String permission, RuntimeException e) {
+        if (e instanceof AwsServiceException a && a.statusCode() == 501) {
+            // An endpoint that does not implement the call (LocalStack's GetBucketPolicyStatus): no permission would
+            // help, so none is named.
+            out.unknown(fact, call, null, ErrorCodes.of(e) + " (HTTP 501: not implemented by this endpoint)");
+            return;
+        }
         boolean sdk = e instanceof software.amazon.awssdk.core.exception.SdkException;
         out.unknown(fact, call, sdk ? permission : null, ErrorCodes.of(e));
         if (!sdk) {
@@ -273,13 +279,8 @@ final class BucketReader {
             } catch (RuntimeException e) {
                 if (ErrorCodes.is(e, "NoSuchBucketPolicy")) {
                     details = details.withPolicyStatusPublic(false);
-                } else if (e instanceof AwsServiceException a && a.statusCode() == 501) {
-                    // LocalStack answers 501: no permission would help, so none is named.
-                    out.unknown(S3Facts.POLICY_STATUS, "GetBucketPolicyStatus", null,
-                            ErrorCodes.of(e) + " (HTTP 501: not implemented by this endpoint)");
                 } else {
-                    out.unknown(S3Facts.POLICY_STATUS, "GetBucketPolicyStatus", "s3:GetBucketPolicyStatus",
-                            ErrorCodes.of(e));
+                    unknown(S3Facts.POLICY_STATUS, "GetBucketPolicyStatus", "s3:GetBucketPolicyStatus", e);
                 }
             }
         }

@@ -10,11 +10,6 @@ import java.util.Map;
 record Endpoints(URI s3, URI s3Control, URI sts, URI kms, URI cloudTrail) {
     static final Endpoints AWS = new Endpoints(null, null, null, null, null);
 
-    /** Without a CloudTrail override. */
-    Endpoints(URI s3, URI s3Control, URI sts, URI kms) {
-        this(s3, s3Control, sts, kms, null);
-    }
-
     static Endpoints resolve(URI option, Map<String, String> env) {
         if (option != null) {
             return new Endpoints(option, option, option, option, option);

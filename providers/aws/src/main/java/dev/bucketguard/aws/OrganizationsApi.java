@@ -38,7 +38,7 @@ final class OrganizationsApi {
     private static final int ATTEMPTS = ThrottlingRetry.THROTTLED_ATTEMPTS;
 
     /** An organisation as DescribeOrganization gives it. */
-    record Organization(String id, String managementAccount) {
+    record Organization(String id) {
     }
 
     /** A member account as ListAccounts gives it. */
@@ -109,7 +109,7 @@ final class OrganizationsApi {
 
     Organization describeOrganization() {
         JsonNode org = call("DescribeOrganization", JSON.createObjectNode()).path("Organization");
-        return new Organization(text(org, "Id"), text(org, "MasterAccountId"));
+        return new Organization(text(org, "Id"));
     }
 
     /** Every account of the organisation, all pages. */
