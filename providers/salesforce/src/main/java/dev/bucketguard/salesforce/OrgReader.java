@@ -78,7 +78,7 @@ final class OrgReader {
         if (parts.contains(Part.SCANNER) || parts.contains(Part.LINKS) || parts.contains(Part.SITES)) {
             d.scanner = query(SCANNER_SOQL, Permissions.API).map(rows -> rows.isEmpty() ? null : rows.get(0));
         }
-        if (needsSites(parts)) {
+        if (parts.contains(Part.SITES)) {
             d.sites = query(SITE_SOQL, Permissions.VIEW_SETUP);
             d.networks = query(NETWORK_SOQL, Permissions.NETWORKS);
             if (d.sites.ok()) {
@@ -121,16 +121,6 @@ final class OrgReader {
             d.keyPrefixes = queryIn("SELECT QualifiedApiName, KeyPrefix FROM EntityDefinition WHERE KeyPrefix IN (%s)",
                     prefixes, Permissions.VIEW_SETUP, true);
         }
-    }
-
-    private static boolean needsSites(Set<Part> parts) {
-        for (Part p : parts) {
-            if (p != Part.SCANNER && p != Part.LINKS && p != Part.EVENT_LOGS && p != Part.HEALTH_CHECK
-                    && p != Part.EVENT_SETTINGS) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The guests of the sites, their permission sets (and those of members), and what hangs off them. */
@@ -441,24 +431,25 @@ final class OrgReader {
                             + " RowCause", holders, Permissions.SHARE_ROWS, false)));
                 }
             }
-            collect(fieldFutures, d.fieldDefinitions);
-            collect(shareFutures, d.shareCounts);
+            collect(fieldFutures, d.fieldDefinitions, Permissions.VIEW_SETUP);
+            collect(shareFutures, d.shareCounts, Permissions.SHARE_ROWS);
         } finally {
             pool.shutdownNow();
         }
     }
 
+    /** The per-object answers; a query that failed inside its task reads as failed, naming its permission. */
     private static void collect(Map<String, Future<Read<List<JsonNode>>>> futures,
-                                Map<String, Read<List<JsonNode>>> into) {
+                                Map<String, Read<List<JsonNode>>> into, String permission) {
         for (Map.Entry<String, Future<Read<List<JsonNode>>>> e : futures.entrySet()) {
             try {
                 into.put(e.getKey(), Workers.result(e.getValue()));
             } catch (ExecutionException x) {
-                into.put(e.getKey(), Read.failed("query " + e.getKey(), Permissions.VIEW_SETUP,
+                into.put(e.getKey(), Read.failed("query " + e.getKey(), permission,
                         "internal error (" + x.getCause().getClass().getSimpleName() + ")"));
             } catch (InterruptedException x) {
                 Thread.currentThread().interrupt();
-                into.put(e.getKey(), Read.failed("query " + e.getKey(), Permissions.VIEW_SETUP, "interrupted"));
+                into.put(e.getKey(), Read.failed("query " + e.getKey(), permission, "interrupted"));
             }
         }
     }

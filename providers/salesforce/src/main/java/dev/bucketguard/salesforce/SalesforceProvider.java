@@ -166,8 +166,8 @@ public final class SalesforceProvider implements Provider {
                 parts.add(OrgReader.Part.EVENT_SETTINGS);
             }
         }
-        if (!parts.isEmpty() && !parts.equals(EnumSet.of(OrgReader.Part.SCANNER))
-                && parts.stream().anyMatch(p -> p != OrgReader.Part.LINKS && p != OrgReader.Part.EVENT_LOGS
+        // Every part but these is about what the sites' guests reach, and needs the sites and their guests read.
+        if (parts.stream().anyMatch(p -> p != OrgReader.Part.LINKS && p != OrgReader.Part.EVENT_LOGS
                 && p != OrgReader.Part.HEALTH_CHECK && p != OrgReader.Part.SCANNER
                 && p != OrgReader.Part.EVENT_SETTINGS)) {
             parts.add(OrgReader.Part.SITES);
