@@ -243,11 +243,7 @@ final class AwsPlan {
             versioning();
             accessPoints();
             objects();
-            for (PlanResource o : orphans) {
-                // Never "not set": a companion that may belong here leaves what it sets undecided.
-                out.unknown(SETS.get(o.type()), null, null, o.address() + " may set this on " + bucketAddress()
-                        + ": which bucket it belongs to is known only after apply");
-            }
+            Links.undecided(out, orphans, SETS, bucketAddress(), "bucket");
             if (!accountGiven) {
                 trail.noteWhenMentioned("(outside the owner account", "the account this plan deploys to is not known (give --account-id, or add a"
                         + " data.aws_caller_identity): every account a policy names counts as another account unless"

@@ -119,10 +119,7 @@ final class AzurePlan {
                 AzureFacts.WEBSITE, AzureFacts.RESOURCE_ACCESS_RULES, AzureFacts.OBJECT_REPLICATION,
                 AzureFacts.PRIVATE_ENDPOINTS, AzureFacts.ENCRYPTION, AzureFacts.SOFT_DELETE, AzureFacts.LOGGING,
                 AzureFacts.STORED_ACCESS_POLICIES);
-        for (PlanResource o : orphans) {
-            out.unknown(SETS.get(o.type()), null, null, o.address() + " may set this on storage account '" + id
-                    + "': which account it belongs to is known only after apply");
-        }
+        Links.undecided(out, orphans, SETS, "storage account '" + id + "'", "account");
         boolean created = acct != null && acct.created();
 
         // Containers: each one's level is in the plan; containers outside the plan are not.

@@ -122,10 +122,7 @@ final class GcpPlan {
         out.collected(GcpFacts.ACL, GcpFacts.DEFAULT_OBJECT_ACL, GcpFacts.IAM_POLICY,
                 GcpFacts.PUBLIC_ACCESS_PREVENTION, GcpFacts.ORG_POLICY, GcpFacts.OBJECT_ACLS, GcpFacts.LOGGING,
                 GcpFacts.VERSIONING, GcpFacts.ENCRYPTION);
-        for (PlanResource o : orphans) {
-            out.unknown(SETS.get(o.type()), null, null, o.address() + " may set this on bucket '" + id + "': which"
-                    + " bucket it belongs to is known only after apply");
-        }
+        Links.undecided(out, orphans, SETS, "bucket '" + id + "'", "bucket");
         boolean created = bucket != null && bucket.created();
         List<Grant> grants = new ArrayList<>();
 

@@ -1,6 +1,8 @@
 package dev.bucketguard.terraform;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bucketguard.model.Fact;
+import dev.bucketguard.model.Resource;
 import dev.bucketguard.provider.ScanError;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -201,5 +203,20 @@ final class Links {
         List<T> all = new ArrayList<>(byBlock.values());
         all.addAll(elsewhere.values());
         return all;
+    }
+
+    /**
+     * What the orphans of {@link #attach} may set on one owner: unknown, never "not set", since each may belong to it.
+     *
+     * @param sets  the fact each companion type sets
+     * @param owner the owner as a person reads it ("bucket 'x'", "storage account 'y'")
+     * @param noun  what an owner is ("bucket", "account")
+     */
+    static void undecided(Resource.Builder out, List<PlanResource> orphans, Map<String, Fact> sets, String owner,
+                          String noun) {
+        for (PlanResource o : orphans) {
+            out.unknown(sets.get(o.type()), null, null, o.address() + " may set this on " + owner + ": which " + noun
+                    + " it belongs to is known only after apply");
+        }
     }
 }
