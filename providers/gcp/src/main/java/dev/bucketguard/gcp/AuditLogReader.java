@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,6 +54,8 @@ final class AuditLogReader {
     private final String resourceManager;
     private final String logging;
 
+    private final Map<String, Ancestor> ancestors = new ConcurrentHashMap<>();
+
     AuditLogReader(GoogleRest rest, URI endpoint) {
         this.rest = rest;
         this.resourceManager = endpoint == null ? RESOURCE_MANAGER : endpoint.toString();
@@ -84,27 +87,44 @@ final class AuditLogReader {
                 unread.add(parent + ": not a folder or organisation name, not read");
                 break;
             }
-            String kind = parent.substring(0, parent.indexOf('/'));
-            try {
-                collect(rest.post(resourceManager + "/v3/" + parent + ":getIamPolicy", POLICY_OPTIONS), parent,
-                        enabledAt, exempted);
-            } catch (IOException | RuntimeException e) {
-                unread.add(parent + ": " + failure(kind + ".getIamPolicy", "resourcemanager." + kind
-                        + ".getIamPolicy", e));
-            }
-            if (kind.equals("organizations")) {
-                break;
-            }
-            try {
-                parent = text(rest.get(resourceManager + "/v3/" + parent), "parent");
-            } catch (IOException | RuntimeException e) {
-                unread.add("the ancestors of " + parent + ": " + failure("folders.get", "resourcemanager.folders.get",
-                        e));
-                parent = null;
-            }
+            Ancestor a = ancestors.computeIfAbsent(parent, this::ancestor);
+            enabledAt.addAll(a.enabledAt());
+            exempted.addAll(a.exempted());
+            unread.addAll(a.unread());
+            parent = a.parent();
         }
         Boolean dataRead = !enabledAt.isEmpty() ? Boolean.TRUE : unread.isEmpty() ? Boolean.FALSE : null;
         return new DataAccessAudit(dataRead, List.copyOf(enabledAt), List.copyOf(exempted), unread);
+    }
+
+    /**
+     * What a folder or organisation adds to the audit configuration of the projects under it, and its own parent
+     * (null for an organisation, or when unreadable); read once per scan, however many projects share it.
+     */
+    private record Ancestor(Set<String> enabledAt, Set<String> exempted, List<String> unread, String parent) {
+    }
+
+    private Ancestor ancestor(String name) {
+        String kind = name.substring(0, name.indexOf('/'));
+        Set<String> enabledAt = new TreeSet<>();
+        Set<String> exempted = new TreeSet<>();
+        List<String> unread = new ArrayList<>();
+        try {
+            collect(rest.post(resourceManager + "/v3/" + name + ":getIamPolicy", POLICY_OPTIONS), name, enabledAt,
+                    exempted);
+        } catch (IOException | RuntimeException e) {
+            unread.add(name + ": " + failure(kind + ".getIamPolicy", "resourcemanager." + kind + ".getIamPolicy", e));
+        }
+        String parent = null;
+        if (!kind.equals("organizations")) {
+            try {
+                parent = text(rest.get(resourceManager + "/v3/" + name), "parent");
+            } catch (IOException | RuntimeException e) {
+                unread.add("the ancestors of " + name + ": " + failure("folders.get", "resourcemanager.folders.get",
+                        e));
+            }
+        }
+        return new Ancestor(Set.copyOf(enabledAt), Set.copyOf(exempted), List.copyOf(unread), parent);
     }
 
     /** The DATA_READ entries of a policy's audit configs for Cloud Storage (or all services). */
