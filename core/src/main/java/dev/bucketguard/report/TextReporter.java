@@ -104,7 +104,8 @@ public final class TextReporter implements Reporter {
             List<String> lines = new ArrayList<>();
             boolean oneLine = resource(lines, resources.get(i), accountRules);
             // One-line resources stand together, like a table; every other resource is a paragraph.
-            if (!oneLine || i + 1 == resources.size() || !oneLine(resources.get(i + 1), accountRules)) {
+            if (!oneLine || i + 1 == resources.size()
+                    || !oneLine(resources.get(i + 1), own(resources.get(i + 1), accountRules))) {
                 lines.add("");
             }
             emit(out, lines);
@@ -218,7 +219,7 @@ public final class TextReporter implements Reporter {
         Exposure exposure = report.verdict().exposure();
         List<Finding> own = own(report, accountRules);
         long passed = own.stream().filter(f -> f.status() == FindingStatus.PASS).count();
-        boolean oneLine = oneLine(report, accountRules);
+        boolean oneLine = oneLine(report, own);
         String tags = report.verdict().tags().isEmpty() ? "" : "  ["
                 + report.verdict().tags().stream().map(ExposureTag::name).collect(Collectors.joining(", ")) + "]";
         String verdict = pad(exposure.name(), 13);
@@ -283,9 +284,10 @@ public final class TextReporter implements Reporter {
         return wrap(b.toString(), "    ");
     }
 
-    private boolean oneLine(ResourceReport report, Set<String> accountRules) {
+    /** Whether a resource takes one line: private, and every finding of its own passed (unless verbose). */
+    private boolean oneLine(ResourceReport report, List<Finding> own) {
         return !verbose && report.verdict().exposure() == Exposure.PRIVATE
-                && own(report, accountRules).stream().allMatch(f -> f.status() == FindingStatus.PASS);
+                && own.stream().allMatch(f -> f.status() == FindingStatus.PASS);
     }
 
     private static List<Finding> own(ResourceReport report, Set<String> accountRules) {
